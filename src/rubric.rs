@@ -1,0 +1,168 @@
+//! The methodology as static data, generated at build time from `rubric/v1.toml`.
+//!
+//! Only structure lives here (ids, weights, points, curves, source ids): the human text is in the
+//! message catalogues, so the compiled engine stays small and every language is equal.
+
+use serde::Serialize;
+
+/// A methodology: pillars of weighted indicators of weighted elements.
+#[derive(Debug, Serialize)]
+pub struct Rubric {
+    /// Stable id of the methodology, named in every report.
+    pub id: &'static str,
+    /// Semantic version; scores under different major versions are not comparable.
+    pub version: &'static str,
+    /// Score bands, ascending by lower bound; the first starts at 0.
+    pub bands: &'static [Band],
+    /// Everything an indicator may cite.
+    pub sources: &'static [Source],
+    /// The headline scores.
+    pub pillars: &'static [Pillar],
+}
+
+/// A named range of scores, derived from the score alone.
+#[derive(Debug, Serialize)]
+pub struct Band {
+    pub id: &'static str,
+    /// The lowest score in the band.
+    pub min: f64,
+}
+
+/// A framework or source document that indicators rest on.
+#[derive(Debug, Serialize)]
+pub struct Source {
+    pub id: &'static str,
+    pub url: Option<&'static str>,
+}
+
+/// A headline score (openness, inclusion).
+#[derive(Debug, Serialize)]
+pub struct Pillar {
+    pub id: &'static str,
+    pub indicators: &'static [Indicator],
+}
+
+/// A weighted part of a pillar.
+#[derive(Debug, Serialize)]
+pub struct Indicator {
+    pub id: &'static str,
+    /// Relative weight inside the pillar (the defaults sum to 100).
+    pub weight: f64,
+    /// Ids of the sources this indicator rests on.
+    pub sources: &'static [&'static str],
+    pub elements: &'static [Element],
+}
+
+/// One question an assessor answers.
+#[derive(Debug, Serialize)]
+pub struct Element {
+    pub id: &'static str,
+    /// Relative weight inside the indicator.
+    pub weight: f64,
+    pub scale: Scale,
+}
+
+/// How an answer turns into points.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Scale {
+    /// Pick one option; each is worth fixed points.
+    Options { options: &'static [Choice] },
+    /// Give a number; points follow a piecewise-linear curve, flat beyond its ends.
+    Curve {
+        unit: &'static str,
+        /// Smallest accepted value.
+        min: f64,
+        /// Largest accepted value.
+        max: f64,
+        /// `(value, points)` with ascending values.
+        points: &'static [(f64, f64)],
+    },
+}
+
+/// One answer option of an element, worth `points` (0–100).
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: &'static str,
+    pub points: f64,
+}
+
+include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
+
+impl Rubric {
+    /// Every element with the indices of its pillar and indicator, in rubric order.
+    pub fn elements(&self) -> impl Iterator<Item = (usize, usize, &'static Element)> + '_ {
+        let pillars: &'static [Pillar] = self.pillars;
+        pillars.iter().enumerate().flat_map(|(p, pillar)| {
+            pillar
+                .indicators
+                .iter()
+                .enumerate()
+                .flat_map(move |(i, ind)| ind.elements.iter().map(move |e| (p, i, e)))
+        })
+    }
+
+    /// Every indicator in rubric order.
+    pub fn indicators(&self) -> impl Iterator<Item = &'static Indicator> + '_ {
+        let pillars: &'static [Pillar] = self.pillars;
+        pillars.iter().flat_map(|p| p.indicators.iter())
+    }
+
+    /// The element with this id.
+    pub fn element(&self, id: &str) -> Option<&'static Element> {
+        self.elements().map(|(_, _, e)| e).find(|e| e.id == id)
+    }
+
+    /// The band a (rounded) score falls in.
+    pub fn band(&self, score: f64) -> &'static str {
+        let bands: &'static [Band] = self.bands;
+        bands
+            .iter()
+            .rev()
+            .find(|b| score >= b.min)
+            .map_or(bands[0].id, |b| b.id)
+    }
+}
+
+impl Scale {
+    /// Points of the worst answer.
+    pub fn min_points(&self) -> f64 {
+        self.points_iter().fold(f64::INFINITY, f64::min)
+    }
+
+    /// Points of the best answer.
+    pub fn max_points(&self) -> f64 {
+        self.points_iter().fold(f64::NEG_INFINITY, f64::max)
+    }
+
+    fn points_iter(&self) -> Box<dyn Iterator<Item = f64> + '_> {
+        match self {
+            Scale::Options { options } => Box::new(options.iter().map(|o| o.points)),
+            Scale::Curve { points, .. } => Box::new(points.iter().map(|p| p.1)),
+        }
+    }
+
+    /// Points for a value on a curve scale: linear between points, flat beyond the ends.
+    pub fn curve_points(points: &[(f64, f64)], value: f64) -> f64 {
+        let (first, last) = (points[0], points[points.len() - 1]);
+        if value <= first.0 {
+            return first.1;
+        }
+        if value >= last.0 {
+            return last.1;
+        }
+        for w in points.windows(2) {
+            let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+            if value <= x1 {
+                return y0 + (y1 - y0) * (value - x0) / (x1 - x0);
+            }
+        }
+        last.1
+    }
+
+    /// The best value on a curve: the first point that earns the maximum.
+    pub fn best_value(points: &[(f64, f64)]) -> f64 {
+        let max = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        points.iter().find(|p| p.1 == max).map_or(0.0, |p| p.0)
+    }
+}
