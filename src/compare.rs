@@ -1,0 +1,89 @@
+//! Several processes scored under the same weights, ranked per pillar.
+
+use crate::options::ScoreOptions;
+use crate::profile::Profile;
+use crate::report::{Report, WeightsKind};
+use crate::rubric::RUBRIC;
+use crate::score::score;
+use serde::Serialize;
+
+/// Most profiles in one comparison or sensitivity analysis.
+pub const MAX_PROFILES: usize = 50;
+
+/// Reports side by side, with a ranking per pillar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub weights: WeightsKind,
+    /// One report per profile, in input order.
+    pub reports: Vec<Report>,
+    pub rankings: Vec<Ranking>,
+}
+
+/// The order of the profiles on one pillar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranking {
+    pub pillar: &'static str,
+    /// Best first; profiles without a score last, unranked.
+    pub order: Vec<Place>,
+}
+
+/// One profile's place in a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// Position of the profile in the input.
+    pub index: usize,
+    pub score: Option<f64>,
+    /// 1 + the number of profiles with a strictly higher score; ties share a rank.
+    pub rank: Option<usize>,
+}
+
+/// Scores every profile with the same options and ranks them.
+pub fn compare(profiles: &[Profile], options: &ScoreOptions) -> Comparison {
+    let reports: Vec<Report> = profiles.iter().map(|p| score(p, options)).collect();
+    let rankings = RUBRIC
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(n, pillar)| {
+            let scores: Vec<Option<f64>> = reports.iter().map(|r| r.pillars[n].score).collect();
+            let ranks = ranks(&scores);
+            let mut order: Vec<Place> = scores
+                .iter()
+                .zip(ranks)
+                .enumerate()
+                .map(|(index, (&score, rank))| Place { index, score, rank })
+                .collect();
+            order.sort_by_key(|p| (p.rank.unwrap_or(usize::MAX), p.index));
+            Ranking {
+                pillar: pillar.id,
+                order,
+            }
+        })
+        .collect();
+    Comparison {
+        weights: if options.weights.is_custom() {
+            WeightsKind::Custom
+        } else {
+            WeightsKind::Default
+        },
+        reports,
+        rankings,
+    }
+}
+
+/// Competition ranks ("1224") of scores; `None` scores are unranked.
+pub(crate) fn ranks(scores: &[Option<f64>]) -> Vec<Option<usize>> {
+    scores
+        .iter()
+        .map(|s| s.map(|s| 1 + scores.iter().flatten().filter(|&&o| o > s).count()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ties_share_a_rank() {
+        let r = super::ranks(&[Some(50.0), Some(70.0), None, Some(50.0)]);
+        assert_eq!(r, [Some(2), Some(1), None, Some(2)]);
+    }
+}

@@ -1,0 +1,111 @@
+//! Calendar dates as the profile writes them (`YYYY-MM-DD`), with just the arithmetic the
+//! warnings need. No clock: the caller says what "today" is, so scoring stays deterministic.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A proleptic Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Parses exactly `YYYY-MM-DD` and checks the day exists (leap years included).
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+            b[r].iter().try_fold(0u16, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+            })
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)? as u8, num(8..10)? as u8);
+        let date = Date { year, month, day };
+        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= date.days_in_month())
+            .then_some(date)
+    }
+
+    fn leap(&self) -> bool {
+        let y = self.year;
+        y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+    }
+
+    fn days_in_month(&self) -> u8 {
+        match self.month {
+            2 if self.leap() => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before it), by the civil-from-days algorithm.
+    pub fn days(&self) -> i64 {
+        let (mut y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        if m <= 2 {
+            y -= 1;
+        }
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "24-01-01",
+            "2024-01-32",
+            "２０２４-01-01",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn counts_days() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(Date::parse("2000-03-01").unwrap().days(), 11_017);
+        let (a, b) = (
+            Date::parse("2025-11-23").unwrap(),
+            Date::parse("2026-11-23").unwrap(),
+        );
+        assert_eq!(b.days() - a.days(), 365);
+    }
+}

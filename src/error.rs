@@ -1,0 +1,449 @@
+//! The one error type: a stable machine-readable code, the JSON path of the offending value, a
+//! plain lowercase message, and where it helps, the closest valid id.
+//!
+//! The kind is private so that messages and context can improve without breaking callers, who
+//! match on [`Error::code`] (the contract) rather than on variants.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::fmt;
+
+/// A rejected input: what is wrong, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    path: String,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    InvalidJson(String),
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    MissingField(&'static str),
+    UnknownField {
+        field: String,
+        suggestion: Option<&'static str>,
+    },
+    DuplicateKey(String),
+    UnsupportedSchema(String),
+    UnknownElement {
+        id: String,
+        suggestion: Option<&'static str>,
+    },
+    UnknownOption {
+        id: String,
+        element: &'static str,
+        suggestion: Option<&'static str>,
+    },
+    UnknownIndicator {
+        id: String,
+        suggestion: Option<&'static str>,
+    },
+    UnknownStatus {
+        found: String,
+        suggestion: Option<&'static str>,
+    },
+    InvalidAnswer,
+    AnswerKindMismatch {
+        expected: &'static str,
+    },
+    NotFinite,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    InvalidDate(String),
+    InvalidUrl,
+    EmptyEvidence,
+    TooLong(usize),
+    TooMany(usize),
+    TooFew(usize),
+    TooLarge(usize),
+    TooDeep(usize),
+    ZeroWeights(&'static str),
+}
+
+impl Error {
+    fn new(path: impl Into<String>, kind: Kind) -> Self {
+        Error {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    /// The stable, kebab-case code: match on this, not on the message.
+    pub fn code(&self) -> &'static str {
+        match &self.kind {
+            Kind::InvalidJson(_) => "invalid-json",
+            Kind::WrongType { .. } => "wrong-type",
+            Kind::MissingField(_) => "missing-field",
+            Kind::UnknownField { .. } => "unknown-field",
+            Kind::DuplicateKey(_) => "duplicate-key",
+            Kind::UnsupportedSchema(_) => "unsupported-schema",
+            Kind::UnknownElement { .. } => "unknown-element",
+            Kind::UnknownOption { .. } => "unknown-option",
+            Kind::UnknownIndicator { .. } => "unknown-indicator",
+            Kind::UnknownStatus { .. } => "unknown-status",
+            Kind::InvalidAnswer => "invalid-answer",
+            Kind::AnswerKindMismatch { .. } => "wrong-answer-kind",
+            Kind::NotFinite => "not-finite",
+            Kind::OutOfRange { .. } => "out-of-range",
+            Kind::InvalidDate(_) => "invalid-date",
+            Kind::InvalidUrl => "invalid-url",
+            Kind::EmptyEvidence => "empty-evidence",
+            Kind::TooLong(_) => "too-long",
+            Kind::TooMany(_) => "too-many",
+            Kind::TooFew(_) => "too-few",
+            Kind::TooLarge(_) => "too-large",
+            Kind::TooDeep(_) => "too-deep",
+            Kind::ZeroWeights(_) => "zero-weights",
+        }
+    }
+
+    /// The JSON path of the offending value, e.g. `answers.O5.1.value`; empty for the whole input.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The closest valid id or key, when the input looks like a typo of one.
+    pub fn suggestion(&self) -> Option<&'static str> {
+        match &self.kind {
+            Kind::UnknownField { suggestion, .. }
+            | Kind::UnknownElement { suggestion, .. }
+            | Kind::UnknownOption { suggestion, .. }
+            | Kind::UnknownIndicator { suggestion, .. }
+            | Kind::UnknownStatus { suggestion, .. } => *suggestion,
+            _ => None,
+        }
+    }
+
+    /// This error, seen from one object level up.
+    pub(crate) fn within_key(mut self, key: &str) -> Self {
+        self.path = join(key, &self.path);
+        self
+    }
+
+    /// This error, seen from one array level up.
+    pub(crate) fn within_index(mut self, index: usize) -> Self {
+        self.path = format!("[{index}]{}", dot(&self.path));
+        self
+    }
+
+    pub(crate) fn invalid_json(message: String) -> Self {
+        Error::new("", Kind::InvalidJson(message))
+    }
+    pub(crate) fn wrong_type(path: String, expected: &'static str, found: &'static str) -> Self {
+        Error::new(path, Kind::WrongType { expected, found })
+    }
+    pub(crate) fn missing_field(path: String, field: &'static str) -> Self {
+        Error::new(path, Kind::MissingField(field))
+    }
+    pub(crate) fn unknown_field(
+        path: String,
+        field: &str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(
+            path,
+            Kind::UnknownField {
+                field: field.into(),
+                suggestion,
+            },
+        )
+    }
+    pub(crate) fn duplicate_key(path: String, key: &str) -> Self {
+        Error::new(path, Kind::DuplicateKey(key.into()))
+    }
+    pub(crate) fn unsupported_schema(path: String, found: &str) -> Self {
+        Error::new(path, Kind::UnsupportedSchema(clip(found)))
+    }
+    pub(crate) fn unknown_element(
+        path: String,
+        id: &str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(
+            path,
+            Kind::UnknownElement {
+                id: clip(id),
+                suggestion,
+            },
+        )
+    }
+    pub(crate) fn unknown_option(
+        path: String,
+        id: &str,
+        element: &'static str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(
+            path,
+            Kind::UnknownOption {
+                id: clip(id),
+                element,
+                suggestion,
+            },
+        )
+    }
+    pub(crate) fn unknown_indicator(
+        path: String,
+        id: &str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(
+            path,
+            Kind::UnknownIndicator {
+                id: clip(id),
+                suggestion,
+            },
+        )
+    }
+    pub(crate) fn unknown_status(
+        path: String,
+        found: &str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(
+            path,
+            Kind::UnknownStatus {
+                found: clip(found),
+                suggestion,
+            },
+        )
+    }
+    pub(crate) fn invalid_answer(path: String) -> Self {
+        Error::new(path, Kind::InvalidAnswer)
+    }
+    pub(crate) fn wrong_answer_kind(path: String, expected: &'static str) -> Self {
+        Error::new(path, Kind::AnswerKindMismatch { expected })
+    }
+    pub(crate) fn not_finite(path: String) -> Self {
+        Error::new(path, Kind::NotFinite)
+    }
+    pub(crate) fn out_of_range(path: String, min: f64, max: f64) -> Self {
+        // Bounds are whole numbers in every rubric and option; integers keep float formatting
+        // out of the WebAssembly build.
+        Error::new(
+            path,
+            Kind::OutOfRange {
+                min: min as i64,
+                max: max as i64,
+            },
+        )
+    }
+    pub(crate) fn invalid_date(path: String, found: &str) -> Self {
+        Error::new(path, Kind::InvalidDate(clip(found)))
+    }
+    pub(crate) fn invalid_url(path: String) -> Self {
+        Error::new(path, Kind::InvalidUrl)
+    }
+    pub(crate) fn empty_evidence(path: String) -> Self {
+        Error::new(path, Kind::EmptyEvidence)
+    }
+    pub(crate) fn too_long(path: String, max: usize) -> Self {
+        Error::new(path, Kind::TooLong(max))
+    }
+    pub(crate) fn too_many(path: String, max: usize) -> Self {
+        Error::new(path, Kind::TooMany(max))
+    }
+    pub(crate) fn too_few(path: String, min: usize) -> Self {
+        Error::new(path, Kind::TooFew(min))
+    }
+    pub(crate) fn too_large(path: String, max: usize) -> Self {
+        Error::new(path, Kind::TooLarge(max))
+    }
+    pub(crate) fn too_deep(path: String, max: usize) -> Self {
+        Error::new(path, Kind::TooDeep(max))
+    }
+    pub(crate) fn zero_weights(path: String, pillar: &'static str) -> Self {
+        Error::new(path, Kind::ZeroWeights(pillar))
+    }
+}
+
+/// Joins a key in front of a path.
+pub(crate) fn join(key: &str, rest: &str) -> String {
+    if key.is_empty() {
+        rest.to_string()
+    } else {
+        format!("{key}{}", dot(rest))
+    }
+}
+
+fn dot(rest: &str) -> String {
+    if rest.is_empty() || rest.starts_with('[') {
+        rest.to_string()
+    } else {
+        format!(".{rest}")
+    }
+}
+
+/// Echoed input is cut short so an error message never carries a megabyte of someone's text.
+fn clip(s: &str) -> String {
+    const MAX: usize = 64;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Kind::InvalidJson(m) => write!(f, "invalid JSON: {m}"),
+            Kind::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Kind::MissingField(field) => write!(f, "missing required field `{field}`"),
+            Kind::UnknownField { field, .. } => write!(f, "unknown field `{}`", clip(field)),
+            Kind::DuplicateKey(key) => write!(f, "duplicate key `{}`", clip(key)),
+            Kind::UnsupportedSchema(found) => {
+                write!(
+                    f,
+                    "unsupported schema `{found}`; expected `{}`",
+                    crate::profile::SCHEMA
+                )
+            }
+            Kind::UnknownElement { id, .. } => write!(f, "unknown element `{id}`"),
+            Kind::UnknownOption { id, element, .. } => {
+                write!(f, "unknown option `{id}` for element `{element}`")
+            }
+            Kind::UnknownIndicator { id, .. } => write!(f, "unknown indicator `{id}`"),
+            Kind::UnknownStatus { found, .. } => {
+                write!(f, "unknown status `{found}`; expected `no-public-information` or `not-applicable`")
+            }
+            Kind::InvalidAnswer => {
+                f.write_str("an answer needs exactly one of `option`, `value` or `status`")
+            }
+            Kind::AnswerKindMismatch { expected } => {
+                write!(f, "this element is answered with {expected}")
+            }
+            Kind::NotFinite => f.write_str("number must be finite"),
+            Kind::OutOfRange { min, max } => write!(f, "number must be between {min} and {max}"),
+            Kind::InvalidDate(found) => {
+                write!(f, "`{found}` is not a calendar date in the form YYYY-MM-DD")
+            }
+            Kind::InvalidUrl => f.write_str("url must be an absolute http: or https: address"),
+            Kind::EmptyEvidence => f.write_str("evidence needs a `url` or a `note`"),
+            Kind::TooLong(max) => write!(f, "text is longer than {max} characters"),
+            Kind::TooMany(max) => write!(f, "more than {max} entries"),
+            Kind::TooFew(min) => write!(f, "fewer than {min} entries"),
+            Kind::TooLarge(max) => write!(f, "input is larger than {max} (bytes or values)"),
+            Kind::TooDeep(max) => write!(f, "input is nested deeper than {max} levels"),
+            Kind::ZeroWeights(pillar) => write!(
+                f,
+                "pillar `{pillar}` needs at least one positive indicator weight"
+            ),
+        }?;
+        if let Some(s) = self.suggestion() {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Error", 4)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("path", self.path())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("suggestion", &self.suggestion())?;
+        st.end()
+    }
+}
+
+/// The closest of `candidates` to `input`, if it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    if input.chars().count() > 64 {
+        return None;
+    }
+    let lower = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// A non-fatal finding about an input: the score stands, but a reader should know.
+///
+/// Codes: `not-applicable-without-note`, `answer-without-evidence`, `assessment-outdated`,
+/// `assessment-undated`, `unknown-process-field`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub path: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_grow_outwards() {
+        let e = Error::not_finite("value".into())
+            .within_key("O5.1")
+            .within_key("answers");
+        assert_eq!(e.path(), "answers.O5.1.value");
+        let e = Error::empty_evidence(String::new())
+            .within_index(2)
+            .within_key("evidence");
+        assert_eq!(e.path(), "evidence[2]");
+        assert_eq!(
+            Error::too_deep("x".into(), 1).within_index(0).path(),
+            "[0].x"
+        );
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        assert_eq!(closest("O5.10", ["O5.1", "O5.2"]), Some("O5.1"));
+        assert_eq!(closest("publik", ["public", "members"]), Some("public"));
+        assert_eq!(closest("zzzzzz", ["public", "members"]), None);
+    }
+
+    #[test]
+    fn message_text_is_pinned() {
+        let e = Error::unknown_option(
+            "answers.O1.1.option".into(),
+            "publik",
+            "O1.1",
+            Some("public"),
+        );
+        assert_eq!(
+            e.to_string(),
+            "unknown option `publik` for element `O1.1` (did you mean `public`?)"
+        );
+        assert_eq!(e.code(), "unknown-option");
+        let long = "x".repeat(100);
+        let e = Error::unknown_element("answers".into(), &long, None);
+        assert_eq!(
+            e.to_string(),
+            format!("unknown element `{}…`", "x".repeat(64))
+        );
+    }
+}

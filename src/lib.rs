@@ -1,0 +1,143 @@
+//! Scores how **open** and how **inclusive** a technical standard-setting process is.
+//!
+//! Data flows one way: profile JSON → validate → score → report. The methodology (pillars,
+//! indicators, elements, options, weights, curves, sources) is data, generated at build time from
+//! `rubric/v1.toml` and documented in `docs/methodology.md`; human text lives in message
+//! catalogues, never in the engine.
+//!
+//! ```
+//! let profile = sdo_openness::Json::parse(r#"{
+//!   "schema": "sdo-openness/profile/v1",
+//!   "process": { "name": "Example working group", "assessedOn": "2026-11-01" },
+//!   "answers": {
+//!     "O1.1": { "option": "public", "evidence": [{ "url": "https://example.org/drafts" }] },
+//!     "O5.1": { "value": 0 }
+//!   }
+//! }"#)?;
+//! let report = sdo_openness::score(&profile, None)?;
+//! let openness = &report.pillars[0];
+//! assert_eq!(openness.id, "O");
+//! assert_eq!(openness.score, Some(100.0));
+//! assert!(openness.provisional);
+//! assert_eq!((openness.lower, openness.upper), (Some(17.5), Some(100.0)));
+//! # Ok::<(), sdo_openness::Error>(())
+//! ```
+//!
+//! Every function taking input from outside reads it as a [`Json`] tree, so JSON text and
+//! JavaScript values (through serde-wasm-bindgen) meet the same checks and the same coded errors.
+
+pub mod compare;
+pub mod date;
+pub mod error;
+pub mod json;
+pub mod options;
+pub mod profile;
+pub mod report;
+pub mod rubric;
+pub mod score;
+pub mod sensitivity;
+mod walk;
+
+pub use compare::{Comparison, MAX_PROFILES};
+pub use error::{Error, Warning};
+pub use json::Json;
+pub use options::{ScoreOptions, SensitivityOptions, Weights};
+pub use profile::{Profile, SCHEMA};
+pub use report::Report;
+pub use rubric::{Rubric, RUBRIC};
+pub use sensitivity::Sensitivity;
+
+use serde::Serialize;
+use walk::Diagnostics;
+
+/// The methodology as data: ids, weights, points, curves and source ids.
+pub fn rubric() -> &'static Rubric {
+    &RUBRIC
+}
+
+/// Scores one profile.
+///
+/// `options` is `{weights?, asOf?}`: custom indicator weights, and the date against which an
+/// assessment counts as outdated.
+///
+/// # Errors
+///
+/// The first problem with the profile or the options, with its code and JSON path.
+pub fn score(profile: &Json, options: Option<&Json>) -> Result<Report, Error> {
+    let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
+    Ok(score::score(&Profile::from_tree(profile)?, &options))
+}
+
+/// The result of [`validate`]: never an exception, always the whole list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Validation {
+    pub ok: bool,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks a profile (and options) and lists every error and warning, without scoring.
+pub fn validate(profile: &Json, options: Option<&Json>) -> Validation {
+    let mut d = Diagnostics::default();
+    let options = ScoreOptions::read(options.unwrap_or(&Json::Null), &mut d).unwrap_or_default();
+    if let Some(p) = Profile::read(profile, &mut d) {
+        p.advise(options.as_of, &mut d);
+    }
+    Validation {
+        ok: d.errors.is_empty(),
+        errors: d.errors,
+        warnings: d.warnings,
+    }
+}
+
+/// Scores several profiles under the same options and ranks them per pillar.
+///
+/// # Errors
+///
+/// `wrong-type` unless `profiles` is an array; `too-few` for none; `too-many` beyond
+/// [`MAX_PROFILES`]; otherwise the first error of any profile, its path starting `[index]`.
+pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Error> {
+    let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
+    Ok(compare::compare(&profiles_of(profiles)?, &options))
+}
+
+/// The sensitivity of pillar scores and rankings to the weights.
+///
+/// `options` is `{weights?, draws?, seed?, spread?}` (defaults 1000 draws, seed 1, spread 0.5).
+///
+/// # Errors
+///
+/// As [`compare`], and the options' own errors.
+pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
+    let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
+    Ok(sensitivity::analyse(&profiles_of(profiles)?, &options))
+}
+
+fn read<T>(v: &Json, reader: fn(&Json, &mut Diagnostics) -> Option<T>) -> Result<T, Error> {
+    let mut d = Diagnostics::default();
+    match reader(v, &mut d) {
+        Some(t) if d.errors.is_empty() => Ok(t),
+        _ => Err(d.errors.swap_remove(0)),
+    }
+}
+
+fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
+    let Json::Array(items) = v else {
+        return Err(Error::wrong_type(
+            String::new(),
+            "an array of profiles",
+            v.kind(),
+        ));
+    };
+    if items.is_empty() {
+        return Err(Error::too_few(String::new(), 1));
+    }
+    if items.len() > MAX_PROFILES {
+        return Err(Error::too_many(String::new(), MAX_PROFILES));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, p)| Profile::from_tree(p).map_err(|e| e.within_index(n)))
+        .collect()
+}

@@ -1,0 +1,136 @@
+//! The output: everything a renderer needs, as data. Renderers draw from the report only; they
+//! never score, so every figure a person sees comes from this one computation.
+
+use crate::error::Warning;
+use crate::profile::{Evidence, Process};
+use serde::Serialize;
+
+/// The scored profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub methodology: Methodology,
+    pub process: Process,
+    /// `default`, or `custom` when the caller changed any weight: custom scores are not
+    /// comparable with published ones.
+    pub weights: WeightsKind,
+    pub pillars: Vec<PillarReport>,
+    /// Changes that would raise a pillar score most, best first.
+    pub recommendations: Vec<Recommendation>,
+    pub warnings: Vec<Warning>,
+    pub evidence: EvidenceCoverage,
+}
+
+/// Which methodology produced a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Methodology {
+    pub id: &'static str,
+    pub version: &'static str,
+}
+
+/// Whether the methodology's weights were used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WeightsKind {
+    Default,
+    Custom,
+}
+
+/// A headline score with its uncertainty from unanswered questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PillarReport {
+    pub id: &'static str,
+    /// 0–100, one decimal; `None` when nothing applicable was assessed.
+    pub score: Option<f64>,
+    /// The score if every unanswered question got its worst answer.
+    pub lower: Option<f64>,
+    /// The score if every unanswered question got its best answer.
+    pub upper: Option<f64>,
+    /// Share (0–1) of applicable elements that are assessed.
+    pub coverage: f64,
+    pub assessed: usize,
+    pub applicable: usize,
+    /// True while any applicable element is not assessed.
+    pub provisional: bool,
+    /// Band id of the score.
+    pub band: Option<&'static str>,
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// One indicator's part of a pillar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorReport {
+    pub id: &'static str,
+    /// The weight used (the default or the caller's).
+    pub weight: f64,
+    pub score: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub assessed: usize,
+    pub applicable: usize,
+    pub elements: Vec<ElementReport>,
+}
+
+/// One answered (or unanswered) question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementReport {
+    pub id: &'static str,
+    pub weight: f64,
+    pub state: State,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub score: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How an element entered the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// An option or a value was given.
+    Answered,
+    /// Looked for and not found: scores 0.
+    NoPublicInformation,
+    /// Left out of every score.
+    NotApplicable,
+    /// Left out of the score, counted at its worst in `lower` and its best in `upper`.
+    NotAssessed,
+}
+
+/// A change to the process that would raise a pillar score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    pub pillar: &'static str,
+    pub indicator: &'static str,
+    pub element: &'static str,
+    /// The best option, for option elements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option: Option<&'static str>,
+    /// The value that earns full points, for curve elements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Points the pillar score would gain, one decimal.
+    pub gain: f64,
+}
+
+/// How much of the assessment a reader can check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceCoverage {
+    /// Answers that make a claim (an option, a value, or no public information).
+    pub answers: usize,
+    /// Those of them with at least one evidence entry.
+    pub with_evidence: usize,
+    /// `with_evidence / answers` (0–1), 0 when nothing is answered.
+    pub share: f64,
+}

@@ -1,0 +1,322 @@
+//! The formula: element → indicator → pillar, with bounds for what is not yet assessed,
+//! coverage, bands and recommendations. docs/methodology.md states it in words; keep them equal.
+
+use crate::options::{ScoreOptions, Weights};
+use crate::profile::{Answer, Given, Profile};
+use crate::report::{
+    ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
+    Report, State, WeightsKind,
+};
+use crate::rubric::{Element, Scale, RUBRIC};
+use crate::walk::Diagnostics;
+
+/// Most recommendations in one report.
+pub const MAX_RECOMMENDATIONS: usize = 10;
+
+/// Scores a valid profile. Infallible: every check happened when the [`Profile`] was read.
+pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
+    let slots = slots(profile);
+    let mut pillars = Vec::new();
+    let mut indicator_index = 0;
+    let mut element_index = 0;
+    for pillar in RUBRIC.pillars {
+        let mut indicators = Vec::new();
+        let mut totals = Vec::new();
+        for indicator in pillar.indicators {
+            let weight = options.weights.get(indicator_index);
+            indicator_index += 1;
+            let range = element_index..element_index + indicator.elements.len();
+            element_index = range.end;
+            let t = indicator_totals(&slots[range.clone()]);
+            totals.push((weight, t));
+            let elements = indicator
+                .elements
+                .iter()
+                .zip(&profile.answers[range.clone()])
+                .zip(&slots[range])
+                .map(|((element, answer), slot)| element_report(element, answer.as_ref(), slot))
+                .collect();
+            indicators.push(IndicatorReport {
+                id: indicator.id,
+                weight,
+                score: t.score.map(round1),
+                lower: t.lower.map(round1),
+                upper: t.upper.map(round1),
+                assessed: t.assessed,
+                applicable: t.applicable,
+                elements,
+            });
+        }
+        let p = pillar_totals(totals.iter().copied());
+        let assessed = totals.iter().map(|(_, t)| t.assessed).sum();
+        let applicable = totals.iter().map(|(_, t)| t.applicable).sum();
+        let score = p.score.map(round1);
+        pillars.push(PillarReport {
+            id: pillar.id,
+            score,
+            lower: p.lower.map(round1),
+            upper: p.upper.map(round1),
+            coverage: if applicable == 0 {
+                1.0
+            } else {
+                round3(assessed as f64 / applicable as f64)
+            },
+            assessed,
+            applicable,
+            provisional: assessed < applicable,
+            band: score.map(|s| RUBRIC.band(s)),
+            indicators,
+        });
+    }
+    let mut d = Diagnostics::default();
+    profile.advise(options.as_of, &mut d);
+    Report {
+        methodology: Methodology {
+            id: RUBRIC.id,
+            version: RUBRIC.version,
+        },
+        process: profile.process.clone(),
+        weights: if options.weights.is_custom() {
+            WeightsKind::Custom
+        } else {
+            WeightsKind::Default
+        },
+        recommendations: recommendations(&slots, &options.weights),
+        pillars,
+        warnings: d.warnings,
+        evidence: evidence_coverage(profile),
+    }
+}
+
+/// What scoring needs of one element, in rubric order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    pub weight: f64,
+    /// Points when answered or no public information; `None` when not assessed or not applicable.
+    pub points: Option<f64>,
+    pub applicable: bool,
+    pub min: f64,
+    pub max: f64,
+}
+
+pub(crate) fn slots(profile: &Profile) -> Vec<Slot> {
+    RUBRIC
+        .elements()
+        .zip(&profile.answers)
+        .map(|((_, _, element), answer)| {
+            let given = answer.as_ref().map(|a| a.given);
+            Slot {
+                weight: element.weight,
+                points: given.and_then(|g| points(element, g)),
+                applicable: given != Some(Given::NotApplicable),
+                min: element.scale.min_points(),
+                max: element.scale.max_points(),
+            }
+        })
+        .collect()
+}
+
+fn points(element: &Element, given: Given) -> Option<f64> {
+    match (given, &element.scale) {
+        (Given::Option(choice), _) => Some(choice.points),
+        (Given::Value(x), Scale::Curve { points, .. }) => Some(Scale::curve_points(points, x)),
+        (Given::Value(_), Scale::Options { .. }) => None,
+        (Given::NoPublicInformation, _) => Some(0.0),
+        (Given::NotApplicable, _) => None,
+    }
+}
+
+/// Weighted means of one indicator's elements.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Totals {
+    pub score: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub assessed: usize,
+    pub applicable: usize,
+}
+
+pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
+    let (mut sum, mut counted, mut low, mut high, mut applicable_weight) =
+        (0.0, 0.0, 0.0, 0.0, 0.0);
+    let (mut assessed, mut applicable) = (0, 0);
+    for s in slots.iter().filter(|s| s.applicable) {
+        applicable += 1;
+        applicable_weight += s.weight;
+        match s.points {
+            Some(p) => {
+                assessed += 1;
+                sum += s.weight * p;
+                counted += s.weight;
+                low += s.weight * p;
+                high += s.weight * p;
+            }
+            None => {
+                low += s.weight * s.min;
+                high += s.weight * s.max;
+            }
+        }
+    }
+    let mean = |total: f64, weight: f64| (weight > 0.0).then(|| total / weight);
+    Totals {
+        score: mean(sum, counted),
+        lower: mean(low, applicable_weight),
+        upper: mean(high, applicable_weight),
+        assessed,
+        applicable,
+    }
+}
+
+/// Weighted means of a pillar's indicators: the score over indicators with a score, the bounds
+/// over every applicable indicator.
+pub(crate) fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Clone) -> Totals {
+    let mean = |pick: fn(&Totals) -> Option<f64>| {
+        let (sum, weight) = indicators
+            .clone()
+            .filter_map(|(w, t)| pick(&t).map(|v| (w * v, w)))
+            .fold((0.0, 0.0), |(s, ws), (x, w)| (s + x, ws + w));
+        (weight > 0.0).then(|| sum / weight)
+    };
+    Totals {
+        score: mean(|t| t.score),
+        lower: mean(|t| t.lower),
+        upper: mean(|t| t.upper),
+        assessed: 0,
+        applicable: 0,
+    }
+}
+
+/// Each pillar's unrounded score under `weights`.
+pub(crate) fn pillar_scores(slots: &[Slot], weights: &Weights) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(RUBRIC.pillars.len());
+    let (mut i, mut e) = (0, 0);
+    for pillar in RUBRIC.pillars {
+        let mut totals = Vec::with_capacity(pillar.indicators.len());
+        for indicator in pillar.indicators {
+            let n = indicator.elements.len();
+            totals.push((weights.get(i), indicator_totals(&slots[e..e + n])));
+            i += 1;
+            e += n;
+        }
+        out.push(pillar_totals(totals.into_iter()).score);
+    }
+    out
+}
+
+fn element_report(
+    element: &'static Element,
+    answer: Option<&Answer>,
+    slot: &Slot,
+) -> ElementReport {
+    let state = match answer.map(|a| a.given) {
+        None => State::NotAssessed,
+        Some(Given::NotApplicable) => State::NotApplicable,
+        Some(Given::NoPublicInformation) => State::NoPublicInformation,
+        Some(_) => State::Answered,
+    };
+    let (lower, upper) = match state {
+        State::NotAssessed => (Some(slot.min), Some(slot.max)),
+        _ => (slot.points, slot.points),
+    };
+    ElementReport {
+        id: element.id,
+        weight: element.weight,
+        state,
+        option: answer.and_then(|a| match a.given {
+            Given::Option(c) => Some(c.id),
+            _ => None,
+        }),
+        value: answer.and_then(|a| match a.given {
+            Given::Value(v) => Some(v),
+            _ => None,
+        }),
+        score: slot.points.map(round1),
+        lower: lower.map(round1),
+        upper: upper.map(round1),
+        note: answer.and_then(|a| a.note.clone()),
+        evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+    }
+}
+
+/// For every assessed element below its best answer: how much its pillar would gain from the
+/// best answer, all else equal. Largest gain first; ties in rubric order.
+fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
+    let now = pillar_scores(slots, weights);
+    let mut found = Vec::new();
+    let mut trial = slots.to_vec();
+    for (n, (p, i, element)) in RUBRIC.elements().enumerate() {
+        let slot = slots[n];
+        let Some(points) = slot.points else { continue };
+        if points >= slot.max {
+            continue;
+        }
+        trial[n].points = Some(slot.max);
+        let after = pillar_scores(&trial, weights)[p];
+        trial[n] = slot;
+        let (Some(before), Some(after)) = (now[p], after) else {
+            continue;
+        };
+        let gain = after - before;
+        if gain <= 0.0 {
+            continue;
+        }
+        let pillar = &RUBRIC.pillars[p];
+        let (option, value) = match &element.scale {
+            Scale::Options { options } => (
+                options
+                    .iter()
+                    .max_by(|a, b| a.points.total_cmp(&b.points))
+                    .map(|c| c.id),
+                None,
+            ),
+            Scale::Curve { points, .. } => (None, Some(Scale::best_value(points))),
+        };
+        found.push((
+            gain,
+            n,
+            Recommendation {
+                pillar: pillar.id,
+                indicator: pillar.indicators[i].id,
+                element: element.id,
+                option,
+                value,
+                gain: round1(gain),
+            },
+        ));
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    found
+        .into_iter()
+        .take(MAX_RECOMMENDATIONS)
+        .map(|(_, _, r)| r)
+        .collect()
+}
+
+fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
+    let claims: Vec<&Answer> = profile
+        .answers
+        .iter()
+        .flatten()
+        .filter(|a| a.given != Given::NotApplicable)
+        .collect();
+    let with_evidence = claims.iter().filter(|a| !a.evidence.is_empty()).count();
+    EvidenceCoverage {
+        answers: claims.len(),
+        with_evidence,
+        share: if claims.is_empty() {
+            0.0
+        } else {
+            round3(with_evidence as f64 / claims.len() as f64)
+        },
+    }
+}
+
+/// Scores are published to one decimal: finer digits are noise, and rounding once here keeps
+/// every renderer showing the same figure.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
