@@ -53,7 +53,8 @@ pub fn compare(profiles: &[Profile], options: &ScoreOptions) -> Comparison {
                 .enumerate()
                 .map(|(index, (&score, rank))| Place { index, score, rank })
                 .collect();
-            order.sort_by_key(|p| (p.rank.unwrap_or(usize::MAX), p.index));
+            let key = |p: &Place| (p.rank.unwrap_or(usize::MAX), p.index);
+            crate::score::insertion_sort(&mut order, |a, b| key(a) < key(b));
             Ranking {
                 pillar: pillar.id,
                 order,

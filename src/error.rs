@@ -16,7 +16,14 @@ pub struct Error {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
-    InvalidJson(String),
+    InvalidJson {
+        expected: String,
+        line: usize,
+        column: usize,
+    },
+    /// Only JavaScript values can be other than JSON.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    UnsupportedValue,
     WrongType {
         expected: &'static str,
         found: &'static str,
@@ -76,7 +83,8 @@ impl Error {
     /// The stable, kebab-case code: match on this, not on the message.
     pub fn code(&self) -> &'static str {
         match &self.kind {
-            Kind::InvalidJson(_) => "invalid-json",
+            Kind::InvalidJson { .. } => "invalid-json",
+            Kind::UnsupportedValue => "unsupported-value",
             Kind::WrongType { .. } => "wrong-type",
             Kind::MissingField(_) => "missing-field",
             Kind::UnknownField { .. } => "unknown-field",
@@ -131,8 +139,19 @@ impl Error {
         self
     }
 
-    pub(crate) fn invalid_json(message: String) -> Self {
-        Error::new("", Kind::InvalidJson(message))
+    pub(crate) fn invalid_json(expected: &str, line: usize, column: usize) -> Self {
+        Error::new(
+            "",
+            Kind::InvalidJson {
+                expected: expected.into(),
+                line,
+                column,
+            },
+        )
+    }
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn unsupported_value() -> Self {
+        Error::new("", Kind::UnsupportedValue)
     }
     pub(crate) fn wrong_type(path: String, expected: &'static str, found: &'static str) -> Self {
         Error::new(path, Kind::WrongType { expected, found })
@@ -283,7 +302,7 @@ fn dot(rest: &str) -> String {
 fn clip(s: &str) -> String {
     const MAX: usize = 64;
     match s.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", &s[..at]),
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
         None => s.to_string(),
     }
 }
@@ -291,7 +310,19 @@ fn clip(s: &str) -> String {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            Kind::InvalidJson(m) => write!(f, "invalid JSON: {m}"),
+            Kind::InvalidJson {
+                expected,
+                line,
+                column,
+            } => {
+                write!(
+                    f,
+                    "invalid JSON at line {line} column {column}: expected {expected}"
+                )
+            }
+            Kind::UnsupportedValue => f.write_str(
+                "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
+            ),
             Kind::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
             Kind::MissingField(field) => write!(f, "missing required field `{field}`"),
             Kind::UnknownField { field, .. } => write!(f, "unknown field `{}`", clip(field)),
@@ -362,10 +393,10 @@ pub(crate) fn closest<'a>(
     if input.chars().count() > 64 {
         return None;
     }
-    let lower = input.to_lowercase();
+    let lower = input.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
         .filter(|&(d, c)| d <= 2.max(c.chars().count() / 3))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)

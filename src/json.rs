@@ -1,14 +1,14 @@
 //! A JSON tree that keeps what serde's maps throw away: duplicate keys and key order.
 //!
-//! Every input (JSON text, or a JavaScript value through serde-wasm-bindgen) is first read into
-//! this tree under hard limits on depth, node count and string length, so hostile input (deep
-//! nesting, cyclic objects, huge strings) ends in a coded error instead of a stack overflow or an
+//! Every input (JSON text here, or a JavaScript value walked by the binding) is read into this
+//! tree under hard limits on size, depth, value count and string length, so hostile input (deep
+//! nesting, cyclic objects, huge strings) ends in a coded error instead of a stack overflow or
 //! exhausted memory. Validation then walks the tree with exact JSON paths.
+//!
+//! The parser is our own rather than serde_json's: it is a few hundred bytes of WebAssembly where
+//! serde_json's deserializer, with serde's error formatting, is tens of kilobytes.
 
 use crate::error::Error;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::cell::Cell;
-use std::fmt;
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,7 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 32;
     /// Most values (of any kind) in one input.
     pub const MAX_NODES: usize = 100_000;
-    /// Longest string, in bytes, before field-specific limits apply.
+    /// Longest string, in bytes (UTF-16 units for JavaScript strings), before field limits apply.
     pub const MAX_STRING_BYTES: usize = 64 * 1024;
 }
 
@@ -47,46 +47,28 @@ impl Json {
         }
     }
 
-    /// Parses JSON text.
+    /// Parses JSON text (RFC 8259), keeping duplicate keys.
     ///
     /// # Errors
     ///
-    /// `too-large` beyond [`limits::MAX_BYTES`], `invalid-json` for a syntax error, and the
-    /// limit errors of [`Json::from_deserializer`].
+    /// `invalid-json` with the line and column of a syntax error; `too-large` beyond
+    /// [`limits::MAX_BYTES`] or [`limits::MAX_NODES`]; `too-deep`; `too-long` for a string over
+    /// [`limits::MAX_STRING_BYTES`], with the path of the value where the limit was hit.
     pub fn parse(text: &str) -> Result<Json, Error> {
         if text.len() > limits::MAX_BYTES {
             return Err(Error::too_large(String::new(), limits::MAX_BYTES));
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        // Our own depth limit is stricter; serde_json's recursion guard stays as a backstop.
-        let value = Json::from_deserializer(&mut de).map_err(|e| match e {
-            Fallible::Limit(err) => err,
-            Fallible::Other(msg) => Error::invalid_json(msg),
-        })?;
-        de.end().map_err(|e| Error::invalid_json(e.to_string()))?;
-        Ok(value)
-    }
-
-    /// Reads any serde data source into a tree, enforcing [`limits`].
-    ///
-    /// # Errors
-    ///
-    /// [`Fallible::Limit`] with `too-deep`, `too-large` or `too-long`; [`Fallible::Other`] with the
-    /// source's own message for anything else it cannot represent.
-    pub fn from_deserializer<'de, D: Deserializer<'de>>(de: D) -> Result<Json, Fallible> {
-        let budget = Budget {
-            nodes: Cell::new(0),
-            hit: Cell::new(None),
+        let mut p = Parser {
+            text: text.as_bytes(),
+            at: 0,
+            nodes: 0,
         };
-        let result = Seed {
-            budget: &budget,
-            depth: 0,
+        let value = p.value(0)?;
+        p.space();
+        if p.at < text.len() {
+            return Err(p.syntax("end of input"));
         }
-        .deserialize(de);
-        if let Some(err) = budget.hit.take() {
-            return Err(Fallible::Limit(err));
-        }
-        result.map_err(|e: D::Error| Fallible::Other(e.to_string()))
+        Ok(value)
     }
 
     /// The entry for `key` in an object, if any (the first, when duplicated).
@@ -98,168 +80,292 @@ impl Json {
     }
 }
 
-/// Why a tree could not be read.
-#[derive(Debug)]
-pub enum Fallible {
-    /// A limit was hit: already a coded error.
-    Limit(Error),
-    /// The data source failed; its message.
-    Other(String),
-}
-
-struct Budget {
-    nodes: Cell<usize>,
-    hit: Cell<Option<Error>>,
-}
-
-impl Budget {
-    /// Records the first limit hit and returns a serde error to unwind with.
-    fn exceed<E: de::Error>(&self, err: Error) -> E {
-        let first = self.hit.take().unwrap_or(err);
-        self.hit.set(Some(first));
-        E::custom("input limit exceeded")
-    }
-
-    /// Adds one step of the JSON path to a limit error while the parse unwinds through it.
-    fn within<E>(&self, step: impl FnOnce(Error) -> Error, e: E) -> E {
-        if let Some(err) = self.hit.take() {
-            self.hit.set(Some(step(err)));
-        }
-        e
-    }
-}
-
-#[derive(Clone, Copy)]
-struct Seed<'b> {
-    budget: &'b Budget,
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
-    type Value = Json;
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Json, D::Error> {
-        let count = self.budget.nodes.get() + 1;
-        if count > limits::MAX_NODES {
-            return Err(self
-                .budget
-                .exceed(Error::too_large(String::new(), limits::MAX_NODES)));
-        }
-        self.budget.nodes.set(count);
-        de.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Seed<'_> {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Json, D::Error> {
-        self.deserialize(de)
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Number(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-        self.string(v)
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
-        self.string(&v)
-    }
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Json, E> {
-        Err(E::custom("binary data is not JSON"))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let inner = self.nested()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq
-            .next_element_seed(inner)
-            .map_err(|e| self.budget.within(|err| err.within_index(items.len()), e))?
-        {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let inner = self.nested()?;
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed(self.budget))? {
-            let value = map
-                .next_value_seed(inner)
-                .map_err(|e| self.budget.within(|err| err.within_key(&key), e))?;
-            entries.push((key, value));
-        }
-        Ok(Json::Object(entries))
-    }
-}
-
-impl Seed<'_> {
-    fn nested<E: de::Error>(self) -> Result<Self, E> {
-        if self.depth >= limits::MAX_DEPTH {
-            return Err(self
-                .budget
-                .exceed(Error::too_deep(String::new(), limits::MAX_DEPTH)));
-        }
-        Ok(Seed {
-            budget: self.budget,
-            depth: self.depth + 1,
-        })
-    }
-
-    fn string<E: de::Error>(self, v: &str) -> Result<Json, E> {
-        check_length(self.budget, v)?;
-        Ok(Json::String(v.to_owned()))
-    }
-}
-
-fn check_length<E: de::Error>(budget: &Budget, v: &str) -> Result<(), E> {
-    if v.len() > limits::MAX_STRING_BYTES {
-        return Err(budget.exceed(Error::too_long(String::new(), limits::MAX_STRING_BYTES)));
+/// Counts values against [`limits::MAX_NODES`]; shared with the JavaScript walker.
+pub(crate) fn count_node(nodes: &mut usize) -> Result<(), Error> {
+    *nodes += 1;
+    if *nodes > limits::MAX_NODES {
+        return Err(Error::too_large(String::new(), limits::MAX_NODES));
     }
     Ok(())
 }
 
-/// Object keys: strings only, under the same length limit.
-struct KeySeed<'b>(&'b Budget);
+/// Works on bytes: every split falls on an ASCII byte of valid UTF-8, so slices stay valid
+/// text, and no `str` slicing links the char-boundary panic (and its Unicode tables) into the
+/// WebAssembly build.
+struct Parser<'a> {
+    text: &'a [u8],
+    at: usize,
+    nodes: usize,
+}
 
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = String;
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<String, D::Error> {
-        de.deserialize_str(self)
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn syntax(&self, expected: &str) -> Error {
+        let before = self.text.get(..self.at).unwrap_or(self.text);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let last = before.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+        // Columns count characters: every byte but UTF-8 continuation bytes starts one.
+        let column = last.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        Error::invalid_json(expected, line, column)
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        if self.peek() == Some(b) {
+            self.at += 1;
+            return true;
+        }
+        false
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, Error> {
+        count_node(&mut self.nodes)?;
+        self.space();
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => {
+                for (word, value) in [
+                    ("true", Json::Bool(true)),
+                    ("false", Json::Bool(false)),
+                    ("null", Json::Null),
+                ] {
+                    if self.rest().starts_with(word.as_bytes()) {
+                        self.at += word.len();
+                        return Ok(value);
+                    }
+                }
+                Err(self.syntax("a value"))
+            }
+        }
+    }
+
+    fn rest(&self) -> &[u8] {
+        self.text.get(self.at..).unwrap_or_default()
+    }
+
+    fn nested(&self, depth: usize) -> Result<usize, Error> {
+        if depth >= limits::MAX_DEPTH {
+            return Err(Error::too_deep(String::new(), limits::MAX_DEPTH));
+        }
+        Ok(depth + 1)
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, Error> {
+        let depth = self.nested(depth)?;
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            let item = self.value(depth).map_err(|e| e.within_index(items.len()))?;
+            items.push(item);
+            self.space();
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.syntax("`,` or `]`"));
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, Error> {
+        let depth = self.nested(depth)?;
+        self.at += 1;
+        let mut entries = Vec::new();
+        self.space();
+        if self.eat(b'}') {
+            return Ok(Json::Object(entries));
+        }
+        loop {
+            self.space();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax("a string key"));
+            }
+            let key = self.string()?;
+            self.space();
+            if !self.eat(b':') {
+                return Err(self.syntax("`:`"));
+            }
+            let value = self.value(depth).map_err(|e| e.within_key(&key))?;
+            entries.push((key, value));
+            self.space();
+            if self.eat(b'}') {
+                return Ok(Json::Object(entries));
+            }
+            if !self.eat(b',') {
+                return Err(self.syntax("`,` or `}`"));
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, Error> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let rest = self.rest();
+            let plain = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < b' ')
+                .unwrap_or(rest.len());
+            out.push_str(
+                std::str::from_utf8(rest.get(..plain).unwrap_or_default()).unwrap_or_default(),
+            );
+            self.at += plain;
+            if out.len() > limits::MAX_STRING_BYTES {
+                return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+            }
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => return Err(self.syntax("no control characters in a string")),
+                None => return Err(self.syntax("`\"` to close the string")),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, Error> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                let high = self.hex4()?;
+                if (0xD800..0xDC00).contains(&high) && self.rest().starts_with(b"\\u") {
+                    self.at += 2;
+                    let low = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&low) {
+                        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                    }
+                    return Ok('\u{FFFD}');
+                }
+                // A lone surrogate cannot be a Rust char: keep the text readable instead.
+                return Ok(char::from_u32(high).unwrap_or('\u{FFFD}'));
+            }
+            _ => return Err(self.syntax("a valid escape")),
+        };
+        self.at += 1;
+        Ok(c)
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .ok_or_else(|| self.syntax("four hex digits"))?;
+        let mut code = 0;
+        for &b in digits {
+            code = code * 16
+                + char::from(b)
+                    .to_digit(16)
+                    .ok_or_else(|| self.syntax("four hex digits"))?;
+        }
+        self.at += 4;
+        Ok(code)
+    }
+
+    fn number(&mut self) -> Result<Json, Error> {
+        let negative = self.eat(b'-');
+        let mut mantissa: u64 = 0;
+        let mut exponent: i64 = 0;
+        let mut any = false;
+        let mut digit = |p: &mut Self, fraction: bool| {
+            let from = p.at;
+            while let Some(d @ b'0'..=b'9') = p.peek() {
+                p.at += 1;
+                // Beyond 19 digits the mantissa would overflow: keep the magnitude only.
+                if mantissa < 1_000_000_000_000_000_000 {
+                    mantissa = mantissa * 10 + u64::from(d - b'0');
+                    exponent -= i64::from(fraction);
+                } else {
+                    exponent += i64::from(!fraction);
+                }
+            }
+            p.at > from
+        };
+        if self.peek() == Some(b'0') {
+            self.at += 1;
+            any = true;
+        } else {
+            any |= digit(self, false);
+        }
+        if !any {
+            return Err(self.syntax("a digit"));
+        }
+        if self.eat(b'.') && !digit(self, true) {
+            return Err(self.syntax("a digit after `.`"));
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let sign = if self.eat(b'-') {
+                -1
+            } else {
+                self.eat(b'+');
+                1
+            };
+            let from = self.at;
+            let mut e: i64 = 0;
+            while let Some(d @ b'0'..=b'9') = self.peek() {
+                self.at += 1;
+                e = (e * 10 + i64::from(d - b'0')).min(100_000);
+            }
+            if self.at == from {
+                return Err(self.syntax("a digit in the exponent"));
+            }
+            exponent += sign * e;
+        }
+        let x = decimal(mantissa, exponent);
+        Ok(Json::Number(if negative { -x } else { x }))
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed<'_> {
-    type Value = String;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string key")
+/// `mantissa × 10^exponent` as the nearest f64 whenever both are exact in f64 (up to 15
+/// significant digits and exponents within ±22: every number a profile holds), and within a few
+/// units in the last place otherwise. Overflow gives infinity, which validation rejects.
+/// Rust's correctly rounded parser carries kilobytes of tables into WebAssembly.
+fn decimal(mantissa: u64, exponent: i64) -> f64 {
+    const EXACT: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let m = mantissa as f64;
+    if mantissa == 0 {
+        return 0.0;
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        check_length(self.0, v)?;
-        Ok(v.to_owned())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
-        check_length(self.0, &v)?;
-        Ok(v)
+    match usize::try_from(exponent.unsigned_abs()) {
+        Ok(e) if e < EXACT.len() && exponent >= 0 => m * EXACT[e],
+        Ok(e) if e < EXACT.len() => m / EXACT[e],
+        _ if exponent > 400 => f64::INFINITY,
+        _ if exponent < -400 => 0.0,
+        _ if exponent > 0 => m * 10f64.powi(exponent as i32),
+        _ => m / 10f64.powi(-exponent as i32),
     }
 }
 
@@ -283,6 +389,63 @@ mod tests {
         let err = Json::parse(&text).unwrap_err();
         assert_eq!(err.code(), "too-deep");
         assert_eq!(err.to_string(), "input is nested deeper than 32 levels");
+    }
+
+    #[test]
+    fn parses_numbers_exactly_where_profiles_need_it() {
+        for text in [
+            "0",
+            "-0",
+            "12",
+            "0.5",
+            "-3.25",
+            "1e3",
+            "2.5E-3",
+            "123456.789",
+            "99.9",
+            "1e22",
+            "0.1",
+            "100000000",
+        ] {
+            let expected: f64 = text.parse().unwrap();
+            assert_eq!(Json::parse(text).unwrap(), Json::Number(expected), "{text}");
+        }
+        assert_eq!(Json::parse("1e400").unwrap(), Json::Number(f64::INFINITY));
+        let big = Json::parse("12345678901234567890123").unwrap();
+        let Json::Number(x) = big else { panic!() };
+        assert!((x / 1.2345678901234568e22 - 1.0).abs() < 1e-15);
+        for bad in ["01", "-", "1.", ".5", "1e", "+1", "0x10", "NaN", "Infinity"] {
+            assert_eq!(
+                Json::parse(bad).unwrap_err().code(),
+                "invalid-json",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_line_and_column() {
+        let err = Json::parse("{\n  \"a\": tru\n}").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid JSON at line 2 column 8: expected a value"
+        );
+        let err = Json::parse("[\"é\" 1]").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid JSON at line 1 column 6: expected `,` or `]`"
+        );
+    }
+
+    #[test]
+    fn decodes_escapes() {
+        let j = Json::parse(r#""a\"\\\/\n\u00e9\ud83d\ude00""#).unwrap();
+        assert_eq!(j, Json::String("a\"\\/\né😀".into()));
+        assert_eq!(
+            Json::parse("\"a\\u0001\"").unwrap(),
+            Json::String("a\u{1}".into())
+        );
+        assert_eq!(Json::parse("\"a\tb\"").unwrap_err().code(), "invalid-json");
     }
 
     #[test]

@@ -90,22 +90,24 @@ pub struct Choice {
 include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
 
 impl Rubric {
-    /// Every element with the indices of its pillar and indicator, in rubric order.
+    /// Every element with the indices of its pillar and of its indicator within the pillar, in
+    /// rubric order.
     pub fn elements(&self) -> impl Iterator<Item = (usize, usize, &'static Element)> + '_ {
-        let pillars: &'static [Pillar] = self.pillars;
-        pillars.iter().enumerate().flat_map(|(p, pillar)| {
-            pillar
-                .indicators
-                .iter()
-                .enumerate()
-                .flat_map(move |(i, ind)| ind.elements.iter().map(move |e| (p, i, e)))
+        ELEMENT_PLACES.iter().map(|&(p, i, e)| {
+            let (p, i) = (usize::from(p), usize::from(i));
+            (
+                p,
+                i,
+                &RUBRIC.pillars[p].indicators[i].elements[usize::from(e)],
+            )
         })
     }
 
     /// Every indicator in rubric order.
     pub fn indicators(&self) -> impl Iterator<Item = &'static Indicator> + '_ {
-        let pillars: &'static [Pillar] = self.pillars;
-        pillars.iter().flat_map(|p| p.indicators.iter())
+        INDICATOR_PLACES
+            .iter()
+            .map(|&(p, i)| &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)])
     }
 
     /// The element with this id.
@@ -127,18 +129,18 @@ impl Rubric {
 impl Scale {
     /// Points of the worst answer.
     pub fn min_points(&self) -> f64 {
-        self.points_iter().fold(f64::INFINITY, f64::min)
+        self.fold_points(f64::INFINITY, f64::min)
     }
 
     /// Points of the best answer.
     pub fn max_points(&self) -> f64 {
-        self.points_iter().fold(f64::NEG_INFINITY, f64::max)
+        self.fold_points(f64::NEG_INFINITY, f64::max)
     }
 
-    fn points_iter(&self) -> Box<dyn Iterator<Item = f64> + '_> {
+    fn fold_points(&self, init: f64, f: fn(f64, f64) -> f64) -> f64 {
         match self {
-            Scale::Options { options } => Box::new(options.iter().map(|o| o.points)),
-            Scale::Curve { points, .. } => Box::new(points.iter().map(|p| p.1)),
+            Scale::Options { options } => options.iter().fold(init, |a, o| f(a, o.points)),
+            Scale::Curve { points, .. } => points.iter().fold(init, |a, p| f(a, p.1)),
         }
     }
 

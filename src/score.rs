@@ -284,7 +284,7 @@ fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
             },
         ));
     }
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    insertion_sort(&mut found, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
     found
         .into_iter()
         .take(MAX_RECOMMENDATIONS)
@@ -308,6 +308,18 @@ fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
         } else {
             round3(with_evidence as f64 / claims.len() as f64)
         },
+    }
+}
+
+/// A stable sort for the few dozen items of a report: the standard library's sorts are several
+/// kilobytes of WebAssembly each.
+pub(crate) fn insertion_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for n in 1..v.len() {
+        let mut at = n;
+        while at > 0 && before(&v[at], &v[at - 1]) {
+            v.swap(at, at - 1);
+            at -= 1;
+        }
     }
 }
 

@@ -160,7 +160,7 @@ fn summarise(
         .enumerate()
         .map(|(n, score)| {
             let mut sorted: Vec<f64> = samples[n].iter().flatten().copied().collect();
-            sorted.sort_by(f64::total_cmp);
+            heap_sort(&mut sorted);
             Spread {
                 index: n,
                 score: score.map(round1),
@@ -190,6 +190,34 @@ fn summarise(
         pillar,
         profiles,
         pairs,
+    }
+}
+
+/// Sorts ascending. A hand-written heap sort: the standard library's sorts are several kilobytes
+/// of WebAssembly each, and scores are never NaN.
+fn heap_sort(v: &mut [f64]) {
+    fn sift(v: &mut [f64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for start in (0..v.len() / 2).rev() {
+        sift(v, start, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
@@ -256,6 +284,15 @@ mod tests {
         let mut r = Rng::new(1);
         let mean = (0..10_000).map(|_| r.unit()).sum::<f64>() / 10_000.0;
         assert!((mean - 0.5).abs() < 0.02, "{mean}");
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut v = vec![3.0, -1.0, 2.5, 2.5, 10.0, 0.0, 7.0];
+        heap_sort(&mut v);
+        assert_eq!(v, [-1.0, 0.0, 2.5, 2.5, 3.0, 7.0, 10.0]);
+        let mut empty: Vec<f64> = Vec::new();
+        heap_sort(&mut empty);
     }
 
     #[test]

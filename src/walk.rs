@@ -138,12 +138,13 @@ pub fn url(v: &Json, path: String, max: usize, d: &mut Diagnostics) -> Option<St
     let s = text(v, path.clone(), max, d)?;
     let lower = s.get(..8).unwrap_or(&s).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
-        &s[8..]
+        s.get(8..)
     } else if lower.starts_with("http://") {
-        &s[7..]
+        s.get(7..)
     } else {
-        ""
-    };
+        None
+    }
+    .unwrap_or_default();
     let host_ok = !rest.is_empty() && !rest.starts_with('/');
     if !host_ok || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         d.error(Error::invalid_url(path));
