@@ -26,6 +26,7 @@
 //! Every function taking input from outside reads it as a [`Json`] tree, so JSON text and
 //! JavaScript values (through serde-wasm-bindgen) meet the same checks and the same coded errors.
 
+pub mod badge;
 pub mod compare;
 pub mod date;
 pub mod error;
@@ -49,6 +50,27 @@ pub use sensitivity::Sensitivity;
 
 use serde::Serialize;
 use walk::Diagnostics;
+
+/// What produced a report: this engine's version, the methodology and the profile format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Version {
+    pub engine: &'static str,
+    pub methodology: report::Methodology,
+    pub profile_schema: &'static str,
+}
+
+/// The versions of this engine, its methodology and its profile format.
+pub fn version() -> Version {
+    Version {
+        engine: env!("CARGO_PKG_VERSION"),
+        methodology: report::Methodology {
+            id: RUBRIC.id,
+            version: RUBRIC.version,
+        },
+        profile_schema: SCHEMA,
+    }
+}
 
 /// The methodology as data: ids, weights, points, curves and source ids.
 pub fn rubric() -> &'static Rubric {
@@ -141,3 +163,6 @@ fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
         .map(|(n, p)| Profile::from_tree(p).map_err(|e| e.within_index(n)))
         .collect()
 }
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

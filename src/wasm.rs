@@ -1,0 +1,182 @@
+//! The JavaScript binding, and the only module that touches wasm-bindgen. Every export does the
+//! same three things: read its arguments into [`Json`] trees, call the core, and convert the
+//! result back with the one shared serializer (maps become plain objects, `None` becomes `null`).
+
+use crate::json::{count_node, limits, Json};
+use crate::Error;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+/** A rejected input: `code` is stable, `path` is the JSON path of the offending value. */
+export class ProfileError extends Error {
+  constructor(message, code, path, suggestion) {
+    super(message);
+    this.name = "ProfileError";
+    this.code = code;
+    this.path = path;
+    this.suggestion = suggestion ?? null;
+  }
+}
+"#)]
+extern "C" {
+    type ProfileError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, code: &str, path: &str, suggestion: Option<&str>) -> ProfileError;
+}
+
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
+
+fn thrown(e: &Error) -> JsValue {
+    ProfileError::new(&e.to_string(), e.code(), e.path(), e.suggestion()).into()
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, catching what a hostile Proxy may throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+}
+
+/// A JavaScript value or JSON text, read under the engine's limits.
+///
+/// Values are walked here rather than through serde-wasm-bindgen's deserializer: the walk knows
+/// the JSON path of every value (so a throwing getter is reported where it is), enforces the
+/// limits before copying anything large into WebAssembly memory, and keeps serde's error
+/// formatting (float printing included) out of the build.
+fn input(v: JsValue) -> Result<Json, Error> {
+    if let Some(text) = v.as_string() {
+        return Json::parse(&text);
+    }
+    walk(&v, 0, &mut 0)
+}
+
+fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
+    count_node(nodes)?;
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(x) = v.as_f64() {
+        return Ok(Json::Number(x));
+    }
+    if v.is_string() {
+        let s: &js_sys::JsString = v.unchecked_ref();
+        if s.length() as usize > limits::MAX_STRING_BYTES {
+            return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+        }
+        return Ok(Json::String(String::from(s)));
+    }
+    if !v.is_object() {
+        return Err(Error::unsupported_value());
+    }
+    if depth >= limits::MAX_DEPTH {
+        return Err(Error::too_deep(String::new(), limits::MAX_DEPTH));
+    }
+    let unreadable = |_| Error::unsupported_value();
+    if js_sys::Array::is_array(v) {
+        let array: &js_sys::Array = v.unchecked_ref();
+        if array.length() as usize > limits::MAX_NODES {
+            return Err(Error::too_large(String::new(), limits::MAX_NODES));
+        }
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for i in 0..array.length() {
+            let item = js_sys::Reflect::get_u32(array, i)
+                .map_err(unreadable)
+                .map_err(|e| e.within_index(i as usize))?;
+            items.push(walk(&item, depth + 1, nodes).map_err(|e| e.within_index(i as usize))?);
+        }
+        return Ok(Json::Array(items));
+    }
+    let keys = object_keys(v).map_err(unreadable)?;
+    if keys.length() as usize > limits::MAX_NODES {
+        return Err(Error::too_large(String::new(), limits::MAX_NODES));
+    }
+    let mut entries = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        if name.len() > limits::MAX_STRING_BYTES {
+            return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+        }
+        let value = js_sys::Reflect::get(v, &key)
+            .map_err(unreadable)
+            .map_err(|e| e.within_key(&name))?;
+        let value = walk(&value, depth + 1, nodes).map_err(|e| e.within_key(&name))?;
+        entries.push((name, value));
+    }
+    Ok(Json::Object(entries))
+}
+
+fn optional(v: JsValue) -> Result<Option<Json>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    input(v).map(Some)
+}
+
+fn output<T: Serialize>(value: &T) -> JsValue {
+    // Report types hold only strings, numbers, booleans, arrays and structs: serializing them
+    // cannot fail, and a null is safer than a panic if it ever did.
+    value.serialize(&SERIALIZER).unwrap_or(JsValue::NULL)
+}
+
+fn run<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
+    f().map(|v| output(&v)).map_err(|e| thrown(&e))
+}
+
+/// Scores one profile (an object or JSON text). Throws a `ProfileError`.
+#[wasm_bindgen]
+pub fn score(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run(|| crate::score(&input(profile)?, optional(options)?.as_ref()))
+}
+
+/// Lists every error and warning of a profile; never throws.
+#[wasm_bindgen]
+pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
+    let checked = match (input(profile), optional(options)) {
+        (Ok(p), Ok(o)) => crate::validate(&p, o.as_ref()),
+        (Err(e), _) | (_, Err(e)) => crate::Validation {
+            ok: false,
+            errors: vec![e],
+            warnings: Vec::new(),
+        },
+    };
+    output(&checked)
+}
+
+/// The methodology as data.
+#[wasm_bindgen]
+pub fn rubric() -> JsValue {
+    output(crate::rubric())
+}
+
+/// Scores and ranks several profiles under the same options. Throws a `ProfileError`.
+#[wasm_bindgen]
+pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run(|| crate::compare(&input(profiles)?, optional(options)?.as_ref()))
+}
+
+/// How pillar scores and rankings move under perturbed weights. Throws a `ProfileError`.
+#[wasm_bindgen]
+pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run(|| crate::sensitivity(&input(profiles)?, optional(options)?.as_ref()))
+}
+
+/// A standalone SVG badge drawn from a report. Throws a `ProfileError`.
+#[wasm_bindgen(js_name = badgeSvg)]
+pub fn badge_svg(report: JsValue, options: JsValue) -> Result<String, JsValue> {
+    crate::badge::svg(
+        &input(report).map_err(|e| thrown(&e))?,
+        optional(options).map_err(|e| thrown(&e))?.as_ref(),
+    )
+    .map_err(|e| thrown(&e))
+}
+
+/// The crate and methodology versions.
+#[wasm_bindgen]
+pub fn version() -> JsValue {
+    output(&crate::version())
+}
