@@ -80,6 +80,35 @@ impl Json {
     }
 }
 
+/// Writes the tree back out (duplicate keys included), e.g. through serde_json.
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            // Whole numbers print as integers (`200`, not `200.0`), as JSON Schema expects.
+            Json::Number(x) if x.fract() == 0.0 && x.abs() < 9e15 => s.serialize_i64(*x as i64),
+            Json::Number(x) => s.serialize_f64(*x),
+            Json::String(t) => s.serialize_str(t),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 /// Counts values against [`limits::MAX_NODES`]; shared with the JavaScript walker.
 pub(crate) fn count_node(nodes: &mut usize) -> Result<(), Error> {
     *nodes += 1;

@@ -35,6 +35,7 @@ pub mod options;
 pub mod profile;
 pub mod report;
 pub mod rubric;
+pub mod schema;
 pub mod score;
 pub mod sensitivity;
 mod walk;
@@ -165,4 +166,4 @@ fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
 }
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
