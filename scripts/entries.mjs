@@ -1,0 +1,62 @@
+// Writes the package's entry modules around wasm-bindgen's output in pkg/web:
+//   pkg/web/index.js   browsers and bundlers: `init()` (optionally with the .wasm's URL), then call;
+//   pkg/node/index.js  Node: the same glue and the same .wasm, instantiated on import.
+// Both re-export ProfileError from the one snippet module wasm-bindgen emitted, so `instanceof`
+// works on what the engine throws.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const web = "pkg/web";
+const snippets = join(web, "snippets");
+const dirs = existsSync(snippets) ? readdirSync(snippets) : [];
+const snippet = dirs
+  .map((d) => `snippets/${d}/inline0.js`)
+  .find((f) => existsSync(join(web, f)) && readFileSync(join(web, f), "utf8").includes("class ProfileError"));
+if (!snippet) {
+  console.error("entries: wasm-bindgen emitted no ProfileError snippet under pkg/web/snippets");
+  process.exit(1);
+}
+
+const api = ["score", "validate", "rubric", "compare", "sensitivity", "badgeSvg", "version"];
+const errorDecl = `/** What every throwing function throws for bad input. */
+export declare class ProfileError extends Error {
+  readonly name: "ProfileError";
+  /** Stable machine-readable code, e.g. "unknown-option". */
+  readonly code: string;
+  /** JSON path of the offending value, e.g. "answers.O5.1.value"; "" for the whole input. */
+  readonly path: string;
+  /** The closest valid id, when the input looks like a typo of one. */
+  readonly suggestion: string | null;
+}
+`;
+
+writeFileSync(
+  join(web, "index.js"),
+  `export { default, initSync, ${api.join(", ")} } from "./sdo_openness.js";
+export { ProfileError } from "./${snippet}";
+`,
+);
+writeFileSync(
+  join(web, "index.d.ts"),
+  `export { default, initSync, ${api.join(", ")} } from "./sdo_openness.js";
+export type { InitInput, InitOutput, SyncInitInput } from "./sdo_openness.js";
+${errorDecl}`,
+);
+
+mkdirSync("pkg/node", { recursive: true });
+writeFileSync(
+  "pkg/node/index.js",
+  `import { readFileSync } from "node:fs";
+import { initSync } from "../web/sdo_openness.js";
+
+initSync({ module: readFileSync(new URL("../web/sdo_openness_bg.wasm", import.meta.url)) });
+
+export { ${api.join(", ")} } from "../web/sdo_openness.js";
+export { ProfileError } from "../web/${snippet}";
+`,
+);
+writeFileSync(
+  "pkg/node/index.d.ts",
+  `export { ${api.join(", ")} } from "../web/sdo_openness.js";
+${errorDecl}`,
+);

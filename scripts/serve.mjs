@@ -1,0 +1,59 @@
+// A small static file server for the repository: the page, the package build and the
+// locales, with the right MIME type for .wasm. Loopback only.
+//   node scripts/serve.mjs [--port N]      (default 8080; 0 picks a free port)
+// Also importable: `serve({ root, port, headers })` resolves to the listening http.Server.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".md": "text/markdown; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export const repositoryRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
+
+/**
+ * Serves files under `root`. `headers(path)` may add response headers (tests set CSPs with it).
+ */
+export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}) } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://localhost");
+      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      if (path !== base && !path.startsWith(base + sep)) {
+        res.writeHead(403).end("forbidden");
+        return;
+      }
+      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
+      const body = await readFile(path);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+        ...headers(url.pathname),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
+    }
+  });
+  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf("--port");
+  const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.PORT ?? 8080);
+  const server = await serve({ port });
+  const { port: actual } = server.address();
+  console.log(`sdo-openness: serving ${repositoryRoot} at http://127.0.0.1:${actual}/  (Ctrl+C to stop)`);
+}

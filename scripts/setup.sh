@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the project needs and is missing; fast and silent when everything is there.
+#   bash scripts/setup.sh            Rust wasm32 target, wasm-bindgen CLI, npm packages
+#   bash scripts/setup.sh --browser  … and Debian's Chromium and ChromeDriver for browser tests
+# Everything comes from the package registries (crates.io, npm, Debian): no prebuilt downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { echo "setup: $*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown Rust target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or the bindings break.
+lock_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+cli_version=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$cli_version" != "$lock_version" ]; then
+  say "installing wasm-bindgen-cli $lock_version (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$lock_version"
+fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+if ! cmp -s package-lock.json node_modules/.setup-stamp 2>/dev/null; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.setup-stamp
+fi
+
+if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test suite: the Rust engine natively, the binding in Chromium (wasm-bindgen-test), then
+# the packed npm package in Node and in Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh --browser
+
+echo "== Rust: unit, integration, property, snapshot and doc tests"
+cargo test
+
+echo "== build the package"
+bash scripts/build.sh
+
+echo "== the binding in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+echo "== the packed package in Node and in Chromium"
+node --test tests/node/ tests/browser/

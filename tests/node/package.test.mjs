@@ -1,0 +1,184 @@
+// The packed npm tarball, installed into an empty folder and used by package name, as a user
+// would: the library, its errors, the command line, the schema and the types.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { writeFileSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { installPackage, root } from "../support/package.mjs";
+
+let dir;
+
+before(() => {
+  dir = installPackage();
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs an ES module inside the user's folder and returns what it printed as JSON. */
+function run(source) {
+  const file = join(dir, `t${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, source);
+  const out = execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+function cli(args, input) {
+  const bin = join(dir, "node_modules/.bin/sdo-openness");
+  return spawnSync(bin, args, { cwd: dir, input, encoding: "utf8" });
+}
+
+const example = readFileSync(join(root, "examples/profile.json"), "utf8");
+
+test("scores a profile by package name, ready on import", () => {
+  const report = run(`
+    import { score } from "sdo-openness";
+    const profile = ${example};
+    console.log(JSON.stringify(score(profile, { asOf: "2026-11-23" })));
+  `);
+  assert.deepEqual(report.methodology, { id: "sdo-openness", version: "1.0.0" });
+  assert.deepEqual(report.pillars.map((p) => p.id), ["O", "I"]);
+  for (const p of report.pillars) {
+    assert.ok(p.lower <= p.score && p.score <= p.upper, JSON.stringify(p));
+  }
+  const cliReport = JSON.parse(cli(["score", "--as-of", "2026-11-23", join(root, "examples/profile.json")]).stdout);
+  assert.deepEqual(cliReport, report, "the CLI and the library give the same report");
+});
+
+test("bad input throws a ProfileError with code, path and suggestion", () => {
+  const caught = run(`
+    import { score, ProfileError } from "sdo-openness";
+    try {
+      score({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });
+    } catch (e) {
+      console.log(JSON.stringify({ isError: e instanceof Error, isProfileError: e instanceof ProfileError,
+        name: e.name, code: e.code, path: e.path, suggestion: e.suggestion, message: e.message }));
+    }
+  `);
+  assert.deepEqual(caught, {
+    isError: true,
+    isProfileError: true,
+    name: "ProfileError",
+    code: "unknown-option",
+    path: "answers.O1.1.option",
+    suggestion: "public",
+    message: "unknown option `publik` for element `O1.1` (did you mean `public`?)",
+  });
+});
+
+test("validate lists every problem without throwing", () => {
+  const result = run(`
+    import { validate } from "sdo-openness";
+    console.log(JSON.stringify(validate({ schema: "v0", process: {}, answers: { "X9.9": {} } })));
+  `);
+  assert.equal(result.ok, false);
+  assert.deepEqual(
+    result.errors.map((e) => [e.code, e.path]),
+    [["unsupported-schema", "schema"], ["missing-field", "process"], ["unknown-element", "answers.X9.9"]],
+  );
+});
+
+test("hostile values at the boundary get coded errors and the module keeps working", () => {
+  const results = run(`
+    import { score, validate } from "sdo-openness";
+    const cyclic = { schema: "sdo-openness/profile/v1", process: { name: "c" }, answers: {} };
+    cyclic.answers.self = cyclic;
+    const getter = { schema: "sdo-openness/profile/v1", process: {}, answers: {} };
+    Object.defineProperty(getter.process, "name", { enumerable: true, get() { throw new Error("boom"); } });
+    const proto = JSON.parse('{"schema":"sdo-openness/profile/v1","process":{"name":"p"},"answers":{},"__proto__":{"x":1}}');
+    const inputs = { undefined: undefined, null: null, string: "not json", array: [], number: 7, cyclic, getter, proto,
+      huge: "x".repeat(10 * 1024 * 1024), hugeName: { schema: "sdo-openness/profile/v1", process: { name: "n".repeat(10 * 1024 * 1024) }, answers: {} },
+      fn: () => 1, bigint: { schema: "sdo-openness/profile/v1", process: { name: "b" }, answers: { "O5.1": { value: 10n } } },
+      nan: { schema: "sdo-openness/profile/v1", process: { name: "n" }, answers: { "O5.1": { value: NaN } } } };
+    const out = {};
+    for (const [k, v] of Object.entries(inputs)) {
+      try { score(v); out[k] = "no error"; } catch (e) { out[k] = [e.name, e.code, e.path]; }
+      if (validate(v).ok) out[k] = "validated";
+    }
+    out.after = score({ schema: "sdo-openness/profile/v1", process: { name: "ok" }, answers: {} }).pillars.length;
+    console.log(JSON.stringify(out));
+  `);
+  assert.deepEqual(results, {
+    undefined: ["ProfileError", "wrong-type", ""],
+    null: ["ProfileError", "wrong-type", ""],
+    string: ["ProfileError", "invalid-json", ""],
+    array: ["ProfileError", "wrong-type", ""],
+    number: ["ProfileError", "wrong-type", ""],
+    cyclic: ["ProfileError", "too-deep", "answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self.answers.self"],
+    getter: ["ProfileError", "unsupported-value", "process.name"],
+    proto: ["ProfileError", "unknown-field", "__proto__"],
+    huge: ["ProfileError", "too-large", ""],
+    hugeName: ["ProfileError", "too-long", "process.name"],
+    fn: ["ProfileError", "unsupported-value", ""],
+    bigint: ["ProfileError", "unsupported-value", "answers.O5.1.value"],
+    nan: ["ProfileError", "not-finite", "answers.O5.1.value"],
+    after: 2,
+  });
+});
+
+test("rubric, compare, sensitivity and badge reach JavaScript as plain data", () => {
+  const out = run(`
+    import { rubric, compare, sensitivity, badgeSvg, score, version } from "sdo-openness";
+    const p = ${example};
+    const q = { ...p, process: { name: "Other" }, answers: {} };
+    const r = rubric();
+    const c = compare([p, q]);
+    const s = sensitivity([p, q], { draws: 50, seed: 3 });
+    const svg = badgeSvg(score(p));
+    console.log(JSON.stringify({ plain: Object.getPrototypeOf(r) === Object.prototype && !(r instanceof Map),
+      pillars: r.pillars.map((x) => x.id), indicators: r.pillars.flatMap((x) => x.indicators).length,
+      ranked: c.rankings.map((x) => x.order.map((o) => o.index)), draws: s.draws, version: version(),
+      svg: svg.startsWith("<svg") && svg.includes("<title>") }));
+  `);
+  assert.deepEqual(out, {
+    plain: true,
+    pillars: ["O", "I"],
+    indicators: 16,
+    ranked: [[0, 1], [0, 1]],
+    draws: 50,
+    version: { engine: "0.1.0", methodology: { id: "sdo-openness", version: "1.0.0" }, profileSchema: "sdo-openness/profile/v1" },
+    svg: true,
+  });
+});
+
+test("command line: exit codes, stdin, validate, badge", () => {
+  const ok = cli(["validate", "-"], example);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.equal(JSON.parse(ok.stdout).ok, true);
+  const bad = cli(["score", "-"], '{"schema":"sdo-openness/profile/v1","process":{"name":"x"},"answers":{"O1.1":{"option":"a"},"O1.1":{"option":"b"}}}');
+  assert.equal(bad.status, 1);
+  assert.deepEqual(JSON.parse(bad.stderr).error.code, "duplicate-key");
+  assert.deepEqual(JSON.parse(bad.stderr).error.path, "answers.O1.1");
+  const invalid = cli(["validate", "-"], "{}");
+  assert.equal(invalid.status, 1);
+  assert.equal(cli(["frobnicate"]).status, 2);
+  assert.equal(cli([]).status, 2);
+  const badge = cli(["badge", "-"], example);
+  assert.equal(badge.status, 0);
+  assert.match(badge.stdout, /^<svg [^>]*role="img"/);
+});
+
+test("the schema ships and agrees with validate on the example", () => {
+  const schemaPath = join(dir, "node_modules/sdo-openness/schema/profile.schema.json");
+  const viaExports = run(`
+    import schema from "sdo-openness/profile.schema.json" with { type: "json" };
+    console.log(JSON.stringify(schema.properties.schema));
+  `);
+  assert.deepEqual(viaExports, { const: "sdo-openness/profile/v1" });
+  // strictRequired is off: `anyOf: [{required: [url]}, {required: [note]}]` is standard JSON Schema.
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+  const check = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
+  assert.ok(check(JSON.parse(example)), JSON.stringify(check.errors));
+  assert.equal(check({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "nope" } } }), false);
+});
+
+test("types are shipped for both entries", () => {
+  const pkg = JSON.parse(readFileSync(join(dir, "node_modules/sdo-openness/package.json"), "utf8"));
+  for (const file of [pkg.exports["."].types, pkg.exports["."].node.types]) {
+    const text = readFileSync(join(dir, "node_modules/sdo-openness", file), "utf8");
+    assert.match(text, /ProfileError/);
+    assert.match(text, /score/);
+  }
+  assert.ok(existsSync(join(dir, "node_modules/sdo-openness/pkg/web/sdo_openness_bg.wasm")));
+});
