@@ -24,4 +24,5 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-reference-types --enable-multivalue \
   pkg/web/sdo_openness_bg.wasm -o pkg/web/sdo_openness_bg.wasm
 
+node scripts/types.mjs
 node scripts/entries.mjs

@@ -29,6 +29,27 @@ export declare class ProfileError extends Error {
   readonly suggestion: string | null;
 }
 `;
+// Signatures over the types generated from the Rust types (scripts/types.mjs): inputs may also
+// be JSON text, which the engine parses itself (and so catches duplicate keys).
+const signatures = (types) => `import type { Profile, ScoreOptions, Report, Validation, Comparison, Sensitivity,
+  SensitivityOptions, Rubric, BadgeOptions, Version } from "${types}";
+export type * from "${types}";
+
+/** Scores one profile. @throws {ProfileError} */
+export declare function score(profile: Profile | string, options?: ScoreOptions | string | null): Report;
+/** Lists every error and warning of a profile; never throws. */
+export declare function validate(profile: unknown, options?: ScoreOptions | string | null): Validation;
+/** Scores and ranks several profiles under the same options. @throws {ProfileError} */
+export declare function compare(profiles: Profile[] | string, options?: ScoreOptions | string | null): Comparison;
+/** How pillar scores and rankings move under perturbed weights. @throws {ProfileError} */
+export declare function sensitivity(profiles: Profile[] | string, options?: SensitivityOptions | string | null): Sensitivity;
+/** The methodology as data. */
+export declare function rubric(): Rubric;
+/** A standalone SVG badge drawn from a report. @throws {ProfileError} */
+export declare function badgeSvg(report: Report | string, options?: BadgeOptions | null): string;
+/** The engine, methodology and profile-format versions. */
+export declare function version(): Version;
+${errorDecl}`;
 
 writeFileSync(
   join(web, "index.js"),
@@ -38,9 +59,9 @@ export { ProfileError } from "./${snippet}";
 );
 writeFileSync(
   join(web, "index.d.ts"),
-  `export { default, initSync, ${api.join(", ")} } from "./sdo_openness.js";
+  `export { default, initSync } from "./sdo_openness.js";
 export type { InitInput, InitOutput, SyncInitInput } from "./sdo_openness.js";
-${errorDecl}`,
+${signatures("./types.js")}`,
 );
 
 mkdirSync("pkg/node", { recursive: true });
@@ -55,8 +76,4 @@ export { ${api.join(", ")} } from "../web/sdo_openness.js";
 export { ProfileError } from "../web/${snippet}";
 `,
 );
-writeFileSync(
-  "pkg/node/index.d.ts",
-  `export { ${api.join(", ")} } from "../web/sdo_openness.js";
-${errorDecl}`,
-);
+writeFileSync("pkg/node/index.d.ts", signatures("../web/types.js"));

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub const MAX_PROFILES: usize = 50;
 
 /// Reports side by side, with a ranking per pillar.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub weights: WeightsKind,
     /// One report per profile, in input order.
@@ -20,7 +20,7 @@ pub struct Comparison {
 }
 
 /// The order of the profiles on one pillar.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Ranking {
     pub pillar: &'static str,
     /// Best first; profiles without a score last, unranked.
@@ -28,7 +28,7 @@ pub struct Ranking {
 }
 
 /// One profile's place in a ranking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Place {
     /// Position of the profile in the input.
     pub index: usize,

@@ -385,6 +385,25 @@ impl Serialize for Error {
     }
 }
 
+/// Errors reach JavaScript as `ProfileError` objects and JSON as this shape.
+impl schemars::JsonSchema for Error {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ErrorData".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "required": ["code", "path", "message", "suggestion"],
+            "properties": {
+                "code": { "type": "string", "description": "Stable machine-readable code, e.g. `unknown-option`." },
+                "path": { "type": "string", "description": "JSON path of the offending value; empty for the whole input." },
+                "message": { "type": "string" },
+                "suggestion": { "type": ["string", "null"], "description": "The closest valid id, for a likely typo." }
+            }
+        })
+    }
+}
+
 /// The closest of `candidates` to `input`, if it is close enough to be a likely typo.
 pub(crate) fn closest<'a>(
     input: &str,
@@ -424,7 +443,7 @@ fn distance(a: &str, b: &str) -> usize {
 ///
 /// Codes: `not-applicable-without-note`, `answer-without-evidence`, `assessment-outdated`,
 /// `assessment-undated`, `unknown-process-field`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Warning {
     pub code: &'static str,
     pub path: String,

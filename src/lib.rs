@@ -53,7 +53,7 @@ use serde::Serialize;
 use walk::Diagnostics;
 
 /// What produced a report: this engine's version, the methodology and the profile format.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Version {
     pub engine: &'static str,
@@ -92,7 +92,7 @@ pub fn score(profile: &Json, options: Option<&Json>) -> Result<Report, Error> {
 }
 
 /// The result of [`validate`]: never an exception, always the whole list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Validation {
     pub ok: bool,
     pub errors: Vec<Error>,

@@ -47,7 +47,7 @@ pub struct Profile {
 }
 
 /// What is being assessed, and by whom. Echoed into the report for display.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Process {
     pub name: String,
@@ -88,7 +88,7 @@ pub enum Given {
 }
 
 /// A source backing an answer.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -6,7 +6,7 @@ use crate::profile::{Evidence, Process};
 use serde::Serialize;
 
 /// The scored profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub methodology: Methodology,
@@ -22,14 +22,14 @@ pub struct Report {
 }
 
 /// Which methodology produced a report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Methodology {
     pub id: &'static str,
     pub version: &'static str,
 }
 
 /// Whether the methodology's weights were used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum WeightsKind {
     Default,
@@ -37,7 +37,7 @@ pub enum WeightsKind {
 }
 
 /// A headline score with its uncertainty from unanswered questions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PillarReport {
     pub id: &'static str,
@@ -59,7 +59,7 @@ pub struct PillarReport {
 }
 
 /// One indicator's part of a pillar.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorReport {
     pub id: &'static str,
@@ -74,7 +74,7 @@ pub struct IndicatorReport {
 }
 
 /// One answered (or unanswered) question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ElementReport {
     pub id: &'static str,
@@ -93,7 +93,7 @@ pub struct ElementReport {
 }
 
 /// How an element entered the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum State {
     /// An option or a value was given.
@@ -107,7 +107,7 @@ pub enum State {
 }
 
 /// A change to the process that would raise a pillar score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     pub pillar: &'static str,
@@ -124,7 +124,7 @@ pub struct Recommendation {
 }
 
 /// How much of the assessment a reader can check.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EvidenceCoverage {
     /// Answers that make a claim (an option, a value, or no public information).

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// A methodology: pillars of weighted indicators of weighted elements.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Rubric {
     /// Stable id of the methodology, named in every report.
     pub id: &'static str,
@@ -21,7 +21,7 @@ pub struct Rubric {
 }
 
 /// A named range of scores, derived from the score alone.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Band {
     pub id: &'static str,
     /// The lowest score in the band.
@@ -29,21 +29,21 @@ pub struct Band {
 }
 
 /// A framework or source document that indicators rest on.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Source {
     pub id: &'static str,
     pub url: Option<&'static str>,
 }
 
 /// A headline score (openness, inclusion).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Pillar {
     pub id: &'static str,
     pub indicators: &'static [Indicator],
 }
 
 /// A weighted part of a pillar.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Indicator {
     pub id: &'static str,
     /// Relative weight inside the pillar (the defaults sum to 100).
@@ -54,7 +54,7 @@ pub struct Indicator {
 }
 
 /// One question an assessor answers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Element {
     pub id: &'static str,
     /// Relative weight inside the indicator.
@@ -63,7 +63,7 @@ pub struct Element {
 }
 
 /// How an answer turns into points.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Scale {
     /// Pick one option; each is worth fixed points.
@@ -81,7 +81,7 @@ pub enum Scale {
 }
 
 /// One answer option of an element, worth `points` (0–100).
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Choice {
     pub id: &'static str,
     pub points: f64,

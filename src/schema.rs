@@ -1,6 +1,8 @@
-//! The profile's JSON Schema, generated from the rubric and from the same field lists and limits
-//! that the reader enforces, so editors and validators see exactly what `validate` accepts
-//! (except what a schema cannot say: duplicate keys, real calendar dates, weights per pillar).
+//! JSON Schemas of everything that crosses the API, generated rather than written: the profile's
+//! from the rubric and from the same field lists and limits that the reader enforces (so editors
+//! see what `validate` accepts, except what a schema cannot say: duplicate keys, real calendar
+//! dates), the outputs' from the Rust types themselves (schemars). scripts/types.mjs turns
+//! [`api_schema`] into the package's TypeScript declarations.
 
 use crate::json::Json;
 use crate::profile::{limits, SCHEMA};
@@ -121,7 +123,7 @@ pub fn profile_schema() -> Json {
                             obj(vec![
                                 ("type", s("array")),
                                 ("maxItems", n(limits::MAX_EVIDENCE as f64)),
-                                ("items", obj(vec![("$ref", s("#/$defs/evidence"))])),
+                                ("items", obj(vec![("$ref", s("#/$defs/EvidenceInput"))])),
                             ]),
                         ),
                     ]),
@@ -181,6 +183,140 @@ pub fn profile_schema() -> Json {
                 ),
             ]),
         ),
-        ("$defs", obj(vec![("evidence", evidence)])),
+        ("$defs", obj(vec![("EvidenceInput", evidence)])),
     ])
+}
+
+/// Schemas of the options objects, which the engine reads by hand like profiles.
+fn options_schemas() -> Vec<(&'static str, Json)> {
+    let weights = obj(vec![
+        ("type", s("object")),
+        (
+            "description",
+            s("Indicator id → relative weight (0–1000); indicators not named keep their default."),
+        ),
+        (
+            "properties",
+            Json::Object(
+                RUBRIC
+                    .indicators()
+                    .map(|i| {
+                        (
+                            i.id.to_string(),
+                            obj(vec![
+                                ("type", s("number")),
+                                ("minimum", n(0.0)),
+                                ("maximum", n(crate::options::MAX_WEIGHT)),
+                            ]),
+                        )
+                    })
+                    .collect(),
+            ),
+        ),
+        ("additionalProperties", Json::Bool(false)),
+    ]);
+    let as_of = obj(vec![
+        ("type", s("string")),
+        ("format", s("date")),
+        (
+            "description",
+            s("“Today”, for the assessment-outdated warning."),
+        ),
+    ]);
+    let whole = |min: f64, max: f64, what: &str| {
+        obj(vec![
+            ("type", s("integer")),
+            ("minimum", n(min)),
+            ("maximum", n(max)),
+            ("description", s(what)),
+        ])
+    };
+    let label = obj(vec![("type", s("string")), ("maxLength", n(40.0))]);
+    vec![
+        (
+            "ScoreOptions",
+            obj(vec![
+                ("type", s("object")),
+                ("additionalProperties", Json::Bool(false)),
+                ("properties", obj(vec![("weights", weights.clone()), ("asOf", as_of)])),
+            ]),
+        ),
+        (
+            "SensitivityOptions",
+            obj(vec![
+                ("type", s("object")),
+                ("additionalProperties", Json::Bool(false)),
+                (
+                    "properties",
+                    obj(vec![
+                        ("weights", weights),
+                        ("draws", whole(1.0, f64::from(crate::options::MAX_DRAWS), "Number of weight draws (default 1000).")),
+                        ("seed", whole(0.0, f64::from(u32::MAX), "Seed of the draws (default 1).")),
+                        (
+                            "spread",
+                            obj(vec![
+                                ("type", s("number")),
+                                ("minimum", n(0.0)),
+                                ("maximum", n(1.0)),
+                                ("description", s("Each weight is multiplied by a factor in [1 − spread, 1 + spread] (default 0.5).")),
+                            ]),
+                        ),
+                    ]),
+                ),
+            ]),
+        ),
+        (
+            "BadgeOptions",
+            obj(vec![
+                ("type", s("object")),
+                ("additionalProperties", Json::Bool(false)),
+                (
+                    "properties",
+                    obj(vec![
+                        ("label", label.clone()),
+                        (
+                            "labels",
+                            obj(vec![
+                                ("type", s("object")),
+                                ("additionalProperties", Json::Bool(false)),
+                                ("properties", obj(vec![("O", label.clone()), ("I", label)])),
+                            ]),
+                        ),
+                    ]),
+                ),
+            ]),
+        ),
+    ]
+}
+
+/// One schema whose `$defs` name every type of the API: inputs (`Profile`, the options) and
+/// outputs (`Report`, `Comparison`, `Sensitivity`, `Validation`, `Rubric`, `Version`).
+pub fn api_schema() -> serde_json::Value {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    generator.subschema_for::<crate::Report>();
+    generator.subschema_for::<crate::Comparison>();
+    generator.subschema_for::<crate::Sensitivity>();
+    generator.subschema_for::<crate::Validation>();
+    generator.subschema_for::<crate::Rubric>();
+    generator.subschema_for::<crate::Version>();
+    let mut defs = generator.take_definitions(true);
+    let to_value = |j: &Json| serde_json::to_value(j).unwrap_or_default();
+    let mut profile = profile_schema();
+    if let Json::Object(entries) = &mut profile {
+        if let Some(at) = entries.iter().position(|(k, _)| k == "$defs") {
+            if let (_, Json::Object(inner)) = entries.remove(at) {
+                for (k, v) in inner {
+                    defs.insert(k, to_value(&v));
+                }
+            }
+        }
+        entries.retain(|(k, _)| k != "$schema");
+    }
+    defs.insert("Profile".into(), to_value(&profile));
+    for (name, schema) in options_schemas() {
+        defs.insert(name.into(), to_value(&schema));
+    }
+    serde_json::json!({ "$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": defs })
 }

@@ -11,7 +11,7 @@ use crate::score::{indicator_totals, round1, round3, slots};
 use serde::Serialize;
 
 /// The analysis of one set of profiles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Sensitivity {
     pub draws: u32,
     pub seed: u32,
@@ -20,7 +20,7 @@ pub struct Sensitivity {
 }
 
 /// One pillar across all profiles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PillarSensitivity {
     pub pillar: &'static str,
     /// One entry per profile, in input order.
@@ -30,7 +30,7 @@ pub struct PillarSensitivity {
 }
 
 /// The distribution of one profile's pillar score over the draws.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Spread {
     pub index: usize,
@@ -46,7 +46,7 @@ pub struct Spread {
 }
 
 /// `higher` scored above `lower` under the base weights, and in `share` (0–1) of the draws.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Pair {
     pub higher: usize,
     pub lower: usize,

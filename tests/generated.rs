@@ -6,7 +6,10 @@
 fn generated() -> Vec<(&'static str, String)> {
     let mut schema = serde_json::to_string_pretty(&sdo_openness::schema::profile_schema()).unwrap();
     schema.push('\n');
+    let mut api = serde_json::to_string_pretty(&sdo_openness::schema::api_schema()).unwrap();
+    api.push('\n');
     vec![
+        ("schema/api.schema.json", api),
         (
             "docs/methodology.md",
             include_str!(concat!(env!("OUT_DIR"), "/methodology.md")).to_string(),

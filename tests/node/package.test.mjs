@@ -182,3 +182,32 @@ test("types are shipped for both entries", () => {
   }
   assert.ok(existsSync(join(dir, "node_modules/sdo-openness/pkg/web/sdo_openness_bg.wasm")));
 });
+
+test("the types type-check a user's strict TypeScript", () => {
+  writeFileSync(
+    join(dir, "use.ts"),
+    `import { score, validate, compare, sensitivity, rubric, badgeSvg, version, ProfileError } from "sdo-openness";
+     import type { Profile, Report, PillarReport } from "sdo-openness";
+     const profile: Profile = { schema: "sdo-openness/profile/v1", process: { name: "x" },
+       answers: { "O1.1": { option: "public" }, "O5.1": { value: 0 }, "I1.1": { status: "not-applicable", note: "n" } } };
+     const report: Report = score(profile, { weights: { O1: 20 }, asOf: "2026-11-23" });
+     const openness: PillarReport = report.pillars[0];
+     const s: number | null = openness.score;
+     const ok: boolean = validate({}).ok;
+     const ranks = compare([profile]).rankings[0].order.map((p) => p.rank);
+     const p95 = sensitivity([profile], { draws: 10 }).pillars[0].profiles[0].p95;
+     const kinds = rubric().pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => e.scale.kind)));
+     const svg: string = badgeSvg(report, { label: "openness" });
+     const v: string = version().methodology.version;
+     try { score("{}"); } catch (e) { if (e instanceof ProfileError) { const c: string = e.code; } }
+     export { s, ok, ranks, p95, kinds, svg, v };`,
+  );
+  writeFileSync(join(dir, "bad.ts"), `import { score } from "sdo-openness";\nscore({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });\n`);
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const flags = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "false"];
+  const good = spawnSync(process.execPath, [tsc, ...flags, "use.ts"], { cwd: dir, encoding: "utf8" });
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  const bad = spawnSync(process.execPath, [tsc, ...flags, "bad.ts"], { cwd: dir, encoding: "utf8" });
+  assert.notEqual(bad.status, 0, "an unknown option id must not type-check");
+  assert.match(bad.stdout, /bad.ts\(2,\d+\): error TS2322/);
+});
