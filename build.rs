@@ -119,6 +119,7 @@ fn main() {
     write(&out.join("rubric.rs"), &tables(&rubric));
     write(&out.join("methodology.md"), &methodology(&rubric, &intro));
     write(&out.join("en.json"), &catalogue(&rubric));
+    write(&out.join("rubric.json"), &structure(&rubric));
 }
 
 fn fail(message: &str) -> ! {
@@ -483,6 +484,49 @@ fn methodology(r: &Source, intro: &str) -> String {
         let _ = writeln!(s, "| `{}` | {} |", src.id, title);
     }
     s
+}
+
+/// The rubric's structure as JSON, exactly as `Rubric` serializes (a test checks it): the binding
+/// hands this text to `JSON.parse` instead of shipping serialization code for static data.
+fn structure(r: &Source) -> String {
+    use serde_json::json;
+    let pillars: Vec<_> = r
+        .pillars
+        .iter()
+        .map(|p| {
+            let indicators: Vec<_> = p
+                .indicators
+                .iter()
+                .map(|i| {
+                    let elements: Vec<_> = i
+                        .elements
+                        .iter()
+                        .map(|e| {
+                            let scale = match (&e.options, &e.curve) {
+                                (Some(options), _) => json!({
+                                    "kind": "options",
+                                    "options": options.iter().map(|o| json!({ "id": o.id, "points": o.points })).collect::<Vec<_>>(),
+                                }),
+                                (None, Some(c)) => json!({ "kind": "curve", "unit": c.unit, "min": c.min, "max": c.max, "points": c.points }),
+                                (None, None) => unreachable!("checked"),
+                            };
+                            json!({ "id": e.id, "weight": e.weight, "scale": scale })
+                        })
+                        .collect();
+                    json!({ "id": i.id, "weight": i.weight, "sources": i.sources, "elements": elements })
+                })
+                .collect();
+            json!({ "id": p.id, "indicators": indicators })
+        })
+        .collect();
+    let value = json!({
+        "id": r.methodology.id,
+        "version": r.methodology.version,
+        "bands": r.bands.iter().map(|b| json!({ "id": b.id, "min": b.min })).collect::<Vec<_>>(),
+        "sources": r.sources.iter().map(|s| json!({ "id": s.id, "url": s.url })).collect::<Vec<_>>(),
+        "pillars": pillars,
+    });
+    serde_json::to_string(&value).expect("the rubric serializes")
 }
 
 /// The English catalogue: every human text of the rubric, keyed by id, for the page and widget.

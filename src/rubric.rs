@@ -89,6 +89,10 @@ pub struct Choice {
 
 include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
 
+/// [`RUBRIC`] as JSON text, generated with it: cheaper for the binding to hand to `JSON.parse`
+/// than to serialize the static tables field by field.
+pub static RUBRIC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rubric.json"));
+
 impl Rubric {
     /// Every element with the indices of its pillar and of its indicator within the pillar, in
     /// rubric order.
@@ -166,5 +170,67 @@ impl Scale {
     pub fn best_value(points: &[(f64, f64)]) -> f64 {
         let max = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
         points.iter().find(|p| p.1 == max).map_or(0.0, |p| p.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_text_is_the_serialized_rubric() {
+        let text: serde_json::Value = serde_json::from_str(RUBRIC_JSON).unwrap();
+        assert_eq!(text, serde_json::to_value(&RUBRIC).unwrap());
+    }
+
+    #[test]
+    fn every_element_spans_0_to_100_and_ids_are_unique() {
+        let mut ids: Vec<&str> = RUBRIC.elements().map(|(_, _, e)| e.id).collect();
+        ids.extend(RUBRIC.indicators().map(|i| i.id));
+        ids.extend(RUBRIC.pillars.iter().map(|p| p.id));
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "ids are unique");
+        for (_, _, e) in RUBRIC.elements() {
+            assert_eq!(
+                (e.scale.min_points(), e.scale.max_points()),
+                (0.0, 100.0),
+                "{}",
+                e.id
+            );
+        }
+        for pillar in RUBRIC.pillars {
+            assert_eq!(
+                pillar.indicators.iter().map(|i| i.weight).sum::<f64>(),
+                100.0,
+                "{}",
+                pillar.id
+            );
+        }
+        assert_eq!(RUBRIC.indicators().count(), 16);
+        assert_eq!(RUBRIC.elements().count(), 43);
+    }
+
+    #[test]
+    fn curves_interpolate_and_hold_flat() {
+        let points = [(0.0, 100.0), (500.0, 80.0), (5000.0, 40.0)];
+        assert_eq!(Scale::curve_points(&points, -1.0), 100.0);
+        assert_eq!(Scale::curve_points(&points, 250.0), 90.0);
+        assert_eq!(Scale::curve_points(&points, 2750.0), 60.0);
+        assert_eq!(Scale::curve_points(&points, 1e9), 40.0);
+        assert_eq!(
+            Scale::best_value(&[(0.0, 0.0), (90.0, 100.0), (100.0, 100.0)]),
+            90.0
+        );
+    }
+
+    #[test]
+    fn bands_follow_the_score() {
+        assert_eq!(RUBRIC.band(0.0), "limited");
+        assert_eq!(RUBRIC.band(39.9), "limited");
+        assert_eq!(RUBRIC.band(40.0), "partial");
+        assert_eq!(RUBRIC.band(80.0), "strong");
+        assert_eq!(RUBRIC.band(100.0), "strong");
     }
 }

@@ -25,6 +25,13 @@ extern "C" {
     fn new(message: &str, code: &str, path: &str, suggestion: Option<&str>) -> ProfileError;
 }
 
+/// The engine runs on one thread, and a few kilobytes of free-list allocator serve its short-lived
+/// trees as well as dlmalloc's much larger code.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: WebAssembly without the threads proposal has exactly one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::json_compatible();
 
@@ -66,7 +73,7 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
     if v.is_string() {
         let s: &js_sys::JsString = v.unchecked_ref();
         if s.length() as usize > limits::MAX_STRING_BYTES {
-            return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+            return Err(Error::string_too_long());
         }
         return Ok(Json::String(String::from(s)));
     }
@@ -99,7 +106,7 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
     for key in keys.iter() {
         let name = key.as_string().unwrap_or_default();
         if name.len() > limits::MAX_STRING_BYTES {
-            return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+            return Err(Error::string_too_long());
         }
         let value = js_sys::Reflect::get(v, &key)
             .map_err(unreadable)
@@ -150,7 +157,7 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
 /// The methodology as data.
 #[wasm_bindgen]
 pub fn rubric() -> JsValue {
-    output(crate::rubric())
+    js_sys::JSON::parse(crate::rubric::RUBRIC_JSON).unwrap_or(JsValue::NULL)
 }
 
 /// Scores and ranks several profiles under the same options. Throws a `ProfileError`.
