@@ -65,6 +65,8 @@ enum Kind {
     InvalidUrl,
     EmptyEvidence,
     TooLong(usize),
+    /// Over the reader's limit for any string, before field limits apply.
+    StringTooLong,
     TooMany(usize),
     TooFew(usize),
     TooLarge(usize),
@@ -101,7 +103,7 @@ impl Error {
             Kind::InvalidDate(_) => "invalid-date",
             Kind::InvalidUrl => "invalid-url",
             Kind::EmptyEvidence => "empty-evidence",
-            Kind::TooLong(_) => "too-long",
+            Kind::TooLong(_) | Kind::StringTooLong => "too-long",
             Kind::TooMany(_) => "too-many",
             Kind::TooFew(_) => "too-few",
             Kind::TooLarge(_) => "too-large",
@@ -261,6 +263,9 @@ impl Error {
     pub(crate) fn empty_evidence(path: String) -> Self {
         Error::new(path, Kind::EmptyEvidence)
     }
+    pub(crate) fn string_too_long() -> Self {
+        Error::new("", Kind::StringTooLong)
+    }
     pub(crate) fn too_long(path: String, max: usize) -> Self {
         Error::new(path, Kind::TooLong(max))
     }
@@ -356,8 +361,10 @@ impl fmt::Display for Error {
             Kind::InvalidUrl => f.write_str("url must be an absolute http: or https: address"),
             Kind::EmptyEvidence => f.write_str("evidence needs a `url` or a `note`"),
             Kind::TooLong(max) => write!(f, "text is longer than {max} characters"),
+            Kind::StringTooLong => f.write_str("string is longer than the 64 KiB any field allows"),
             Kind::TooMany(max) => write!(f, "more than {max} entries"),
-            Kind::TooFew(min) => write!(f, "fewer than {min} entries"),
+            Kind::TooFew(1) => f.write_str("needs at least one entry"),
+            Kind::TooFew(min) => write!(f, "needs at least {min} entries"),
             Kind::TooLarge(max) => write!(f, "input is larger than {max} (bytes or values)"),
             Kind::TooDeep(max) => write!(f, "input is nested deeper than {max} levels"),
             Kind::ZeroWeights(pillar) => write!(

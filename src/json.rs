@@ -255,7 +255,7 @@ impl Parser<'_> {
             );
             self.at += plain;
             if out.len() > limits::MAX_STRING_BYTES {
-                return Err(Error::too_long(String::new(), limits::MAX_STRING_BYTES));
+                return Err(Error::string_too_long());
             }
             match self.peek() {
                 Some(b'"') => {
@@ -287,12 +287,15 @@ impl Parser<'_> {
                 self.at += 1;
                 let high = self.hex4()?;
                 if (0xD800..0xDC00).contains(&high) && self.rest().starts_with(b"\\u") {
+                    let resume = self.at;
                     self.at += 2;
                     let low = self.hex4()?;
                     if (0xDC00..0xE000).contains(&low) {
                         let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
                         return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
                     }
+                    // Not a pair: the lone high surrogate is replaced, the next escape kept.
+                    self.at = resume;
                     return Ok('\u{FFFD}');
                 }
                 // A lone surrogate cannot be a Rust char: keep the text readable instead.
@@ -385,16 +388,21 @@ fn decimal(mantissa: u64, exponent: i64) -> f64 {
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     let m = mantissa as f64;
-    if mantissa == 0 {
+    if mantissa == 0 || exponent < -420 {
         return 0.0;
+    }
+    if exponent > 420 {
+        return f64::INFINITY;
     }
     match usize::try_from(exponent.unsigned_abs()) {
         Ok(e) if e < EXACT.len() && exponent >= 0 => m * EXACT[e],
         Ok(e) if e < EXACT.len() => m / EXACT[e],
-        _ if exponent > 400 => f64::INFINITY,
-        _ if exponent < -400 => 0.0,
-        _ if exponent > 0 => m * 10f64.powi(exponent as i32),
-        _ => m / 10f64.powi(-exponent as i32),
+        // Two steps keep each power of ten inside f64's range (10^±210 at most), so a large
+        // mantissa with a tiny exponent (1e18 × 10^-325) still lands near its value.
+        _ => {
+            let half = (exponent / 2) as i32;
+            m * 10f64.powi(half) * 10f64.powi(exponent as i32 - half)
+        }
     }
 }
 

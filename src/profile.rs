@@ -64,6 +64,10 @@ pub struct Process {
     /// An illustrative assessment, to be checked before it is relied on.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub illustrative: bool,
+    /// Paths of fields this version does not know: ignored, but warned about.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unknown_fields: Vec<String>,
 }
 
 /// The assessor's answer to one element.
@@ -122,7 +126,7 @@ impl Profile {
         }
     }
 
-    /// Reads a profile, collecting every error and the warnings that need no date.
+    /// Reads a profile, collecting every error.
     pub fn read(tree: &Json, d: &mut Diagnostics) -> Option<Profile> {
         let top = Obj::new(tree, String::new(), d)?;
         top.deny_unknown(TOP_FIELDS, d);
@@ -151,9 +155,12 @@ impl Profile {
         })
     }
 
-    /// Advice that needs a date: missing or stale assessment dates, and answers a reader cannot
-    /// check (no evidence; not applicable without a reason).
+    /// The warnings: ignored fields, missing or stale assessment dates, and answers a reader
+    /// cannot check (no evidence; not applicable without a reason).
     pub fn advise(&self, as_of: Option<Date>, d: &mut Diagnostics) {
+        for path in &self.process.unknown_fields {
+            d.warn("unknown-process-field", path.clone());
+        }
         match (self.process.assessed_on, as_of) {
             (None, _) => d.warn("assessment-undated", "process.assessedOn".into()),
             (Some(on), Some(today)) if today.days() - on.days() > 365 => {
@@ -177,9 +184,6 @@ impl Profile {
 
 fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> {
     let o = Obj::new(v, path, d)?;
-    for (path, _) in o.unknown(PROCESS_FIELDS) {
-        d.warn("unknown-process-field", path);
-    }
     let name = match o.require("name", d) {
         Some(v) => walk::text(v, o.at("name"), limits::MAX_NAME, d),
         None => None,
@@ -197,6 +201,7 @@ fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> 
         }
     };
     Some(Process {
+        unknown_fields: o.unknown(PROCESS_FIELDS).map(|(path, _)| path).collect(),
         organization: o.text("organization", limits::MAX_NAME, d),
         scope: o.text("scope", limits::MAX_NAME, d),
         url: o
@@ -273,7 +278,8 @@ fn read_option(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Optio
         d.error(Error::wrong_answer_kind(path, "a number in `value`"));
         return None;
     };
-    let id = walk::text(o.get("option")?, path.clone(), 64, d)?;
+    // No length limit of its own: any unknown id, however long, is an `unknown-option`.
+    let id = walk::text(o.get("option")?, path.clone(), usize::MAX, d)?;
     match options.iter().find(|c| c.id == id) {
         Some(choice) => Some(Given::Option(choice)),
         None => {
@@ -295,7 +301,7 @@ fn read_value(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Option
 
 fn read_status(o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     let path = o.at("status");
-    let status = walk::text(o.get("status")?, path.clone(), 64, d)?;
+    let status = walk::text(o.get("status")?, path.clone(), usize::MAX, d)?;
     match status.as_str() {
         "no-public-information" => Some(Given::NoPublicInformation),
         "not-applicable" => Some(Given::NotApplicable),

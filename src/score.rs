@@ -257,7 +257,8 @@ fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
             continue;
         };
         let gain = after - before;
-        if gain <= 0.0 {
+        // Judged as published: a gain that rounds to 0.0 is no recommendation.
+        if round1(gain) <= 0.0 {
             continue;
         }
         let pillar = &RUBRIC.pillars[p];

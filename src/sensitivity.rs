@@ -115,14 +115,15 @@ fn pillar_ranges() -> impl Iterator<Item = std::ops::Range<usize>> {
     })
 }
 
-/// The pillar formula on precomputed indicator scores.
+/// The pillar formula on precomputed indicator scores, rounded as published, so that ranks and
+/// ties agree with `compare`.
 fn weighted(scores: &[Option<f64>], weights: &[f64]) -> Option<f64> {
     let (sum, weight) = scores
         .iter()
         .zip(weights)
         .filter_map(|(s, w)| s.map(|s| (s * w, *w)))
         .fold((0.0, 0.0), |(a, b), (x, w)| (a + x, b + w));
-    (weight > 0.0).then(|| sum / weight)
+    (weight > 0.0).then(|| round1(sum / weight))
 }
 
 fn summarise(

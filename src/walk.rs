@@ -153,9 +153,9 @@ pub fn url(v: &Json, path: String, max: usize, d: &mut Diagnostics) -> Option<St
     Some(s)
 }
 
-/// A `YYYY-MM-DD` date.
+/// A `YYYY-MM-DD` date. Anything else, a date-time included, is an `invalid-date`.
 pub fn date(v: &Json, path: String, d: &mut Diagnostics) -> Option<crate::date::Date> {
-    let s = text(v, path.clone(), 10, d)?;
+    let s = text(v, path.clone(), usize::MAX, d)?;
     let date = crate::date::Date::parse(&s);
     if date.is_none() {
         d.error(Error::invalid_date(path, &s));

@@ -1,0 +1,146 @@
+//! Whole reports of fictional example profiles (tests/fixtures/), compared with the committed
+//! snapshots (tests/snapshots/). A change to the formula, the rubric or the report format shows
+//! up here as a diff to review.
+//!
+//! `SDO_BLESS=1 cargo test --test snapshots` rewrites the snapshots; read the diff before
+//! committing it.
+
+use sdo_openness::{compare, score, sensitivity, validate, Json};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The fixtures, in the order they are compared.
+const FIXTURES: [&str; 4] = [
+    "open-working-group",
+    "members-only-committee",
+    "regional-consortium",
+    "early-stage-assessment",
+];
+
+fn tests_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests")
+}
+
+fn read_json(path: PathBuf) -> Json {
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Json::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn fixture(name: &str) -> Json {
+    read_json(tests_dir().join("fixtures").join(format!("{name}.json")))
+}
+
+/// `tests/fixtures/<name>.options.json`, when the fixture is scored with options.
+fn fixture_options(name: &str) -> Option<Json> {
+    let path = tests_dir()
+        .join("fixtures")
+        .join(format!("{name}.options.json"));
+    path.exists().then(|| read_json(path))
+}
+
+/// Compares `value`, as pretty JSON with a trailing newline, with `tests/snapshots/<name>.json`;
+/// with `SDO_BLESS` set, rewrites the snapshot instead.
+fn check_snapshot(name: &str, value: &impl Serialize) {
+    let fresh = serde_json::to_string_pretty(value).expect("serializes") + "\n";
+    let path = tests_dir().join("snapshots").join(format!("{name}.json"));
+    if std::env::var_os("SDO_BLESS").is_some() {
+        std::fs::write(&path, &fresh).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed == fresh {
+        return;
+    }
+    let first_difference = committed
+        .lines()
+        .zip(fresh.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(n, (a, b))| format!("line {}:\n  snapshot: {a}\n  now:      {b}", n + 1))
+        .unwrap_or_else(|| {
+            format!(
+                "lengths differ: snapshot {} lines, now {} lines",
+                committed.lines().count(),
+                fresh.lines().count()
+            )
+        });
+    panic!(
+        "tests/snapshots/{name}.json is out of date ({first_difference}); if the change is intended, run `SDO_BLESS=1 cargo test --test snapshots` and review the diff"
+    );
+}
+
+fn check_report(name: &str) {
+    let profile = fixture(name);
+    let options = fixture_options(name);
+    let v = validate(&profile, options.as_ref());
+    assert!(v.ok, "{name}: {:?}", v.errors);
+    let report = score(&profile, options.as_ref()).expect("fixtures are valid");
+    // The report carries the advice validate gives (the fixtures have no unknown process
+    // fields, whose warnings the report drops).
+    assert_eq!(report.warnings, v.warnings, "{name}");
+    check_snapshot(name, &report);
+}
+
+#[test]
+fn open_working_group() {
+    check_report("open-working-group");
+}
+
+#[test]
+fn members_only_committee() {
+    check_report("members-only-committee");
+}
+
+#[test]
+fn regional_consortium_with_custom_weights() {
+    check_report("regional-consortium");
+}
+
+#[test]
+fn early_stage_assessment() {
+    check_report("early-stage-assessment");
+}
+
+fn all_fixtures() -> Json {
+    Json::Array(FIXTURES.iter().map(|n| fixture(n)).collect())
+}
+
+#[test]
+fn comparison_of_the_fixtures() {
+    let c = compare(&all_fixtures(), None).expect("fixtures are valid");
+    check_snapshot("compare", &c);
+}
+
+#[test]
+fn sensitivity_of_the_fixtures() {
+    let options = Json::parse(r#"{"draws": 200, "seed": 42}"#).unwrap();
+    let s = sensitivity(&all_fixtures(), Some(&options)).expect("fixtures are valid");
+    check_snapshot("sensitivity", &s);
+}
+
+#[test]
+fn every_fixture_has_a_snapshot_and_every_snapshot_a_source() {
+    if std::env::var_os("SDO_BLESS").is_some() {
+        return; // the other tests are writing the snapshots right now
+    }
+    let mut expected: Vec<String> = FIXTURES.iter().map(|n| format!("{n}.json")).collect();
+    expected.extend(["compare.json".to_string(), "sensitivity.json".to_string()]);
+    expected.sort();
+    let mut found: Vec<String> = std::fs::read_dir(tests_dir().join("snapshots"))
+        .expect("tests/snapshots")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    assert_eq!(found, expected);
+    for entry in std::fs::read_dir(tests_dir().join("fixtures")).expect("tests/fixtures") {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let stem = file
+            .strip_suffix(".options.json")
+            .or_else(|| file.strip_suffix(".json"))
+            .unwrap_or(&file);
+        assert!(
+            FIXTURES.contains(&stem),
+            "tests/fixtures/{file} is not used"
+        );
+    }
+}
