@@ -70,6 +70,8 @@ pub struct IndicatorReport {
     pub upper: Option<f64>,
     pub assessed: usize,
     pub applicable: usize,
+    /// Band id of the score, on the same thresholds as pillars.
+    pub band: Option<&'static str>,
     pub elements: Vec<ElementReport>,
 }
 

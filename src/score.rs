@@ -44,6 +44,7 @@ pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
                 upper: t.upper.map(round1),
                 assessed: t.assessed,
                 applicable: t.applicable,
+                band: t.score.map(|s| RUBRIC.band(round1(s))),
                 elements,
             });
         }

@@ -111,6 +111,9 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
         let value = js_sys::Reflect::get(v, &key)
             .map_err(unreadable)
             .map_err(|e| e.within_key(&name))?;
+        if value.is_undefined() {
+            continue; // As in JSON.stringify: a property set to undefined is absent.
+        }
         let value = walk(&value, depth + 1, nodes).map_err(|e| e.within_key(&name))?;
         entries.push((name, value));
     }

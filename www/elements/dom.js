@@ -1,0 +1,44 @@
+// Building DOM from untrusted data without ever parsing it as HTML: every string becomes a text
+// node or an attribute value, and only http: and https: addresses become links.
+
+/**
+ * `h("p", { class: "x" }, "text", child)`: an element with attributes and children. Strings
+ * become text nodes; `null`, `undefined` and `false` children are skipped.
+ */
+export function h(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** The address if it is an absolute http(s) URL, else null: no javascript:, data: or relative links. */
+export function safeHref(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that opens apart from the host page and tells it nothing; plain text when unsafe. */
+export function link(url, text) {
+  const href = safeHref(url);
+  if (!href) return document.createTextNode(text ?? String(url ?? ""));
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank" }, text ?? href);
+}
+
+/**
+ * Bidirectional-control characters in untrusted text could reorder what a reader sees (a
+ * "right-to-left override" attack); they are dropped. The text is still shown in full.
+ */
+export function clean(text) {
+  return String(text ?? "").replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}

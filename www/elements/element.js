@@ -1,0 +1,177 @@
+// What both elements share: where the profile comes from, batched updates, scoring through the
+// engine, typed events, and a contained, visible error state. Subclasses only draw a report.
+import { engine } from "./engine.js";
+import { localeOf, messages } from "./messages.js";
+import { stylesheet } from "./styles.js";
+import { h } from "./dom.js";
+
+/** Fired on the element after each successful render; `detail.report` is what was drawn. */
+export const SCORED = "sdo-openness-scored";
+/** Fired when the profile cannot be loaded or scored; `detail` has `code`, `path`, `message`. */
+export const ERROR = "sdo-openness-error";
+
+export class SdoOpennessElement extends HTMLElement {
+  static observedAttributes = ["src", "lang", "weights", "theme"];
+
+  #profile = undefined;
+  #report = null;
+  #queued = false;
+  #generation = 0;
+  #fetching = null;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" }).adoptedStyleSheets = [stylesheet()];
+  }
+
+  connectedCallback() {
+    this.#queue();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after) this.#queue();
+  }
+
+  /** URL of a profile JSON file (the `src` attribute). */
+  get src() {
+    return this.getAttribute("src") ?? "";
+  }
+  set src(value) {
+    this.setAttribute("src", value);
+  }
+
+  /** Custom indicator weights, e.g. `{ "O1": 20 }` (the `weights` attribute, as JSON). */
+  get weights() {
+    try {
+      return JSON.parse(this.getAttribute("weights"));
+    } catch {
+      return null;
+    }
+  }
+  set weights(value) {
+    if (value == null) this.removeAttribute("weights");
+    else this.setAttribute("weights", JSON.stringify(value));
+  }
+
+  /** `light`, `dark`, or `auto` (follows the reader's system; the default). */
+  get theme() {
+    return this.getAttribute("theme") ?? "auto";
+  }
+  set theme(value) {
+    this.setAttribute("theme", value);
+  }
+
+  /** A profile object (or JSON text) to score; takes precedence over inline JSON and `src`. */
+  get profile() {
+    return this.#profile;
+  }
+  set profile(value) {
+    this.#profile = value;
+    this.#queue();
+  }
+
+  /** The last report drawn, or null. */
+  get report() {
+    return this.#report;
+  }
+
+  /** Several changes in one task cause one update. */
+  #queue() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update().catch(() => {}); // #update reports its own failures; nothing reaches the page.
+    });
+  }
+
+  async #update() {
+    if (!this.isConnected) return;
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation && this.isConnected;
+    const words = await messages(localeOf(this));
+    let profile;
+    try {
+      profile = await this.#source();
+    } catch {
+      if (current()) this.#fail(words, { code: "load-failed", path: "", message: words.text("errorLoad") });
+      return;
+    }
+    if (!current()) return;
+    if (profile === undefined) {
+      this.#show(words, []);
+      return;
+    }
+    let score;
+    try {
+      ({ score } = await engine());
+    } catch {
+      if (current()) this.#fail(words, { code: "engine-failed", path: "", message: words.text("errorEngine") });
+      return;
+    }
+    if (!current()) return;
+    const rawWeights = this.getAttribute("weights");
+    let report;
+    try {
+      const options = { asOf: new Date().toISOString().slice(0, 10) };
+      if (rawWeights) options.weights = JSON.parse(rawWeights);
+      report = score(profile, options);
+    } catch (e) {
+      const detail = e?.name === "SyntaxError"
+        ? { code: "invalid-json", path: "weights", message: e.message }
+        : { code: e?.code ?? "invalid", path: e?.path ?? "", message: e?.message ?? String(e) };
+      this.#fail(words, { ...detail, message: words.text("errorInvalid", { message: detail.message }) }, detail);
+      return;
+    }
+    this.#report = report;
+    this.#show(words, this.render(report, words));
+    this.dispatchEvent(new CustomEvent(SCORED, { bubbles: true, composed: true, detail: { report } }));
+  }
+
+  /** The profile to score: the property, else an inline JSON script child, else `src`. */
+  async #source() {
+    if (this.#profile !== undefined) return this.#profile;
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    if (inline) return inline.textContent; // As text: the engine catches duplicate keys itself.
+    if (!this.src) return undefined;
+    const url = new URL(this.src, this.ownerDocument.baseURI).href;
+    if (this.#fetching?.url !== url) {
+      const request = fetch(url, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.text();
+      });
+      this.#fetching = { url, request };
+      request.catch(() => {
+        if (this.#fetching?.request === request) this.#fetching = null; // Let a later update retry.
+      });
+    }
+    return this.#fetching.request;
+  }
+
+  #show(words, nodes) {
+    this.shadowRoot.replaceChildren(...nodes);
+    for (const node of nodes) {
+      if (node instanceof Element) {
+        node.setAttribute("lang", words.locale);
+        node.setAttribute("dir", words.dir);
+      }
+    }
+  }
+
+  #fail(words, shown, detail = shown) {
+    this.#report = null;
+    this.#show(words, [h("div", { part: "error", class: "error", role: "alert" }, shown.message)]);
+    this.dispatchEvent(
+      new CustomEvent(ERROR, {
+        bubbles: true,
+        composed: true,
+        detail: { code: detail.code, path: detail.path, message: detail.message },
+      }),
+    );
+  }
+
+  /** Subclasses return the nodes that show `report`. */
+  render(_report, _words) {
+    return [];
+  }
+}

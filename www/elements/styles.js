@@ -1,0 +1,140 @@
+// One constructable stylesheet shared by every element (adoptedStyleSheets): no <style> tags and
+// no style attributes, so the widget runs under `style-src 'self'`. The shadow root keeps host
+// page CSS out and this CSS in; theming goes through custom properties and ::part().
+
+const CSS = `
+:host {
+  all: initial;
+  display: block;
+  contain: content;
+  --_fg: var(--sdo-openness-fg, #1f2328);
+  --_muted: var(--sdo-openness-muted, #57606a);
+  --_bg: var(--sdo-openness-bg, #ffffff);
+  --_border: var(--sdo-openness-border, #d0d7de);
+  --_track: var(--sdo-openness-track, #eaeef2);
+  --_accent: var(--sdo-openness-accent, #0550ae);
+  --_limited: var(--sdo-openness-band-limited, #b42318);
+  --_partial: var(--sdo-openness-band-partial, #9a4a00);
+  --_substantial: var(--sdo-openness-band-substantial, #4d6b00);
+  --_strong: var(--sdo-openness-band-strong, #16713a);
+  --_none: #57606a;
+  font-family: var(--sdo-openness-font, system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif);
+  font-size: var(--sdo-openness-font-size, 16px);
+  line-height: 1.45;
+  color: var(--_fg);
+  color-scheme: light;
+}
+:host([hidden]) { display: none; }
+:host([theme="dark"]) {
+  --_fg: var(--sdo-openness-fg, #e6edf3);
+  --_muted: var(--sdo-openness-muted, #9ea7b3);
+  --_bg: var(--sdo-openness-bg, #0d1117);
+  --_border: var(--sdo-openness-border, #3d444d);
+  --_track: var(--sdo-openness-track, #262c36);
+  --_accent: var(--sdo-openness-accent, #79c0ff);
+  --_limited: var(--sdo-openness-band-limited, #ff8e86);
+  --_partial: var(--sdo-openness-band-partial, #f2a65a);
+  --_substantial: var(--sdo-openness-band-substantial, #b5d35a);
+  --_strong: var(--sdo-openness-band-strong, #56d364);
+  --_none: #9ea7b3;
+  color-scheme: dark;
+}
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme="light"])) {
+    --_fg: var(--sdo-openness-fg, #e6edf3);
+    --_muted: var(--sdo-openness-muted, #9ea7b3);
+    --_bg: var(--sdo-openness-bg, #0d1117);
+    --_border: var(--sdo-openness-border, #3d444d);
+    --_track: var(--sdo-openness-track, #262c36);
+    --_accent: var(--sdo-openness-accent, #79c0ff);
+    --_limited: var(--sdo-openness-band-limited, #ff8e86);
+    --_partial: var(--sdo-openness-band-partial, #f2a65a);
+    --_substantial: var(--sdo-openness-band-substantial, #b5d35a);
+    --_strong: var(--sdo-openness-band-strong, #56d364);
+    --_none: #9ea7b3;
+    color-scheme: dark;
+  }
+}
+* { box-sizing: border-box; }
+.card {
+  background: var(--_bg);
+  border: 1px solid var(--_border);
+  border-radius: var(--sdo-openness-radius, 8px);
+  padding: 1rem 1.25rem;
+  max-width: 44rem;
+}
+h2, h3, p, ol, ul, table { margin: 0; }
+h2 { font-size: 1.25rem; line-height: 1.3; overflow-wrap: anywhere; }
+h3 { font-size: 1rem; }
+.sub, .note, footer, caption, .range-text { color: var(--_muted); font-size: 0.875rem; }
+.sub { overflow-wrap: anywhere; }
+a { color: var(--_accent); }
+a:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+.tag {
+  display: inline-block; border: 1px solid currentColor; border-radius: 999px;
+  padding: 0 0.5em; font-size: 0.8125rem; color: var(--_muted); margin-block-start: 0.25rem;
+}
+.pillars { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin-block: 1rem; }
+.figure { display: flex; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; margin-block: 0.25rem; }
+.score { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.band { font-weight: 600; }
+.meter { position: relative; height: 0.75rem; border-radius: 999px; background: var(--_track); overflow: hidden; }
+.meter .range { position: absolute; inset-block: 0; opacity: 0.35; }
+.meter .fill, .bar .fill { position: absolute; inset-block: 0; inset-inline-start: 0; border-radius: 999px; }
+.b-limited { --_band: var(--_limited); }
+.b-partial { --_band: var(--_partial); }
+.b-substantial { --_band: var(--_substantial); }
+.b-strong { --_band: var(--_strong); }
+.b-none { --_band: var(--_none); }
+.band, .b-text { color: var(--_band); }
+.fill, .range { background: var(--_band); }
+table { border-collapse: collapse; width: 100%; margin-block: 0.5rem 1rem; font-size: 0.9375rem; }
+caption { text-align: start; padding-block-end: 0.25rem; }
+th, td { text-align: start; padding: 0.3rem 0.25rem; border-block-end: 1px solid var(--_border); vertical-align: middle; }
+th[scope="rowgroup"] { padding-block-start: 0.75rem; }
+th[scope="row"] { font-weight: 500; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.bar { position: relative; display: inline-block; width: 6rem; height: 0.5rem; border-radius: 999px; background: var(--_track); overflow: hidden; vertical-align: middle; margin-inline-end: 0.5rem; }
+ol { padding-inline-start: 1.5rem; }
+li { margin-block: 0.25rem; }
+.gain { white-space: nowrap; font-weight: 600; }
+details { margin-block: 0.5rem; }
+summary { cursor: pointer; }
+.evidence li { overflow-wrap: anywhere; }
+footer { border-block-start: 1px solid var(--_border); padding-block-start: 0.5rem; margin-block-start: 0.75rem; }
+footer p + p { margin-block-start: 0.125rem; }
+.error { border-inline-start: 4px solid var(--_limited); padding: 0.5rem 0.75rem; background: var(--_bg); color: var(--_fg); }
+.badge {
+  display: inline-flex; border-radius: 4px; overflow: hidden; font-size: 0.8125rem; line-height: 1.5;
+  font-weight: 600; white-space: nowrap; border: 1px solid var(--_border);
+}
+.badge > span { padding: 0.1em 0.55em; color: #fff; }
+.badge .label { background: #333a41; }
+.badge .b-limited { background: #b42318; }
+.badge .b-partial { background: #9a4a00; }
+.badge .b-substantial { background: #4d6b00; }
+.badge .b-strong { background: #16713a; }
+.badge .b-none { background: #57606a; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+@media (prefers-reduced-motion: no-preference) {
+  .fill { transition: width 200ms ease-out; }
+}
+@media (forced-colors: active) {
+  .meter, .bar { border: 1px solid CanvasText; background: Canvas; }
+  .fill { background: CanvasText; }
+  .range { background: GrayText; }
+  .badge > span { border-inline-end: 1px solid CanvasText; }
+  .error { border-color: CanvasText; }
+}
+`;
+
+let shared;
+
+/** The widget's stylesheet, constructed once per page. */
+export function stylesheet() {
+  if (!shared) {
+    shared = new CSSStyleSheet();
+    shared.replaceSync(CSS);
+  }
+  return shared;
+}
