@@ -26,3 +26,4 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 
 node scripts/types.mjs
 node scripts/entries.mjs
+node scripts/widget.mjs

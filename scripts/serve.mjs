@@ -23,14 +23,15 @@ const TYPES = {
 export const repositoryRoot = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
 /**
- * Serves files under `root`. `headers(path)` may add response headers (tests set CSPs with it).
+ * Serves files under `root`. `headers(path)` may add response headers and `rewrite(path)` map a
+ * request path to a file path (tests serve one page under several CSPs with them).
  */
-export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}) } = {}) {
+export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}), rewrite = (path) => path } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      let path = normalize(join(base, decodeURIComponent(rewrite(url.pathname))));
       if (path !== base && !path.startsWith(base + sep)) {
         res.writeHead(403).end("forbidden");
         return;

@@ -113,7 +113,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
               "tr",
               {},
               h("th", { scope: "row" }, R.indicators[indicator.id]?.name ?? indicator.id),
-              h("td", {}, bar, indicator.score === null ? "–" : num(indicator.score)),
+              h("td", { class: "bar-cell" }, bar, indicator.score === null ? "–" : num(indicator.score)),
               h("td", { class: "num" }, num(indicator.weight)),
             );
           }),

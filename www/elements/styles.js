@@ -56,6 +56,15 @@ const CSS = `
   }
 }
 * { box-sizing: border-box; }
+/* Set on the boxes themselves, not only inherited from the host: page CSS that styles the host
+   element (even with !important) cannot recolour or resize the inside. */
+.card, .badge, .error {
+  color: var(--_fg);
+  font-family: var(--sdo-openness-font, system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif);
+  font-size: var(--sdo-openness-font-size, 16px);
+  line-height: 1.45;
+  text-align: start;
+}
 .card {
   background: var(--_bg);
   border: 1px solid var(--_border);
@@ -93,6 +102,7 @@ caption { text-align: start; padding-block-end: 0.25rem; }
 th, td { text-align: start; padding: 0.3rem 0.25rem; border-block-end: 1px solid var(--_border); vertical-align: middle; }
 th[scope="rowgroup"] { padding-block-start: 0.75rem; }
 th[scope="row"] { font-weight: 500; }
+td.bar-cell { white-space: nowrap; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bar { position: relative; display: inline-block; width: 6rem; height: 0.5rem; border-radius: 999px; background: var(--_track); overflow: hidden; vertical-align: middle; margin-inline-end: 0.5rem; }
 ol { padding-inline-start: 1.5rem; }
