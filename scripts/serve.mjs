@@ -31,6 +31,10 @@ export function serve({ root = repositoryRoot, port = 8080, headers = () => ({})
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
+      if (url.pathname === "/") {
+        res.writeHead(302, { location: "/www/" }).end();
+        return;
+      }
       let path = normalize(join(base, decodeURIComponent(rewrite(url.pathname))));
       if (path !== base && !path.startsWith(base + sep)) {
         res.writeHead(403).end("forbidden");
@@ -56,5 +60,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.PORT ?? 8080);
   const server = await serve({ port });
   const { port: actual } = server.address();
-  console.log(`sdo-openness: serving ${repositoryRoot} at http://127.0.0.1:${actual}/  (Ctrl+C to stop)`);
+  console.log(`sdo-openness: the assessment page is at http://127.0.0.1:${actual}/www/  (Ctrl+C to stop)`);
 }

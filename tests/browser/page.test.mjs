@@ -1,0 +1,281 @@
+// The advocates' page (www/index.html) in Debian's Chromium, used as a person would: by keyboard,
+// across reloads, with bad files and corrupt storage, sharing, exporting and comparing — and it
+// never talks to anything but its own origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { AxeBuilder } from "@axe-core/playwright";
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium, root } from "../support/package.mjs";
+
+const PAGE = "/www/";
+const TOTAL = 43;
+let browser, server, base;
+const shots = join(tmpdir(), "sdo-openness-screenshots");
+
+before(async () => {
+  server = await serve({ port: 0 });
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launchChromium();
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh browser profile (context) with the page open; records problems and requests. */
+async function open({ path = PAGE, colorScheme = "light", viewport = { width: 1280, height: 900 }, context } = {}) {
+  const ctx = context ?? (await browser.newContext({ colorScheme, viewport, acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(base + path);
+  await page.waitForSelector("#live");
+  await page.waitForFunction(() => document.querySelector("#live")?.report || document.querySelector("#live")?.shadowRoot.textContent);
+  return { page, problems, requests, context: ctx };
+}
+
+const coverage = (page) => page.textContent("#coverage");
+const liveReport = (page) => page.evaluate(() => document.querySelector("#live").report);
+const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("sdo-openness/state/v1")));
+
+/** Waits until the live scorecard has drawn a report that satisfies `ok` (a predicate run here). */
+async function scored(page, ok) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const report = await liveReport(page);
+    if (report && ok(report)) return report;
+    if (Date.now() > deadline) throw new Error(`no report satisfied ${ok}: ${JSON.stringify(report)?.slice(0, 300)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+test("an assessment can be completed by keyboard alone, and the scores follow live", async () => {
+  const { page, problems, context } = await open();
+  await page.focus("#process-name");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Keyboard working group");
+  assert.equal(await coverage(page), `0 of ${TOTAL} answered`);
+  // Jump to the first unanswered question with the button, then answer each by keyboard: Tab
+  // lands on the checked "Not assessed" radio; the down arrow wraps to the first (best) answer.
+  await page.focus("#next");
+  await page.keyboard.press("Enter");
+  for (let answered = 0; answered < TOTAL; ) {
+    const where = await page.evaluate(() => {
+      const el = document.activeElement;
+      const question = el?.closest(".question");
+      return { radio: el?.type === "radio", number: el?.type === "number", unanswered: question?.dataset.state === "unanswered" };
+    });
+    if (where.unanswered && where.radio) {
+      await page.keyboard.press("ArrowDown");
+      answered++;
+    } else {
+      await page.keyboard.press("Tab");
+    }
+  }
+  assert.equal(await coverage(page), `${TOTAL} of ${TOTAL} answered`);
+  await scored(page, (r) => r.pillars.every((p) => !p.provisional));
+  const report = await liveReport(page);
+  assert.equal(report.process.name, "Keyboard working group");
+  assert.ok(report.pillars.every((p) => p.score !== null && p.lower === p.upper), JSON.stringify(report.pillars.map((p) => [p.score, p.lower, p.upper])));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("answers change the scorecard at once and survive a reload", async () => {
+  const { page, problems, context } = await open();
+  await page.check("#answer-O1\\.1-option\\:public");
+  await scored(page, (r) => r.pillars[0].indicators[0].elements[0].option === "public");
+  await page.check("#answer-O1\\.2-status\\:no-public-information");
+  await page.fill("#answer-O5\\.1-number", "1200");
+  await page.click("#q-O1\\.1 summary");
+  await page.click("#q-O1\\.1 .evidence button");
+  await page.fill("#answer-O1\\.1-ev0-url", "https://example.org/drafts");
+  await page.fill("#answer-O1\\.1-ev0-note", "All drafts are public.");
+  await scored(page, (r) => r.pillars[0].indicators[0].elements[0].evidence.length === 1);
+  const before = await liveReport(page);
+  assert.equal(before.pillars[0].indicators[0].score, 66.7);
+  const state = await stored(page);
+  await page.reload();
+  await page.waitForSelector("#live");
+  await scored(page, (r) => r.pillars[0].indicators[0].elements[0].evidence.length === 1);
+  assert.deepEqual(await stored(page), state, "storage unchanged by the reload");
+  assert.ok(await page.isChecked("#answer-O1\\.1-option\\:public"));
+  assert.ok(await page.isChecked("#answer-O1\\.2-status\\:no-public-information"));
+  assert.equal(await page.inputValue("#answer-O5\\.1-number"), "1200");
+  assert.equal(await page.inputValue("#answer-O1\\.1-ev0-url"), "https://example.org/drafts");
+  assert.deepEqual(await liveReport(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a problem shows next to its question", async () => {
+  const { page, context } = await open();
+  await page.check("#answer-O1\\.1-option\\:public");
+  await page.click("#q-O1\\.1 summary");
+  await page.click("#q-O1\\.1 .evidence button");
+  await page.fill("#answer-O1\\.1-ev0-url", "javascript:alert(1)");
+  await page.waitForFunction(() => document.getElementById("problems-answers.O1.1").textContent.includes("invalid-url"));
+  assert.match(await page.textContent("#problems-answers\\.O1\\.1"), /url must be an absolute http: or https: address \(invalid-url\)/);
+  await context.close();
+});
+
+test("corrupt saved state is kept aside and reported; a bad import changes nothing", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("sdo-openness/state/v1", "{not json");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  const { page } = await open({ context });
+  assert.match(await page.textContent("#recovered"), /could not be read/);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/unreadable/")).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ["{not json"]);
+  await page.fill("#process-name", "Work in progress");
+  await page.check("#answer-O1\\.1-option\\:public");
+  const before = await stored(page);
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  const bad = join(tmpdir(), "bad-profile.json");
+  writeFileSync(bad, '{"schema":"sdo-openness/profile/v1","process":{"name":"Bad"},"answers":{"O1.1":{"option":"publik"}}}');
+  await page.setInputFiles("#import", bad);
+  await page.waitForSelector(".status .error-text");
+  assert.match(await page.textContent(".status"), /not imported.*answers\.O1\.1\.option: unknown option `publik` for element `O1\.1` \(did you mean `public`\?\) → public \(unknown-option\)/s);
+  writeFileSync(bad, "not json at all");
+  await page.setInputFiles("#import", bad);
+  await page.waitForFunction(() => document.querySelector(".status").textContent.includes("invalid-json"));
+  assert.deepEqual(await stored(page), before, "existing assessments untouched");
+  await context.close();
+});
+
+test("export then import is lossless; a share link reproduces the report in a fresh browser", async () => {
+  const { page, context } = await open();
+  await page.selectOption("#preset", "w3c");
+  await page.getByRole("button", { name: "Load" }).click();
+  await scored(page, (r) => r.process.name.includes("W3C"));
+  const original = await liveReport(page);
+  const profile = (await stored(page)).assessments[(await stored(page)).current].profile;
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+  const file = join(tmpdir(), "exported.json");
+  await download.saveAs(file);
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), profile);
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const csvFile = join(tmpdir(), "exported.csv");
+  await csvDownload.saveAs(csvFile);
+  const csv = readFileSync(csvFile, "utf8").trim().split("\r\n");
+  assert.equal(csv.length, TOTAL + 1);
+  assert.equal(csv[0], "element,indicator,question,answer,points,note,evidence");
+  const link = await page.inputValue("#share-link");
+  assert.ok(link.includes("#share="));
+  assert.ok(link.length < 8000, `${link.length}`);
+
+  const fresh = await open({ path: new URL(link).pathname + new URL(link).hash });
+  await scored(fresh.page, (r) => r.process.name.includes("W3C"));
+  assert.deepEqual(await liveReport(fresh.page), original, "the shared link gives the exact report");
+  assert.equal(await fresh.page.evaluate(() => location.hash), "", "the profile is taken out of the address bar");
+
+  const other = await open();
+  await other.page.getByRole("button", { name: "Keep and share" }).click();
+  await other.page.setInputFiles("#import", file);
+  await other.page.waitForFunction(() => document.querySelector(".status").textContent.includes("Imported"));
+  const imported = await stored(other.page);
+  assert.deepEqual(imported.assessments[imported.current].profile, profile);
+  await Promise.all([context.close(), fresh.context.close(), other.context.close()]);
+});
+
+test("compare and sensitivity render for all presets", async () => {
+  const { page, problems, context } = await open();
+  await page.getByRole("button", { name: "Compare" }).click();
+  await page.waitForSelector(".compare-output table");
+  for (const id of ["ietf", "w3c", "itu-t", "iso", "ieee-sa", "etsi", "3gpp", "c2pa"]) {
+    await page.check(`#cmp-preset\\:${id}`);
+  }
+  await page.uncheck(`#cmp-${(await stored(page)).current}`);
+  await page.waitForFunction(() => document.querySelectorAll(".compare-output table.data")[0]?.tBodies[0].rows.length === 8);
+  const text = await page.textContent(".compare-output");
+  for (const name of ["IETF", "W3C", "ITU-T", "ISO", "IEEE", "ETSI", "3GPP", "C2PA"]) assert.ok(text.includes(name), name);
+  assert.match(text, /ranks above .* on Openness in \d+% of weightings/);
+  assert.equal(await page.locator(".compare-output svg.chart").count(), 1);
+  assert.equal(await page.locator(".spread").count(), 2);
+  await page.screenshot({ path: join(shots, "compare-en.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("weights: adjust, see the custom notice, reset", async () => {
+  const { page, context } = await open();
+  await page.selectOption("#preset", "ietf");
+  await page.getByRole("button", { name: "Load" }).click();
+  await page.getByRole("button", { name: "Weights" }).click();
+  await page.focus("#w-O1");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".weights-preview sdo-openness-scorecard").report?.weights === "custom");
+  assert.match(await page.textContent("main"), /Custom weights are in use/);
+  assert.equal((await stored(page)).weights.O1, 25);
+  await page.getByRole("button", { name: "Reset to the methodology's weights" }).click();
+  assert.equal((await stored(page)).weights, null);
+  await context.close();
+});
+
+test("no request leaves the page's origin", async () => {
+  const { page, requests, context } = await open();
+  await page.selectOption("#preset", "itu-t");
+  await page.getByRole("button", { name: "Load" }).click();
+  await page.getByRole("button", { name: "Compare" }).click();
+  await page.waitForSelector(".compare-output table");
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  await page.selectOption("#lang", "zh");
+  await page.waitForFunction(() => document.documentElement.lang === "zh");
+  const foreign = requests.filter((u) => new URL(u).origin !== base && !u.startsWith("blob:") && !u.startsWith("data:"));
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+for (const lang of ["en", "ar"]) {
+  test(`axe-core finds no WCAG 2.2 A/AA violations (${lang})`, async () => {
+    const { page, context } = await open();
+    await page.selectOption("#preset", "ietf");
+    await page.getByRole("button", { name: /Load|تحميل/ }).click();
+    if (lang !== "en") {
+      await page.selectOption("#lang", lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    }
+    await page.waitForSelector("#live");
+    await page.waitForFunction(() => document.querySelector("#live").report);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "ar" ? "rtl" : "ltr");
+    const check = async (name) => {
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
+      assert.deepEqual(results.violations.map((v) => `${name} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`), []);
+    };
+    await page.screenshot({ path: join(shots, `assess-${lang}.png`) });
+    await check("assess");
+    await page.locator("nav button").nth(1).click();
+    await page.waitForSelector(".compare-output table");
+    await check("compare");
+    await page.locator("nav button").nth(2).click();
+    await check("weights");
+    await page.locator("nav button").nth(3).click();
+    await page.waitForSelector("#embed-script");
+    await check("share");
+    await context.close();
+  });
+}
+
+test("usable at 320 px wide and at 200% zoom: no sideways scrolling", async () => {
+  // 640 CSS px is a 1280 px window at 200% zoom; 320 is the WCAG reflow width.
+  for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 450 }]) {
+    const { page, context } = await open({ viewport });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `horizontal overflow ${overflow}px at ${viewport.width}px`);
+    await page.screenshot({ path: join(shots, `assess-${viewport.width}.png`) });
+    await context.close();
+  }
+});

@@ -1,0 +1,228 @@
+// The questionnaire, generated from the rubric: pillars → indicators → questions, each with its
+// options, the three answer states, a note and an evidence list. Edits go straight to the store.
+import { h } from "../elements/dom.js";
+
+const STATUS = { none: "no-public-information", na: "not-applicable" };
+
+/** The kind of answer an element has: "option:ID", "value", "status:…" or "" (not assessed). */
+export function kindOf(answer) {
+  if (!answer) return "";
+  if (answer.option !== undefined) return `option:${answer.option}`;
+  if (answer.value !== undefined) return "value";
+  if (answer.status !== undefined) return `status:${answer.status}`;
+  return "";
+}
+
+/**
+ * Builds the questionnaire for `record` (an assessment in the store). `changed()` is called after
+ * every edit, once the store has saved it.
+ */
+export function questionnaire({ rubric, words, t, store, changed }) {
+  const record = store.current;
+  const answers = () => store.current.profile.answers;
+  record.held ??= {}; // Notes and evidence of questions set back to "not assessed", kept for later.
+
+  function edit(id, apply) {
+    store.update((profile) => {
+      const answer = profile.answers[id] ?? { ...(record.held[id] ?? {}) };
+      apply(answer);
+      const kind = kindOf(answer);
+      if (kind) {
+        profile.answers[id] = answer;
+        delete record.held[id];
+      } else {
+        delete profile.answers[id];
+        const { note, evidence } = answer;
+        if (note || evidence?.length) record.held[id] = { note, evidence };
+        else delete record.held[id];
+      }
+    });
+    changed(id);
+  }
+
+  function setKind(id, kind, value) {
+    edit(id, (a) => {
+      delete a.option;
+      delete a.value;
+      delete a.status;
+      if (kind.startsWith("option:")) a.option = kind.slice(7);
+      else if (kind === "value") a.value = value;
+      else if (kind.startsWith("status:")) a.status = kind.slice(7);
+    });
+  }
+
+  const processForm = () => {
+    const p = record.profile.process;
+    const field = (key, label, type = "text") => {
+      // Addresses and dates read left to right in every language; names follow their own text.
+      const input = h("input", { id: `process-${key}`, name: key, type, value: p[key] ?? "", autocomplete: "off", dir: type === "text" ? "auto" : "ltr" });
+      input.addEventListener("input", () => {
+        store.update((profile) => {
+          if (input.value === "" && key !== "name") delete profile.process[key];
+          else profile.process[key] = input.value;
+        });
+        changed(`process.${key}`);
+      });
+      return h("div", { class: "field" }, h("label", { for: input.id }, label), input, h("p", { class: "problems", id: `problems-process.${key}`, "aria-live": "polite" }));
+    };
+    return h(
+      "fieldset",
+      { class: "process" },
+      h("legend", {}, t("process")),
+      field("name", t("name")),
+      field("organization", t("organization")),
+      field("scope", t("scope")),
+      field("url", t("url"), "url"),
+      field("assessedOn", t("assessedOn"), "date"),
+      field("assessor", t("assessor")),
+    );
+  };
+
+  const question = (element) => {
+    const id = element.id;
+    const text = words.rubric.elements[id] ?? {};
+    const answer = answers()[id];
+    const kind = kindOf(answer);
+    const group = `answer-${id}`;
+    const radio = (value, label, extra = null) => {
+      const input = h("input", { type: "radio", name: group, value, id: `${group}-${value}` });
+      input.checked = kind === value;
+      input.addEventListener("change", () => {
+        if (!input.checked) return;
+        if (value === "value") {
+          const number = section.querySelector("input[type=number]");
+          setKind(id, "value", number.value === "" ? 0 : Number(number.value));
+        } else {
+          setKind(id, value);
+        }
+        refresh();
+      });
+      return h("div", { class: "choice" }, input, h("label", { for: input.id }, label, extra));
+    };
+    const choices = [];
+    if (element.scale.kind === "options") {
+      for (const option of element.scale.options) {
+        choices.push(radio(`option:${option.id}`, text.options?.[option.id] ?? option.id, h("span", { class: "points" }, ` (${words.number(option.points)})`)));
+      }
+    } else {
+      const unit = words.rubric.units?.[element.scale.unit] ?? element.scale.unit;
+      const number = h("input", {
+        type: "number",
+        id: `${group}-number`,
+        min: element.scale.min,
+        max: element.scale.max,
+        step: "any",
+        inputmode: "decimal",
+        dir: "ltr",
+        value: answer?.value ?? "",
+        "aria-label": t("value", { unit }),
+      });
+      number.addEventListener("input", () => {
+        if (number.value === "") return;
+        setKind(id, "value", Number(number.value));
+        section.querySelector(`input[value="value"]`).checked = true;
+      });
+      choices.push(h("div", { class: "choice" }, radio("value", t("value", { unit })).firstChild, h("label", { for: `${group}-value` }, t("value", { unit })), number));
+    }
+    choices.push(radio(`status:${STATUS.none}`, t("statusNone")));
+    choices.push(radio(`status:${STATUS.na}`, t("statusNa")));
+    choices.push(radio("", t("statusUnassessed")));
+
+    const current = () => store.current.profile.answers[id] ?? record.held[id] ?? {};
+    const note = h("textarea", { id: `${group}-note`, rows: 2, dir: "auto" });
+    note.value = current().note ?? "";
+    note.addEventListener("input", () => edit(id, (a) => (note.value ? (a.note = note.value) : delete a.note)));
+    const noteLabel = h("label", { for: note.id }, t("note"));
+
+    const evidenceList = h("div", { class: "evidence-list" });
+    const summary = h("summary", {});
+    const renderEvidence = () => {
+      const list = current().evidence ?? [];
+      summary.textContent = t("evidence", { count: words.number(list.length) });
+      evidenceList.replaceChildren(
+        ...list.map((ev, n) => {
+          const row = (key, label, type, tag = "input") => {
+            const input = h(tag, { id: `${group}-ev${n}-${key}`, type: tag === "input" ? type : null, rows: tag === "textarea" ? 2 : null, dir: tag === "input" ? "ltr" : "auto" });
+            input.value = ev[key] ?? "";
+            input.addEventListener("input", () =>
+              edit(id, (a) => {
+                const item = (a.evidence ??= [])[n] ?? (a.evidence[n] = {});
+                if (input.value) item[key] = input.value;
+                else delete item[key];
+              }),
+            );
+            return h("div", { class: "field" }, h("label", { for: input.id }, label), input);
+          };
+          const remove = h("button", { type: "button", class: "secondary" }, t("removeEvidence"));
+          remove.addEventListener("click", () => {
+            edit(id, (a) => {
+              a.evidence.splice(n, 1);
+              if (a.evidence.length === 0) delete a.evidence;
+            });
+            renderEvidence();
+            evidenceList.querySelector("input")?.focus() ?? add.focus();
+          });
+          return h(
+            "div",
+            { class: "evidence-item", role: "group", "aria-label": `${t("evidence", { count: n + 1 })}` },
+            row("url", t("evidenceUrl"), "url"),
+            row("note", t("evidenceNote"), null, "textarea"),
+            row("checkedOn", t("checkedOn"), "date"),
+            remove,
+          );
+        }),
+      );
+    };
+    const add = h("button", { type: "button", class: "secondary" }, t("addEvidence"));
+    add.addEventListener("click", () => {
+      edit(id, (a) => (a.evidence ??= []).push({ checkedOn: new Date().toISOString().slice(0, 10) }));
+      renderEvidence();
+      evidenceList.querySelector(".evidence-item:last-child input")?.focus();
+    });
+    renderEvidence();
+
+    const refresh = () => {
+      const k = kindOf(store.current.profile.answers[id]);
+      noteLabel.textContent = k === `status:${STATUS.na}` ? t("justification") : t("note");
+      section.dataset.state = k ? "answered" : "unanswered";
+    };
+
+    const section = h(
+      "section",
+      { class: "question", id: `q-${id}`, "data-element": id },
+      h(
+        "fieldset",
+        { "aria-describedby": `${group}-help` },
+        h("legend", {}, h("span", { class: "qid" }, id), " ", text.question ?? id),
+        h("p", { class: "help", id: `${group}-help` }, text.help ?? ""),
+        choices,
+      ),
+      h("div", { class: "field" }, noteLabel, note),
+      h("details", { class: "evidence" }, summary, evidenceList, add),
+      h("div", { class: "problems", id: `problems-answers.${id}`, "aria-live": "polite" }),
+    );
+    refresh();
+    return section;
+  };
+
+  const body = rubric.pillars.map((pillar) =>
+    h(
+      "section",
+      { class: "pillar-questions", "aria-labelledby": `h-${pillar.id}` },
+      h("h2", { id: `h-${pillar.id}` }, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+      h("p", { class: "help" }, words.rubric.pillars[pillar.id]?.description ?? ""),
+      pillar.indicators.map((indicator) => {
+        const text = words.rubric.indicators[indicator.id] ?? {};
+        return h(
+          "section",
+          { class: "indicator", "aria-labelledby": `h-${indicator.id}` },
+          h("h3", { id: `h-${indicator.id}` }, h("span", { class: "qid" }, indicator.id), " ", text.name ?? indicator.id),
+          h("p", { class: "help" }, text.help ?? ""),
+          h("p", { class: "cite" }, `${t("sources")}: ${text.cite ?? ""}`),
+          indicator.elements.map(question),
+        );
+      }),
+    ),
+  );
+  return [processForm(), ...body];
+}

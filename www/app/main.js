@@ -1,0 +1,452 @@
+// The advocates' page: assess, compare, weigh, keep and share — all in this browser. The page
+// never scores by itself: the engine does, and the scorecard element draws its report.
+import "../elements/define.js";
+import { engine as loadEngine } from "../elements/engine.js";
+import { messages, format } from "../elements/messages.js";
+import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } from "../../pkg/web/index.js";
+import { PAGE, LANGUAGES } from "./i18n.js";
+import { Store, blankProfile } from "./store.js";
+import { questionnaire, kindOf } from "./assess.js";
+import { comparison } from "./compare.js";
+import { csv, download, fileName, shareLink, embedSnippets, printable } from "./share.js";
+import { decodeProfile, fragmentParams } from "../shared/fragment.js";
+import { h } from "../elements/dom.js";
+
+const PRESETS = [
+  ["ietf", "IETF"],
+  ["w3c", "W3C"],
+  ["itu-t", "ITU-T"],
+  ["iso", "ISO"],
+  ["ieee-sa", "IEEE SA"],
+  ["etsi", "ETSI"],
+  ["3gpp", "3GPP"],
+  ["c2pa", "C2PA"],
+];
+const PRESET_DATE = "2026-11-23";
+
+const $ = (selector) => document.querySelector(selector);
+const store = new Store();
+const engine = { compare, sensitivity };
+let words;
+let rubric;
+let view = "assess";
+const presetCache = new Map();
+
+const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
+
+function pickLanguage() {
+  const wanted = store.state.lang ?? navigator.language?.slice(0, 2);
+  return Object.hasOwn(LANGUAGES, wanted) ? wanted : "en";
+}
+
+function announce(text) {
+  const live = $("#announce");
+  live.textContent = "";
+  setTimeout(() => (live.textContent = text), 50);
+}
+
+async function preset(id) {
+  if (!presetCache.has(id)) {
+    presetCache.set(id, fetch(`presets/${id}.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))));
+  }
+  return structuredClone(await presetCache.get(id));
+}
+
+function ensureAssessment() {
+  if (!store.current) store.add(blankProfile(t("untitled")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header: language, assessments, presets.
+
+function renderHeader() {
+  const lang = h("select", { id: "lang" }, Object.entries(LANGUAGES).map(([code, name]) => h("option", { value: code, lang: code }, name)));
+  lang.value = words.locale;
+  lang.addEventListener("change", async () => {
+    store.setLang(lang.value);
+    await start();
+    $("#lang").focus();
+  });
+
+  const pick = h(
+    "select",
+    { id: "assessment" },
+    store.state.order.map((id) => h("option", { value: id }, store.state.assessments[id].profile.process?.name || t("untitled"))),
+  );
+  pick.value = store.state.current;
+  pick.addEventListener("change", () => {
+    store.select(pick.value);
+    renderView();
+  });
+  const fresh = h("button", { type: "button" }, t("newAssessment"));
+  fresh.addEventListener("click", () => {
+    store.add(blankProfile(t("untitled")));
+    renderAll();
+    $("#process-name")?.focus();
+  });
+  const remove = h("button", { type: "button", class: "secondary" }, t("deleteAssessment"));
+  remove.addEventListener("click", () => {
+    const name = store.current?.profile.process?.name || t("untitled");
+    if (!window.confirm(t("confirmDelete", { name }))) return;
+    store.remove(store.state.current);
+    ensureAssessment();
+    renderAll();
+  });
+  const presets = h("select", { id: "preset" }, PRESETS.map(([id, name]) => h("option", { value: id }, name)));
+  const load = h("button", { type: "button" }, t("load"));
+  load.addEventListener("click", async () => {
+    const profile = await preset(presets.value);
+    store.add(profile);
+    renderAll();
+    announce(t("importOk", { name: profile.process.name }));
+  });
+
+  $("#controls").replaceChildren(
+    h("div", { class: "field" }, h("label", { for: "lang" }, t("language")), lang),
+    h("div", { class: "field" }, h("label", { for: "assessment" }, t("assessment")), pick),
+    h("div", { class: "buttons" }, fresh, remove),
+    h("div", { class: "field" }, h("label", { for: "preset" }, t("preset")), h("div", { class: "inline" }, presets, load)),
+  );
+  $("#preset-note").textContent = t("presetNote", { date: words.date(PRESET_DATE) });
+}
+
+function renderNav() {
+  const tabs = [
+    ["assess", t("navAssess")],
+    ["compare", t("navCompare")],
+    ["weights", t("navWeights")],
+    ["share", t("navShare")],
+  ];
+  $("#nav").replaceChildren(
+    ...tabs.map(([id, label]) => {
+      const button = h("button", { type: "button", "aria-controls": "view", "aria-current": id === view ? "page" : null }, label);
+      button.addEventListener("click", () => {
+        view = id;
+        renderNav();
+        renderView();
+        $("#view h2")?.focus();
+      });
+      return button;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assess.
+
+function scorecard() {
+  const card = document.createElement("sdo-openness-scorecard");
+  card.id = "live";
+  card.setAttribute("lang", words.locale);
+  if (store.state.weights) card.weights = store.state.weights;
+  card.profile = structuredClone(store.current.profile);
+  return card;
+}
+
+function coverage() {
+  const total = rubric.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements)).length;
+  const assessed = Object.values(store.current.profile.answers).filter((a) => kindOf(a)).length;
+  return t("coverage", { assessed: words.number(assessed), total: words.number(total) });
+}
+
+function showProblems() {
+  for (const box of document.querySelectorAll(".problems")) box.replaceChildren();
+  const result = validate(store.current.profile, store.state.weights ? { weights: store.state.weights } : undefined);
+  for (const error of result.errors) {
+    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
+    const field = /^process\.(\w+)/.exec(error.path)?.[1];
+    const box = document.getElementById(element ? `problems-answers.${element}` : field ? `problems-process.${field}` : "problems-global");
+    box?.append(h("span", { class: "error-text" }, `${error.message} (${error.code})`));
+  }
+  return result;
+}
+
+function renderAssess(root) {
+  const aside = h(
+    "aside",
+    { class: "live", "aria-label": t("navAssess") },
+    h("p", { id: "coverage", class: "coverage", role: "status" }, coverage()),
+    h("button", { type: "button", id: "next" }, t("nextUnanswered")),
+    h("p", { class: "note" }, t("saved")),
+    store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
+    scorecard(),
+  );
+  aside.querySelector("#next").addEventListener("click", () => {
+    const all = [...document.querySelectorAll(".question")];
+    const from = all.findIndex((q) => q.contains(document.activeElement));
+    const next = [...all.slice(from + 1), ...all.slice(0, from + 1)].find((q) => q.dataset.state !== "answered");
+    if (!next) return announce(t("allAnswered"));
+    next.scrollIntoView({ block: "center" });
+    next.querySelector("input")?.focus();
+  });
+  const form = h(
+    "div",
+    { class: "questions" },
+    h("h2", { tabindex: "-1" }, t("navAssess")),
+    h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
+    questionnaire({
+      rubric,
+      words,
+      t,
+      store,
+      changed: () => {
+        $("#live").profile = structuredClone(store.current.profile);
+        $("#coverage").textContent = coverage();
+        const option = $(`#assessment option[value="${store.state.current}"]`);
+        if (option) option.textContent = store.current.profile.process?.name || t("untitled");
+        showProblems();
+      },
+    }),
+  );
+  root.replaceChildren(h("div", { class: "assess" }, form, aside));
+  showProblems();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare.
+
+async function renderCompare(root) {
+  const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
+  const options = [
+    ...store.state.order.map((id) => [id, store.state.assessments[id].profile.process?.name || t("untitled")]),
+    ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} ★`]),
+  ];
+  const output = h("div", { class: "compare-output", "aria-live": "polite" });
+  const update = async () => {
+    store.state.compare = [...chosen];
+    store.save();
+    const entries = [];
+    for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
+      if (key.startsWith("preset:")) {
+        const profile = await preset(key.slice(7));
+        entries.push({ name: profile.process.name, profile });
+      } else if (store.state.assessments[key]) {
+        const profile = store.state.assessments[key].profile;
+        entries.push({ name: profile.process?.name || t("untitled"), profile });
+      }
+    }
+    try {
+      output.replaceChildren(...comparison({ engine, entries, weights: store.state.weights, words, t }));
+    } catch (e) {
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${e.message} (${e.code ?? "error"}, ${e.path ?? ""})`));
+    }
+  };
+  const boxes = h(
+    "fieldset",
+    { class: "choices" },
+    h("legend", {}, t("compareIntro")),
+    options.map(([key, name]) => {
+      const box = h("input", { type: "checkbox", id: `cmp-${key}`, value: key });
+      box.checked = chosen.has(key);
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(key);
+        else chosen.delete(key);
+        update();
+      });
+      return h("div", { class: "choice" }, box, h("label", { for: box.id }, name));
+    }),
+  );
+  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navCompare")), boxes, output);
+  await update();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weights.
+
+function renderWeights(root) {
+  const current = store.state.weights ?? {};
+  const notice = h("p", { class: "notice", role: "status" }, store.state.weights ? t("customWeights") : "");
+  const preview = h("div", { class: "weights-preview" }, scorecard());
+  const set = (id, value, defaults) => {
+    const weights = { ...(store.state.weights ?? {}) };
+    weights[id] = value;
+    const custom = Object.entries(weights).some(([k, v]) => v !== defaults[k]);
+    store.setWeights(custom ? weights : null);
+    notice.textContent = custom ? t("customWeights") : "";
+    preview.firstChild.weights = store.state.weights;
+  };
+  const defaults = Object.fromEntries(rubric.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.weight])));
+  const groups = rubric.pillars.map((pillar) =>
+    h(
+      "fieldset",
+      { class: "weights" },
+      h("legend", {}, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+      pillar.indicators.map((indicator) => {
+        const value = current[indicator.id] ?? indicator.weight;
+        const slider = h("input", { type: "range", id: `w-${indicator.id}`, min: 0, max: 50, step: 1, value });
+        const out = h("output", { for: slider.id }, words.number(value));
+        slider.addEventListener("input", () => {
+          out.textContent = words.number(Number(slider.value));
+          set(indicator.id, Number(slider.value), defaults);
+        });
+        return h("div", { class: "weight" }, h("label", { for: slider.id }, words.rubric.indicators[indicator.id]?.name ?? indicator.id), slider, out);
+      }),
+    ),
+  );
+  const reset = h("button", { type: "button" }, t("resetWeights"));
+  reset.addEventListener("click", () => {
+    store.setWeights(null);
+    renderWeights(root);
+    root.querySelector("button")?.focus();
+  });
+  root.replaceChildren(
+    h("h2", { tabindex: "-1" }, t("navWeights")),
+    h("p", { class: "help" }, t("weightsIntro")),
+    notice,
+    reset,
+    h("div", { class: "weights-layout" }, h("div", {}, groups), preview),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keep and share.
+
+async function renderShare(root) {
+  const profile = store.current.profile;
+  const options = store.state.weights ? { weights: store.state.weights } : undefined;
+  const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
+
+  const file = h("input", { type: "file", id: "import", accept: "application/json,.json" });
+  file.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const text = await chosen.text();
+    file.value = ""; // The same file can be chosen again after it is fixed.
+    const result = validate(text);
+    if (!result.ok) {
+      status.replaceChildren(
+        h("p", { class: "error-text" }, t("importFailed")),
+        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${e.message}${e.suggestion ? ` → ${e.suggestion}` : ""} (${e.code})`))),
+      );
+      return;
+    }
+    const imported = JSON.parse(text);
+    store.add(imported);
+    renderHeader();
+    status.replaceChildren(h("p", {}, t("importOk", { name: imported.process.name })));
+  });
+
+  let report;
+  try {
+    report = score(profile, options);
+  } catch (e) {
+    report = null;
+    status.replaceChildren(h("p", { class: "error-text" }, `${e.message} (${e.code})`));
+  }
+  const button = (label, action) => {
+    const b = h("button", { type: "button" }, label);
+    b.addEventListener("click", action);
+    return b;
+  };
+  const link = await shareLink(profile);
+  const linkBox = h("input", { id: "share-link", type: "text", readonly: "", value: link.url });
+  const snippets = await embedSnippets(profile, words.locale);
+  const snippet = (id, label, text) =>
+    h("div", { class: "field" }, h("label", { for: id }, label), h("textarea", { id, readonly: "", rows: 4 }, text));
+
+  root.replaceChildren(
+    h("h2", { tabindex: "-1" }, t("navShare")),
+    h("p", { class: "help" }, t("privacy")),
+    h("div", { class: "field" }, h("label", { for: "import" }, t("importFile")), file),
+    status,
+    h(
+      "div",
+      { class: "buttons" },
+      button(t("exportJson"), () => download(fileName(profile, "json"), "application/json", `${JSON.stringify(profile, null, 2)}\n`)),
+      report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words }))),
+      report && button(t("badge"), () => download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report))),
+      button(t("print"), () => window.print()),
+    ),
+    h("h3", {}, t("shareLink")),
+    h("p", { class: "help" }, t("shareNote")),
+    link.tooLong
+      ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(8000) }))
+      : h(
+          "div",
+          { class: "inline" },
+          h("label", { for: "share-link", class: "visually-hidden" }, t("shareLink")),
+          linkBox,
+          button(t("copy"), async () => {
+            await navigator.clipboard?.writeText(link.url).catch(() => {});
+            linkBox.select();
+            announce(t("copied"));
+          }),
+        ),
+    h("h3", {}, t("embed")),
+    snippet("embed-script", t("embedScript"), snippets.script),
+    snippet("embed-frame", t("embedFrame"), snippets.frame),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function renderView() {
+  ensureAssessment();
+  const root = $("#view");
+  if (view === "assess") renderAssess(root);
+  else if (view === "compare") renderCompare(root);
+  else if (view === "weights") renderWeights(root);
+  else renderShare(root);
+}
+
+function renderAll() {
+  ensureAssessment();
+  document.title = t("title");
+  $("#title").textContent = t("title");
+  $("#intro").textContent = t("intro");
+  $("#privacy").textContent = t("privacy");
+  renderHeader();
+  renderNav();
+  renderView();
+}
+
+window.addEventListener("beforeprint", () => {
+  const profile = store.current.profile;
+  let report;
+  try {
+    report = score(profile, store.state.weights ? { weights: store.state.weights } : undefined);
+  } catch {
+    return;
+  }
+  $("#print-report").replaceChildren(h("h1", {}, profile.process?.name ?? ""), ...printable({ rubric, report, profile, words, t }));
+});
+
+/** Opens a shared link's assessment as a new copy, never over existing work. */
+async function openShared() {
+  const packed = fragmentParams(location.hash).get("share");
+  if (!packed) return;
+  history.replaceState(null, "", location.pathname + location.search);
+  try {
+    const text = await decodeProfile(packed);
+    const result = validate(text);
+    if (!result.ok) throw new Error(result.errors[0].message);
+    store.add(JSON.parse(text));
+    view = "assess";
+    announce(t("sharedOpened"));
+  } catch {
+    announce(t("importFailed"));
+  }
+}
+
+async function start() {
+  const lang = pickLanguage();
+  words = await messages(lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = words.dir;
+  rubric ??= rubricOf();
+  renderAll();
+}
+
+try {
+  await loadEngine();
+  words = await messages(pickLanguage());
+  if (store.recovered) $("#recovered").textContent = t("corruptState");
+  await openShared();
+  await start();
+  window.addEventListener("hashchange", async () => {
+    await openShared();
+    renderAll();
+  });
+} catch (e) {
+  $("#view").replaceChildren(h("p", { class: "error-text", role: "alert" }, String(e?.message ?? e)));
+}

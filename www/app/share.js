@@ -1,0 +1,120 @@
+// Keep and share: import (validated, never replacing current work), export as JSON and CSV, a
+// share link in the URL fragment, embed snippets, the badge, and a printable report.
+import { h } from "../elements/dom.js";
+import { encodeProfile } from "../shared/fragment.js";
+import { kindOf } from "./assess.js";
+
+/** Links longer than this break in many chat tools, mail clients and CMS fields. */
+export const LINK_LIMIT = 8000;
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function fileName(profile, extension) {
+  const base = (profile.process?.name || "assessment").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
+  return `${base.slice(0, 60) || "assessment"}.${extension}`;
+}
+
+const csvCell = (value) => {
+  const text = String(value ?? "");
+  // Formula injection: a spreadsheet must not execute a cell that starts with =, +, - or @.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** One row per question: the answer, its points as scored, the note and every evidence entry. */
+export function csv({ rubric, report, profile, words }) {
+  const rows = [["element", "indicator", "question", "answer", "points", "note", "evidence"]];
+  const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
+  for (const pillar of rubric.pillars) {
+    for (const indicator of pillar.indicators) {
+      for (const element of indicator.elements) {
+        const answer = profile.answers[element.id];
+        const kind = kindOf(answer);
+        const text = words.rubric.elements[element.id] ?? {};
+        const label = kind.startsWith("option:")
+          ? text.options?.[answer.option] ?? answer.option
+          : kind === "value"
+            ? String(answer.value)
+            : kind
+              ? answer.status
+              : "not-assessed";
+        const evidence = (answer?.evidence ?? []).map((e) => [e.url, e.note, e.checkedOn].filter(Boolean).join(" — ")).join(" | ");
+        rows.push([element.id, indicator.id, text.question ?? "", label, scored.get(element.id)?.score ?? "", answer?.note ?? "", evidence]);
+      }
+    }
+  }
+  return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** `{ url, tooLong }` for a link that opens this page with the profile. */
+export async function shareLink(profile) {
+  const packed = await encodeProfile(JSON.stringify(profile));
+  const url = new URL(location.href);
+  url.hash = `share=${packed}`;
+  return { url: url.href, tooLong: url.href.length > LINK_LIMIT };
+}
+
+export async function embedSnippets(profile, lang) {
+  const base = new URL(".", location.href);
+  const script = new URL("../pkg/widget/elements/sdo-openness.js", base).href;
+  const json = JSON.stringify(profile).replaceAll("</", "<\\/");
+  const frame = new URL("embed.html", base);
+  frame.hash = `lang=${lang}&profile=${await encodeProfile(JSON.stringify(profile))}`;
+  return {
+    script: `<script type="module" src="${script}"></script>\n<sdo-openness-scorecard lang="${lang}">\n  <script type="application/json">${json}</script>\n</sdo-openness-scorecard>`,
+    frame: `<iframe src="${frame.href}" title="${profile.process?.name ?? ""}" width="720" height="900" style="border:0"></iframe>`,
+  };
+}
+
+/** Every question, answer and source, for printing (hidden on screen). */
+export function printable({ rubric, report, profile, words, t }) {
+  const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
+  return rubric.pillars.map((pillar) =>
+    h(
+      "section",
+      {},
+      h("h2", {}, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+      h(
+        "table",
+        { class: "data" },
+        h("thead", {}, h("tr", {}, [t("question"), t("answer"), t("points"), t("evidence", { count: "" })].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "tbody",
+          {},
+          pillar.indicators.flatMap((indicator) =>
+            indicator.elements.map((element) => {
+              const answer = profile.answers[element.id];
+              const text = words.rubric.elements[element.id] ?? {};
+              const kind = kindOf(answer);
+              const label = kind.startsWith("option:")
+                ? text.options?.[answer.option]
+                : kind === "value"
+                  ? words.number(answer.value)
+                  : kind === "status:no-public-information"
+                    ? t("statusNone")
+                    : kind === "status:not-applicable"
+                      ? t("statusNa")
+                      : t("statusUnassessed");
+              const score = scored.get(element.id)?.score;
+              return h(
+                "tr",
+                {},
+                h("th", { scope: "row" }, `${element.id} ${text.question ?? ""}`),
+                h("td", {}, label ?? "", answer?.note ? h("p", { class: "note" }, answer.note) : null),
+                h("td", { class: "num" }, score === null || score === undefined ? "–" : words.number(score)),
+                h("td", {}, (answer?.evidence ?? []).length ? answer.evidence.map((e) => h("p", {}, [e.url, e.note, e.checkedOn].filter(Boolean).join(" — "))) : t("noEvidence")),
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
