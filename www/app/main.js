@@ -209,7 +209,7 @@ async function renderCompare(root) {
   const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
   const options = [
     ...store.state.order.map((id) => [id, store.state.assessments[id].profile.process?.name || t("untitled")]),
-    ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} ★`]),
+    ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
   ];
   const output = h("div", { class: "compare-output", "aria-live": "polite" });
   const update = async () => {
