@@ -4,7 +4,7 @@
 use crate::error::Error;
 use crate::json::Json;
 use crate::rubric::RUBRIC;
-use crate::walk::{self, Diagnostics, Obj};
+use crate::walk::{self, At, Diagnostics, Obj};
 
 /// Fill of each band, dark enough for white 11 px text (contrast ≥ 4.5:1), and of "no score".
 const COLOURS: &[(&str, &str)] = &[
@@ -44,10 +44,10 @@ pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
 
 fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> {
     let (label, names) = read_options(options, d)?;
-    let top = Obj::new(report, String::new(), d)?;
+    let top = Obj::new(report, At::ROOT, d)?;
     let Json::Array(pillars) = top.require("pillars", d)? else {
         d.error(Error::wrong_type(
-            top.at("pillars"),
+            top.at("pillars").path(),
             "an array",
             top.get("pillars")?.kind(),
         ));
@@ -69,7 +69,9 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         None => format!("{label}:"),
     };
     for (n, pillar) in pillars.iter().enumerate().take(RUBRIC.pillars.len()) {
-        let o = Obj::new(pillar, format!("pillars[{n}]"), d)?;
+        let list = top.at("pillars");
+        let at = list.index(n);
+        let o = Obj::new(pillar, at, d)?;
         let id = walk::text(o.require("id", d)?, o.at("id"), 8, d)?;
         let name = names
             .iter()
@@ -119,7 +121,7 @@ fn read_options(v: &Json, d: &mut Diagnostics) -> Option<(String, Vec<(&'static 
     if *v == Json::Null {
         return Some((label, names));
     }
-    let o = Obj::new(v, String::new(), d)?;
+    let o = Obj::new(v, At::ROOT, d)?;
     o.deny_unknown(&["label", "labels"], d);
     if let Some(l) = o.text("label", MAX_LABEL, d) {
         label = l;
@@ -136,10 +138,10 @@ fn read_options(v: &Json, d: &mut Diagnostics) -> Option<(String, Vec<(&'static 
     Some((label, names))
 }
 
-fn nullable_number(v: Option<&Json>, path: String, d: &mut Diagnostics) -> Option<f64> {
+fn nullable_number(v: Option<&Json>, at: At, d: &mut Diagnostics) -> Option<f64> {
     match v {
         None | Some(Json::Null) => None,
-        Some(v) => walk::number(v, path, 0.0, 100.0, d),
+        Some(v) => walk::number(v, at, 0.0, 100.0, d),
     }
 }
 

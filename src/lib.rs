@@ -38,6 +38,7 @@ pub mod rubric;
 pub mod schema;
 pub mod score;
 pub mod sensitivity;
+pub mod text;
 mod walk;
 
 pub use compare::{Comparison, MAX_PROFILES};

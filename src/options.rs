@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::rubric::RUBRIC;
-use crate::walk::{self, Diagnostics, Obj};
+use crate::walk::{self, At, Diagnostics, Obj};
 
 /// Largest accepted weight: weights are relative, so larger numbers add nothing but overflow risk.
 pub const MAX_WEIGHT: f64 = 1000.0;
@@ -49,8 +49,8 @@ impl Weights {
     ///
     /// Collected in `d`: `unknown-indicator`, `wrong-type`, `not-finite`, `out-of-range`, and
     /// `zero-weights` when a pillar would have no positive weight.
-    pub fn read(v: &Json, path: String, d: &mut Diagnostics) -> Option<Weights> {
-        let o = Obj::new(v, path, d)?;
+    pub fn read(v: &Json, at: At, d: &mut Diagnostics) -> Option<Weights> {
+        let o = Obj::new(v, at, d)?;
         let mut weights = Weights::default();
         let before = d.errors.len();
         for (id, value) in o.entries() {
@@ -63,7 +63,7 @@ impl Weights {
                 }
                 None => {
                     let suggestion = closest(id, RUBRIC.indicators().map(|i| i.id));
-                    d.error(Error::unknown_indicator(path, id, suggestion));
+                    d.error(Error::unknown_indicator(path.path(), id, suggestion));
                 }
             }
         }
@@ -72,7 +72,7 @@ impl Weights {
             let range = offset..offset + pillar.indicators.len();
             offset = range.end;
             if weights.values[range].iter().all(|&w| w <= 0.0) {
-                d.error(Error::zero_weights(o.path.clone(), pillar.id));
+                d.error(Error::zero_weights(o.at.path(), pillar.id));
             }
         }
         (d.errors.len() == before).then_some(weights)
@@ -93,7 +93,7 @@ impl ScoreOptions {
         if *v == Json::Null {
             return Some(ScoreOptions::default());
         }
-        let o = Obj::new(v, String::new(), d)?;
+        let o = Obj::new(v, At::ROOT, d)?;
         o.deny_unknown(&["weights", "asOf"], d);
         Some(read_score_options(&o, d))
     }
@@ -140,7 +140,7 @@ impl SensitivityOptions {
         if *v == Json::Null {
             return Some(out);
         }
-        let o = Obj::new(v, String::new(), d)?;
+        let o = Obj::new(v, At::ROOT, d)?;
         o.deny_unknown(&["weights", "draws", "seed", "spread"], d);
         if let Some(v) = o.get("weights") {
             out.weights = Weights::read(v, o.at("weights"), d).unwrap_or_default();
@@ -159,10 +159,10 @@ impl SensitivityOptions {
 }
 
 /// A whole number in `[min, max]`.
-fn whole(v: &Json, path: String, min: f64, max: f64, d: &mut Diagnostics) -> Option<u32> {
-    let x = walk::number(v, path.clone(), min, max, d)?;
+fn whole(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<u32> {
+    let x = walk::number(v, at, min, max, d)?;
     if x.fract() != 0.0 {
-        d.error(Error::wrong_type(path, "a whole number", "a fraction"));
+        d.error(Error::wrong_type(at.path(), "a whole number", "a fraction"));
         return None;
     }
     Some(x as u32)

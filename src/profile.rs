@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::rubric::{Choice, Element, Scale, RUBRIC};
-use crate::walk::{self, Diagnostics, Obj};
+use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
 /// The profile format this version reads.
@@ -128,13 +128,13 @@ impl Profile {
 
     /// Reads a profile, collecting every error.
     pub fn read(tree: &Json, d: &mut Diagnostics) -> Option<Profile> {
-        let top = Obj::new(tree, String::new(), d)?;
+        let top = Obj::new(tree, At::ROOT, d)?;
         top.deny_unknown(TOP_FIELDS, d);
         match top.require("schema", d) {
             Some(Json::String(s)) if s == SCHEMA => {}
-            Some(Json::String(s)) => d.error(Error::unsupported_schema(top.at("schema"), s)),
+            Some(Json::String(s)) => d.error(Error::unsupported_schema(top.at("schema").path(), s)),
             Some(other) => d.error(Error::wrong_type(
-                top.at("schema"),
+                top.at("schema").path(),
                 "a string",
                 other.kind(),
             )),
@@ -182,8 +182,8 @@ impl Profile {
     }
 }
 
-fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> {
-    let o = Obj::new(v, path, d)?;
+fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
+    let o = Obj::new(v, at, d)?;
     let name = match o.require("name", d) {
         Some(v) => walk::text(v, o.at("name"), limits::MAX_NAME, d),
         None => None,
@@ -193,7 +193,7 @@ fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> 
         Some(Json::Bool(b)) => *b,
         Some(other) => {
             d.error(Error::wrong_type(
-                o.at("illustrative"),
+                o.at("illustrative").path(),
                 "a boolean",
                 other.kind(),
             ));
@@ -201,7 +201,7 @@ fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> 
         }
     };
     Some(Process {
-        unknown_fields: o.unknown(PROCESS_FIELDS).map(|(path, _)| path).collect(),
+        unknown_fields: o.unknown(PROCESS_FIELDS),
         organization: o.text("organization", limits::MAX_NAME, d),
         scope: o.text("scope", limits::MAX_NAME, d),
         url: o
@@ -216,15 +216,15 @@ fn read_process(v: &Json, path: String, d: &mut Diagnostics) -> Option<Process> 
     })
 }
 
-fn read_answers(v: &Json, path: String, d: &mut Diagnostics) -> Option<Vec<Option<Answer>>> {
-    let o = Obj::new(v, path, d)?;
+fn read_answers(v: &Json, at: At, d: &mut Diagnostics) -> Option<Vec<Option<Answer>>> {
+    let o = Obj::new(v, at, d)?;
     let mut answers: Vec<Option<Answer>> = RUBRIC.elements().map(|_| None).collect();
     let mut ok = true;
     for (id, value) in o.entries() {
         let path = o.at(id);
         let Some(index) = RUBRIC.elements().position(|(_, _, e)| e.id == id) else {
             let ids = RUBRIC.elements().map(|(_, _, e)| e.id);
-            d.error(Error::unknown_element(path, id, closest(id, ids)));
+            d.error(Error::unknown_element(path.path(), id, closest(id, ids)));
             ok = false;
             continue;
         };
@@ -237,13 +237,8 @@ fn read_answers(v: &Json, path: String, d: &mut Diagnostics) -> Option<Vec<Optio
     ok.then_some(answers)
 }
 
-fn read_answer(
-    element: &'static Element,
-    v: &Json,
-    path: String,
-    d: &mut Diagnostics,
-) -> Option<Answer> {
-    let o = Obj::new(v, path, d)?;
+fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics) -> Option<Answer> {
+    let o = Obj::new(v, at, d)?;
     o.deny_unknown(ANSWER_FIELDS, d);
     let before = d.errors.len();
     let given: Vec<&str> = ["option", "value", "status"]
@@ -255,7 +250,7 @@ fn read_answer(
         ["value"] => read_value(element, &o, d),
         ["status"] => read_status(&o, d),
         _ => {
-            d.error(Error::invalid_answer(o.path.clone()));
+            d.error(Error::invalid_answer(o.at.path()));
             None
         }
     };
@@ -275,16 +270,21 @@ fn read_answer(
 fn read_option(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     let path = o.at("option");
     let Scale::Options { options } = &element.scale else {
-        d.error(Error::wrong_answer_kind(path, "a number in `value`"));
+        d.error(Error::wrong_answer_kind(path.path(), "a number in `value`"));
         return None;
     };
     // No length limit of its own: any unknown id, however long, is an `unknown-option`.
-    let id = walk::text(o.get("option")?, path.clone(), usize::MAX, d)?;
+    let id = walk::text(o.get("option")?, path, usize::MAX, d)?;
     match options.iter().find(|c| c.id == id) {
         Some(choice) => Some(Given::Option(choice)),
         None => {
             let suggestion = closest(&id, options.iter().map(|c| c.id));
-            d.error(Error::unknown_option(path, &id, element.id, suggestion));
+            d.error(Error::unknown_option(
+                path.path(),
+                &id,
+                element.id,
+                suggestion,
+            ));
             None
         }
     }
@@ -293,7 +293,10 @@ fn read_option(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Optio
 fn read_value(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     let path = o.at("value");
     let Scale::Curve { min, max, .. } = element.scale else {
-        d.error(Error::wrong_answer_kind(path, "an option id in `option`"));
+        d.error(Error::wrong_answer_kind(
+            path.path(),
+            "an option id in `option`",
+        ));
         return None;
     };
     walk::number(o.get("value")?, path, min, max, d).map(Given::Value)
@@ -301,13 +304,13 @@ fn read_value(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Option
 
 fn read_status(o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     let path = o.at("status");
-    let status = walk::text(o.get("status")?, path.clone(), usize::MAX, d)?;
+    let status = walk::text(o.get("status")?, path, usize::MAX, d)?;
     match status.as_str() {
         "no-public-information" => Some(Given::NoPublicInformation),
         "not-applicable" => Some(Given::NotApplicable),
         other => {
             d.error(Error::unknown_status(
-                path,
+                path.path(),
                 other,
                 closest(other, STATUSES.iter().copied()),
             ));
@@ -316,18 +319,19 @@ fn read_status(o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     }
 }
 
-fn read_evidence(v: &Json, path: String, d: &mut Diagnostics) -> Vec<Evidence> {
+fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
     let Json::Array(items) = v else {
-        d.error(Error::wrong_type(path, "an array", v.kind()));
+        d.error(Error::wrong_type(at.path(), "an array", v.kind()));
         return Vec::new();
     };
     if items.len() > limits::MAX_EVIDENCE {
-        d.error(Error::too_many(path, limits::MAX_EVIDENCE));
+        d.error(Error::too_many(at.path(), limits::MAX_EVIDENCE));
         return Vec::new();
     }
     let mut out = Vec::with_capacity(items.len());
     for (n, item) in items.iter().enumerate() {
-        let Some(o) = Obj::new(item, format!("{path}[{n}]"), d) else {
+        let item_at = at.index(n);
+        let Some(o) = Obj::new(item, item_at, d) else {
             continue;
         };
         o.deny_unknown(EVIDENCE_FIELDS, d);
@@ -341,7 +345,7 @@ fn read_evidence(v: &Json, path: String, d: &mut Diagnostics) -> Vec<Evidence> {
                 .and_then(|v| walk::date(v, o.at("checkedOn"), d)),
         };
         if o.get("url").is_none() && o.get("note").is_none() {
-            d.error(Error::empty_evidence(o.path.clone()));
+            d.error(Error::empty_evidence(o.at.path()));
         }
         out.push(evidence);
     }

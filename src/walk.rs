@@ -3,7 +3,7 @@
 //! Validation does not stop at the first error: an advocate fixing an imported file wants the
 //! whole list. [`Diagnostics`] gathers errors (fatal) and warnings (advice) as the walk goes.
 
-use crate::error::{closest, join, Error, Warning};
+use crate::error::{closest, Error, Warning};
 use crate::json::Json;
 
 /// Most errors collected from one input; the rest would only repeat the same mistake.
@@ -28,30 +28,81 @@ impl Diagnostics {
     }
 }
 
-/// An object being read at `path`: duplicate keys are reported once on entry.
+/// Where a value sits in the input. Built for free while the reader descends, and spelled out as
+/// a JSON path (`answers.O5.1.value`) only when an error or a warning needs it: formatting every
+/// path eagerly made reading four times slower.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> At<'a> {
+    /// The whole input.
+    pub const ROOT: At<'static> = At {
+        parent: None,
+        step: Step::Root,
+    };
+
+    /// A field of the value here.
+    pub fn key(&'a self, key: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    /// An item of the array here.
+    pub fn index(&'a self, index: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// The JSON path, e.g. `answers.O1.1.evidence[0].url`; empty for the root.
+    pub fn path(&self) -> String {
+        let rest = self.parent.map(At::path).unwrap_or_default();
+        match self.step {
+            Step::Root => rest,
+            Step::Key(key) if rest.is_empty() => key.to_string(),
+            Step::Key(key) => format!("{rest}.{key}"),
+            Step::Index(index) => format!("{rest}[{index}]"),
+        }
+    }
+}
+
+/// An object being read: duplicate keys are reported once on entry.
 pub struct Obj<'a> {
-    pub path: String,
+    pub at: At<'a>,
     entries: &'a [(String, Json)],
 }
 
 impl<'a> Obj<'a> {
     /// Reads `value` as an object, reporting a wrong type or duplicate keys.
-    pub fn new(value: &'a Json, path: String, d: &mut Diagnostics) -> Option<Obj<'a>> {
+    pub fn new(value: &'a Json, at: At<'a>, d: &mut Diagnostics) -> Option<Obj<'a>> {
         let Json::Object(entries) = value else {
-            d.error(Error::wrong_type(path, "an object", value.kind()));
+            d.error(Error::wrong_type(at.path(), "an object", value.kind()));
             return None;
         };
         for (n, (key, _)) in entries.iter().enumerate() {
             if entries[..n].iter().any(|(k, _)| k == key) {
-                d.error(Error::duplicate_key(join(&path, key), key));
+                d.error(Error::duplicate_key(at.key(key).path(), key));
             }
         }
-        Some(Obj { path, entries })
+        Some(Obj { at, entries })
     }
 
-    /// The path of a field of this object.
-    pub fn at(&self, key: &str) -> String {
-        join(&self.path, key)
+    /// Where a field of this object sits.
+    pub fn at<'s>(&'s self, key: &'s str) -> At<'s> {
+        self.at.key(key)
     }
 
     pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Json)> {
@@ -62,19 +113,13 @@ impl<'a> Obj<'a> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    /// Keys that are not in `known`, each with the closest known key.
-    pub fn unknown<'k>(
-        &self,
-        known: &'k [&'static str],
-    ) -> impl Iterator<Item = (String, Option<&'static str>)> + 'k
-    where
-        'a: 'k,
-    {
-        let path = self.path.clone();
+    /// Paths of the keys that are not in `known`.
+    pub fn unknown(&self, known: &[&'static str]) -> Vec<String> {
         self.entries
             .iter()
-            .filter(move |(k, _)| !known.contains(&k.as_str()))
-            .map(move |(k, _)| (join(&path, k), closest(k, known.iter().copied())))
+            .filter(|(k, _)| !known.contains(&k.as_str()))
+            .map(|(k, _)| self.at(k).path())
+            .collect()
     }
 
     /// Reports every key not in `known` as an `unknown-field` error.
@@ -85,7 +130,7 @@ impl<'a> Obj<'a> {
             .filter(|(k, _)| !known.contains(&k.as_str()))
         {
             d.error(Error::unknown_field(
-                self.at(k),
+                self.at(k).path(),
                 k,
                 closest(k, known.iter().copied()),
             ));
@@ -96,7 +141,7 @@ impl<'a> Obj<'a> {
     pub fn require(&self, key: &'static str, d: &mut Diagnostics) -> Option<&'a Json> {
         let v = self.get(key);
         if v.is_none() {
-            d.error(Error::missing_field(self.path.clone(), key));
+            d.error(Error::missing_field(self.at.path(), key));
         }
         v
     }
@@ -108,38 +153,43 @@ impl<'a> Obj<'a> {
 }
 
 /// A string of at most `max` characters (not bytes: limits are about what people read).
-pub fn text(v: &Json, path: String, max: usize, d: &mut Diagnostics) -> Option<String> {
+pub fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     match v {
-        Json::String(s) if s.chars().count() > max => {
-            d.error(Error::too_long(path, max));
+        Json::String(s) if max < usize::MAX && s.chars().count() > max => {
+            d.error(Error::too_long(at.path(), max));
             None
         }
         Json::String(s) => Some(s.clone()),
         other => {
-            d.error(Error::wrong_type(path, "a string", other.kind()));
+            d.error(Error::wrong_type(at.path(), "a string", other.kind()));
             None
         }
     }
 }
 
 /// A finite number within `[min, max]`.
-pub fn number(v: &Json, path: String, min: f64, max: f64, d: &mut Diagnostics) -> Option<f64> {
+pub fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<f64> {
     match v {
-        Json::Number(x) if !x.is_finite() => d.error(Error::not_finite(path)),
-        Json::Number(x) if *x < min || *x > max => d.error(Error::out_of_range(path, min, max)),
+        Json::Number(x) if !x.is_finite() => d.error(Error::not_finite(at.path())),
+        Json::Number(x) if *x < min || *x > max => {
+            d.error(Error::out_of_range(at.path(), min, max))
+        }
         Json::Number(x) => return Some(*x),
-        other => d.error(Error::wrong_type(path, "a number", other.kind())),
+        other => d.error(Error::wrong_type(at.path(), "a number", other.kind())),
     }
     None
 }
 
 /// An absolute `http:` or `https:` address of at most `max` characters.
-pub fn url(v: &Json, path: String, max: usize, d: &mut Diagnostics) -> Option<String> {
-    let s = text(v, path.clone(), max, d)?;
-    let lower = s.get(..8).unwrap_or(&s).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
+pub fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
+    let s = text(v, at, max, d)?;
+    let scheme = |prefix: &str| {
+        s.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    let rest = if scheme("https://") {
         s.get(8..)
-    } else if lower.starts_with("http://") {
+    } else if scheme("http://") {
         s.get(7..)
     } else {
         None
@@ -147,18 +197,18 @@ pub fn url(v: &Json, path: String, max: usize, d: &mut Diagnostics) -> Option<St
     .unwrap_or_default();
     let host_ok = !rest.is_empty() && !rest.starts_with('/');
     if !host_ok || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        d.error(Error::invalid_url(path));
+        d.error(Error::invalid_url(at.path()));
         return None;
     }
     Some(s)
 }
 
 /// A `YYYY-MM-DD` date. Anything else, a date-time included, is an `invalid-date`.
-pub fn date(v: &Json, path: String, d: &mut Diagnostics) -> Option<crate::date::Date> {
-    let s = text(v, path.clone(), usize::MAX, d)?;
+pub fn date(v: &Json, at: At, d: &mut Diagnostics) -> Option<crate::date::Date> {
+    let s = text(v, at, usize::MAX, d)?;
     let date = crate::date::Date::parse(&s);
     if date.is_none() {
-        d.error(Error::invalid_date(path, &s));
+        d.error(Error::invalid_date(at.path(), &s));
     }
     date
 }
@@ -170,7 +220,7 @@ mod tests {
     fn check_url(s: &str) -> Option<String> {
         url(
             &Json::String(s.into()),
-            "u".into(),
+            At::ROOT,
             2048,
             &mut Diagnostics::default(),
         )
@@ -194,20 +244,25 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_spelled_out_on_demand() {
+        let answers = At::ROOT.key("answers");
+        let element = answers.key("O1.1");
+        let evidence = element.key("evidence");
+        let item = evidence.index(2);
+        assert_eq!(item.key("url").path(), "answers.O1.1.evidence[2].url");
+        assert_eq!(At::ROOT.path(), "");
+        assert_eq!(At::ROOT.index(0).key("x").path(), "[0].x");
+    }
+
+    #[test]
     fn numbers_are_finite_and_bounded() {
         let mut d = Diagnostics::default();
         assert_eq!(
-            number(&Json::Number(f64::NAN), "n".into(), 0.0, 1.0, &mut d),
+            number(&Json::Number(f64::NAN), At::ROOT, 0.0, 1.0, &mut d),
             None
         );
-        assert_eq!(
-            number(&Json::Number(2.0), "n".into(), 0.0, 1.0, &mut d),
-            None
-        );
-        assert_eq!(
-            number(&Json::Bool(true), "n".into(), 0.0, 1.0, &mut d),
-            None
-        );
+        assert_eq!(number(&Json::Number(2.0), At::ROOT, 0.0, 1.0, &mut d), None);
+        assert_eq!(number(&Json::Bool(true), At::ROOT, 0.0, 1.0, &mut d), None);
         let codes: Vec<_> = d.errors.iter().map(Error::code).collect();
         assert_eq!(codes, ["not-finite", "out-of-range", "wrong-type"]);
     }
