@@ -1,0 +1,95 @@
+// `npm run bench`: sizes, load time, latency and throughput of the engine and the widget, natively
+// and in headless Chromium, each beside the plain-JavaScript peer where one applies. Writes
+// bench/results.json and prints a table. Figures are medians of repeated runs on a shared, noisy
+// machine: they are reported, never asserted; a missed target is printed loudly.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import os from "node:os";
+import { serve } from "../scripts/serve.mjs";
+import { launchChromium } from "../tests/support/package.mjs";
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const raw = (file) => readFileSync(file).length;
+const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() }, figures: [] };
+const add = (figure) => results.figures.push(figure);
+
+// 1. Bytes: what the scorecard embed loads (JS with CSS and English catalogue inside, and wasm).
+const embed = ["pkg/widget/elements/sdo-openness.js", "pkg/widget/elements/sdo_openness_bg.wasm"];
+const embedGz = embed.reduce((n, f) => n + gz(f), 0);
+const peerGz = gz("bench/peer.js") + gzipSync(JSON.stringify(JSON.parse(execFileSync(process.execPath, ["bin/sdo-openness.js", "rubric"], { encoding: "utf8" })))).length;
+add({ name: "bytes: engine .wasm", unit: "B gzip", value: gz(embed[1]), raw: raw(embed[1]), target: 30 * 1024, js: peerGz, note: "js = the peer (peer.js + rubric JSON), the code a JS-only engine would ship" });
+add({ name: "bytes: scorecard embed (JS + CSS + English + wasm)", unit: "B gzip", value: embedGz, raw: embed.reduce((n, f) => n + raw(f), 0), target: 40 * 1024 });
+add({ name: "bytes: badge embed (same files)", unit: "B gzip", value: embedGz, target: 40 * 1024 });
+
+// 2–4 natively.
+for (const line of execFileSync("cargo", ["bench", "--quiet", "--bench", "engine"], { encoding: "utf8" }).trim().split("\n")) {
+  if (!line.startsWith("{")) continue;
+  const f = JSON.parse(line);
+  add({ name: f.name, unit: f.unit, value: f.median, min: f.min, max: f.max });
+}
+
+// 2–4 in the browser.
+const server = await serve({ port: 0 });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launchChromium();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/bench/page.html`);
+  await page.waitForFunction(() => typeof window.bench === "function");
+  const b = await page.evaluate(() => window.bench());
+  const per = (s, n) => ({ median: s.median / n, min: s.min / n, max: s.max / n });
+  const call = { wasm: per(b.scoreCall.wasm, b.scoreCall.per), js: per(b.scoreCall.js, b.scoreCall.per) };
+  add({ name: "latency: one score() call through the JS boundary", unit: "ms", value: call.wasm.median, min: call.wasm.min, max: call.wasm.max, js: call.js.median });
+  const perSecond = (s) => (b.batch.per * 1000) / s.median;
+  add({ name: "throughput: profiles scored per second (browser)", unit: "1/s", value: perSecond(b.batch.wasm), js: perSecond(b.batch.js), higherIsBetter: true, target: perSecond(b.batch.js), targetNote: "at least the peer" });
+  add({ name: "throughput: sensitivity 12 × 1,000 (browser)", unit: "ms", value: b.sensitivity.wasm.median, min: b.sensitivity.wasm.min, max: b.sensitivity.wasm.max, js: b.sensitivity.js.median, target: Math.min(10, b.sensitivity.js.median / 2), targetNote: "≤ 10 ms and ≥ 2× faster than the peer" });
+  const profile = JSON.parse(readFileSync("examples/profile.json", "utf8"));
+  const connect = await page.evaluate(([p, n]) => window.connectToRender(p, n), [profile, 30]);
+  add({ name: "load: element connected → scored render (engine loaded)", unit: "ms", value: connect.median, min: connect.min, max: connect.max, target: 20 });
+
+  const loads = [];
+  for (let i = 0; i < 10; i++) {
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(`${base}/bench/load.html`);
+    await fresh.waitForFunction(() => window.loaded);
+    loads.push(await fresh.evaluate(() => window.loaded));
+    await fresh.context().close();
+  }
+  loads.sort((a, b) => a - b);
+  add({ name: "load: navigation → scorecard showing scores (cold page)", unit: "ms", value: loads[5], min: loads[0], max: loads[9] });
+
+  const app = await (await browser.newContext()).newPage();
+  await app.goto(`${base}/www/`);
+  await app.waitForFunction(() => document.querySelector("#live")?.report);
+  const changes = await app.evaluate(async () => {
+    const radios = [...document.querySelectorAll('.question input[type="radio"]')].filter((r) => r.value.startsWith("option:"));
+    const live = () => document.querySelector("#live");
+    const samples = [];
+    for (let i = 0; i < 30; i++) {
+      const radio = radios[(i * 7) % radios.length];
+      const painted = new Promise((resolve) => live().addEventListener("sdo-openness-scored", () => requestAnimationFrame(() => resolve(performance.now())), { once: true }));
+      const start = performance.now();
+      radio.click();
+      samples.push((await painted) - start);
+    }
+    return samples.sort((a, b) => a - b);
+  });
+  add({ name: "latency: answer change → repainted scorecard (assessment page)", unit: "ms", value: changes[15], min: changes[0], max: changes.at(-1), target: 16 });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+const fmt = (x) => (x === undefined || x === null ? "" : x >= 100 ? Math.round(x).toLocaleString("en") : x.toPrecision(3));
+console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}\n`);
+console.log(`${"figure".padEnd(64)} ${"median".padStart(10)} ${"min".padStart(9)} ${"max".padStart(9)} ${"JS peer".padStart(9)} ${"wasm/JS".padStart(8)}  unit`);
+const misses = [];
+for (const f of results.figures) {
+  const ratio = f.js ? (f.value / f.js).toFixed(2) : "";
+  console.log(`${f.name.padEnd(64)} ${fmt(f.value).padStart(10)} ${fmt(f.min).padStart(9)} ${fmt(f.max).padStart(9)} ${fmt(f.js).padStart(9)} ${ratio.padStart(8)}  ${f.unit}`);
+  if (f.target !== undefined && (f.higherIsBetter ? f.value < f.target : f.value > f.target)) misses.push(`${f.name}: ${fmt(f.value)} ${f.unit}, target ${f.targetNote ?? fmt(f.target)}`);
+}
+if (misses.length) console.log(`\n!!! TARGETS MISSED:\n${misses.map((m) => `!!!   ${m}`).join("\n")}`);
+else console.log("\nall targets met");
