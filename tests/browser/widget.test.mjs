@@ -235,7 +235,13 @@ test("hostile profiles render inert", async () => {
         card.addEventListener("sdo-openness-error", done, { once: true });
       });
       const root = card.shadowRoot;
+      const details = root.querySelector("details");
+      if (details) {
+        details.open = true; // the evidence list is built when opened
+        await new Promise((done) => details.addEventListener("toggle", done, { once: true }));
+      }
       out.push({
+        evidence: root.querySelector("details ul")?.textContent ?? null,
         text: root.textContent.slice(0, 200),
         scripts: root.querySelectorAll("script, img, iframe, object").length,
         handlers: [...root.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).length,
@@ -256,6 +262,7 @@ test("hostile profiles render inert", async () => {
   assert.match(results[0].text, /<script>alert\(1\)<\/script>/, "shown as text");
   assert.match(results[0].text, /<img src=x onerror=alert\(2\)>/);
   assert.ok(!results[0].text.includes("\u202E"), "bidi overrides dropped");
+  assert.match(results[0].evidence, /“<script>alert\(7\)<\/script>”/, "evidence notes shown as text");
   assert.match(results[1].error, /url must be an absolute http: or https: address/);
   assert.match(results[2].error, /url must be an absolute http: or https: address/);
   assert.match(results[3].error, /longer than/);
@@ -280,4 +287,41 @@ test("requests only its own files and the profile", async () => {
     "/www/favicon.svg",
   ]);
   await page.context().close();
+});
+
+test("a page on another origin embeds both elements with the README snippet, under a strict CSP", async () => {
+  // Origin A hosts the widget and the profile (with CORS, as any cross-origin module needs);
+  // origin B is the standards body's page.
+  const files = await serve({ port: 0, headers: () => ({ "access-control-allow-origin": "*" }) });
+  const a = `http://127.0.0.1:${files.address().port}`;
+  const page = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Otra página</title></head><body><main>
+    <script type="module" src="${a}/pkg/widget/elements/sdo-openness.js"></script>
+    <sdo-openness-badge src="${a}/examples/profile.json"></sdo-openness-badge>
+    <sdo-openness-scorecard src="${a}/examples/profile.json"></sdo-openness-scorecard>
+  </main></body></html>`;
+  const { createServer } = await import("node:http");
+  const other = createServer((_, res) =>
+    res
+      .writeHead(200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": `default-src 'none'; script-src ${a} 'wasm-unsafe-eval'; connect-src ${a}; style-src 'self'; img-src 'self'`,
+      })
+      .end(page),
+  );
+  await new Promise((done) => other.listen(0, "127.0.0.1", done));
+  const b = `http://localhost:${other.address().port}`;
+  const tab = await (await browser.newContext()).newPage();
+  const problems = [];
+  tab.on("pageerror", (e) => problems.push(e.message));
+  await tab.goto(`${b}/`);
+  await tab.waitForFunction(() => document.querySelector("sdo-openness-scorecard")?.report && document.querySelector("sdo-openness-badge")?.report, null, { timeout: 15000 });
+  const text = await tab.evaluate(() => document.querySelector("sdo-openness-scorecard").shadowRoot.textContent);
+  assert.match(text, /Apertura/, "localised from the page's lang");
+  assert.match(text, /59,3/, "Spanish number format");
+  const results = await new AxeBuilder({ page: tab }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  assert.deepEqual(results.violations.map((v) => v.id), []);
+  assert.deepEqual(problems, []);
+  await tab.context().close();
+  other.close();
+  files.close();
 });

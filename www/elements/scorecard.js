@@ -149,34 +149,38 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
     const sourced = report.pillars.flatMap((pillar) =>
       pillar.indicators.flatMap((indicator) => indicator.elements.filter((e) => e.evidence.length > 0)),
     );
-    const evidence =
-      sourced.length > 0 &&
-      h(
-        "details",
-        { part: "evidence", class: "evidence" },
-        h("summary", {}, words.text("evidence", { count: num(sourced.length) })),
-        h(
-          "ul",
-          {},
-          sourced.map((e) =>
-            h(
-              "li",
-              {},
-              `${R.elements[e.id]?.question ?? e.id} `,
-              e.evidence.map((ev) =>
-                h(
-                  "span",
-                  {},
-                  ev.url ? link(ev.url, hostOf(ev.url)) : null,
-                  ev.note ? ` “${clean(ev.note)}”` : null,
-                  ev.checkedOn ? ` (${words.date(ev.checkedOn)})` : null,
-                  " ",
+    // The list is built when first opened: most readers never open it, and a card with forty
+    // sources would otherwise rebuild them on every re-render.
+    const evidence = sourced.length > 0 && h("details", { part: "evidence", class: "evidence" }, h("summary", {}, words.text("evidence", { count: num(sourced.length) })));
+    evidence?.addEventListener?.(
+      "toggle",
+      () => {
+        if (!evidence.open || evidence.querySelector("ul")) return;
+        evidence.append(
+          h(
+            "ul",
+            {},
+            sourced.map((e) =>
+              h(
+                "li",
+                {},
+                `${R.elements[e.id]?.question ?? e.id} `,
+                e.evidence.map((ev) =>
+                  h(
+                    "span",
+                    {},
+                    ev.url ? link(ev.url, hostOf(ev.url)) : null,
+                    ev.note ? ` “${clean(ev.note)}”` : null,
+                    ev.checkedOn ? ` (${words.date(ev.checkedOn)})` : null,
+                    " ",
+                  ),
                 ),
               ),
             ),
           ),
-        ),
-      );
+        );
+      },
+    );
 
     const footer = h(
       "footer",
