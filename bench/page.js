@@ -39,19 +39,3 @@ window.bench = async () => {
     sensitivity: { wasm: time(15, () => sensitivity(twelve, options)), js: time(15, () => peer.sensitivity(model, twelve, options)) },
   };
 };
-
-/** Element connected → first scored render, engine already loaded (as on a page with two cards). */
-window.connectToRender = async (profile, runs) => {
-  await import("/pkg/widget/elements/sdo-openness.js");
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const card = document.createElement("sdo-openness-scorecard");
-    card.profile = profile;
-    const done = new Promise((resolve) => card.addEventListener("sdo-openness-scored", () => requestAnimationFrame(() => resolve(performance.now())), { once: true }));
-    const start = performance.now();
-    document.body.append(card);
-    samples.push((await done) - start);
-    card.remove();
-  }
-  return stats(samples);
-};

@@ -2,6 +2,22 @@
 // no style attributes, so the widget runs under `style-src 'self'`. The shadow root keeps host
 // page CSS out and this CSS in; theming goes through custom properties and ::part().
 
+/** The dark palette, for `theme="dark"` and for readers whose system prefers dark. */
+const DARK = `
+  --_fg: var(--sdo-openness-fg, #e6edf3);
+  --_muted: var(--sdo-openness-muted, #9ea7b3);
+  --_bg: var(--sdo-openness-bg, #0d1117);
+  --_border: var(--sdo-openness-border, #3d444d);
+  --_track: var(--sdo-openness-track, #262c36);
+  --_accent: var(--sdo-openness-accent, #79c0ff);
+  --_limited: var(--sdo-openness-band-limited, #ff8e86);
+  --_partial: var(--sdo-openness-band-partial, #f2a65a);
+  --_substantial: var(--sdo-openness-band-substantial, #b5d35a);
+  --_strong: var(--sdo-openness-band-strong, #56d364);
+  --_none: #9ea7b3;
+  color-scheme: dark;
+`;
+
 const CSS = `
 :host {
   all: initial;
@@ -25,35 +41,9 @@ const CSS = `
   color-scheme: light;
 }
 :host([hidden]) { display: none; }
-:host([theme="dark"]) {
-  --_fg: var(--sdo-openness-fg, #e6edf3);
-  --_muted: var(--sdo-openness-muted, #9ea7b3);
-  --_bg: var(--sdo-openness-bg, #0d1117);
-  --_border: var(--sdo-openness-border, #3d444d);
-  --_track: var(--sdo-openness-track, #262c36);
-  --_accent: var(--sdo-openness-accent, #79c0ff);
-  --_limited: var(--sdo-openness-band-limited, #ff8e86);
-  --_partial: var(--sdo-openness-band-partial, #f2a65a);
-  --_substantial: var(--sdo-openness-band-substantial, #b5d35a);
-  --_strong: var(--sdo-openness-band-strong, #56d364);
-  --_none: #9ea7b3;
-  color-scheme: dark;
-}
+:host([theme="dark"]) {${DARK}}
 @media (prefers-color-scheme: dark) {
-  :host(:not([theme="light"])) {
-    --_fg: var(--sdo-openness-fg, #e6edf3);
-    --_muted: var(--sdo-openness-muted, #9ea7b3);
-    --_bg: var(--sdo-openness-bg, #0d1117);
-    --_border: var(--sdo-openness-border, #3d444d);
-    --_track: var(--sdo-openness-track, #262c36);
-    --_accent: var(--sdo-openness-accent, #79c0ff);
-    --_limited: var(--sdo-openness-band-limited, #ff8e86);
-    --_partial: var(--sdo-openness-band-partial, #f2a65a);
-    --_substantial: var(--sdo-openness-band-substantial, #b5d35a);
-    --_strong: var(--sdo-openness-band-strong, #56d364);
-    --_none: #9ea7b3;
-    color-scheme: dark;
-  }
+  :host(:not([theme="light"])) {${DARK}}
 }
 * { box-sizing: border-box; }
 /* Set on the boxes themselves, not only inherited from the host: page CSS that styles the host
