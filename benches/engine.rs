@@ -57,7 +57,16 @@ fn report(name: &str, unit: &str, (median, min, max): (f64, f64, f64)) {
 }
 
 fn main() {
-    let profiles: Vec<Json> = (0..1000).map(profile).collect();
+    // bench/run.mjs hands over the very profiles the JavaScript peer scores (JSON lines), so the
+    // two are timed on the same input; alone, the bench makes its own.
+    let profiles: Vec<Json> = match std::env::var("SDO_BENCH_PROFILES") {
+        Ok(path) => std::fs::read_to_string(path)
+            .expect("readable profiles")
+            .lines()
+            .map(|line| Json::parse(line).expect("valid generated profile"))
+            .collect(),
+        Err(_) => (0..1000).map(profile).collect(),
+    };
     let batch = time(15, || {
         for p in &profiles {
             black_box(sdo_openness::score(black_box(p), None).expect("valid"));

@@ -325,3 +325,21 @@ test("a page on another origin embeds both elements with the README snippet, und
   other.close();
   files.close();
 });
+
+test("the iframe page renders a profile from the URL fragment, in Arabic right-to-left", async () => {
+  const { page, problems, requests } = await open("/www/embed.html");
+  const packed = await page.evaluate(async (text) => (await import("/www/shared/fragment.js")).encodeProfile(text), JSON.stringify(example));
+  await page.goto(`${base}/www/embed.html#lang=ar&theme=dark&profile=${packed}`);
+  await page.waitForFunction(() => document.querySelector("sdo-openness-scorecard")?.report);
+  const shown = await page.evaluate(() => {
+    const card = document.querySelector("sdo-openness-scorecard");
+    const article = card.shadowRoot.querySelector("article");
+    return { dir: getComputedStyle(article).direction, lang: document.documentElement.lang, theme: card.getAttribute("theme"), name: card.report.process.name };
+  });
+  assert.deepEqual(shown, { dir: "rtl", lang: "ar", theme: "dark", name: "Example working group" });
+  await page.goto(`${base}/www/embed.html#profile=not-a-profile`);
+  await page.waitForFunction(() => document.querySelector("sdo-openness-scorecard").shadowRoot.querySelector("[role=alert]"));
+  assert.ok(!requests.some((u) => u.includes("profile=")), "the fragment is never sent");
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
