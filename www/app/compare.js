@@ -84,7 +84,7 @@ export function comparison({ engine, entries, weights, words, t }) {
       add("text", { x, y: y + 5, "text-anchor": "middle", class: `series s${n % COLOURS.length}` }, MARKS[n % MARKS.length]);
     });
   });
-  const legend = h("p", { class: "legend" }, names.map((name, n) => h("span", {}, mark(n), " ", name, " ")));
+  const legend = h("p", { class: "legend" }, names.map((name, n) => [h("span", {}, mark(n), " ", name), " "]));
 
   const spread = engine.sensitivity(
     entries.map((e) => e.profile),
@@ -111,7 +111,7 @@ export function comparison({ engine, entries, weights, words, t }) {
           "table",
           { class: "data" },
           h("caption", { class: "visually-hidden" }, `${t("sensitivity")} ${pillarName(pillar.pillar)}`),
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), h("th", { scope: "col" }, "P5–P95"), h("th", { scope: "col" }, t("range")))),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), h("th", { scope: "col" }, "P5–P95"), h("th", { scope: "col" }, t("rankStability")))),
           h(
             "tbody",
             {},
@@ -134,5 +134,7 @@ export function comparison({ engine, entries, weights, words, t }) {
     }),
   );
 
-  return [pillarTable, h("h3", {}, t("chart")), legend, svg, indicatorTable, sensitivity];
+  // Wide tables scroll within their own box (WCAG reflow allows it for data tables), never the page.
+  const scroll = (table) => h("div", { class: "table-scroll", role: "region", "aria-label": table.caption?.textContent ?? "", tabindex: "0" }, table);
+  return [scroll(pillarTable), h("h3", {}, t("chart")), legend, svg, scroll(indicatorTable), sensitivity];
 }
