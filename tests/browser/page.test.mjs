@@ -279,3 +279,29 @@ test("usable at 320 px wide and at 200% zoom: no sideways scrolling", async () =
     await context.close();
   }
 });
+
+test("print shows every answer with its evidence; embed snippets and the badge are offered", async () => {
+  const { page, context } = await open();
+  await page.selectOption("#preset", "c2pa");
+  await page.getByRole("button", { name: "Load" }).click();
+  await scored(page, (r) => r.process.name.includes("C2PA"));
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  await page.waitForSelector("#embed-script");
+  assert.match(await page.inputValue("#embed-script"), /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/widget\/elements\/sdo-openness\.js"><\/script>\n<sdo-openness-scorecard lang="en">/);
+  assert.match(await page.inputValue("#embed-frame"), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/www\/embed\.html#lang=en&amp;profile=|^<iframe src="http:\/\/127\.0\.0\.1:\d+\/www\/embed\.html#lang=en&profile=/);
+  const [badge] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the badge (SVG)" }).click()]);
+  const svgFile = join(tmpdir(), "badge.svg");
+  await badge.saveAs(svgFile);
+  assert.match(readFileSync(svgFile, "utf8"), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*role="img"/);
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const printed = await page.evaluate(() => {
+    const report = document.getElementById("print-report");
+    return { visible: getComputedStyle(report).display !== "none", main: getComputedStyle(document.getElementById("view")).display, rows: report.querySelectorAll("tbody tr").length, text: report.textContent };
+  });
+  assert.equal(printed.visible, true);
+  assert.equal(printed.main, "none");
+  assert.equal(printed.rows, TOTAL);
+  assert.match(printed.text, /c2pa\.org/);
+  await context.close();
+});
