@@ -52,9 +52,8 @@ function read(file) {
   }
 }
 
-function errorJson(e, file) {
-  const error = { code: e.code, path: e.path, message: e.message, suggestion: e.suggestion };
-  return JSON.stringify(file ? { file, error } : { error });
+function errorJson(e) {
+  return JSON.stringify({ error: { code: e.code, path: e.path, message: e.message, suggestion: e.suggestion } });
 }
 
 const [command, ...rest] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 //! Prints the report of a profile: `cargo run --example score -- profile.json`.
-//! A native stand-in for the command line until the npm package's CLI exists.
+//! The Rust API in ten lines; the npm package's `sdo-openness` command does more.
 
 use std::process::ExitCode;
 

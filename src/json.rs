@@ -30,6 +30,9 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 32;
     /// Most values (of any kind) in one input.
     pub const MAX_NODES: usize = 100_000;
+    /// Most keys in one object: no valid input comes near it, and it bounds the duplicate-key
+    /// check, which compares every key with the ones before it.
+    pub const MAX_KEYS: usize = 256;
     /// Longest string, in bytes (UTF-16 units for JavaScript strings), before field limits apply.
     pub const MAX_STRING_BYTES: usize = 64 * 1024;
 }
@@ -223,6 +226,9 @@ impl Parser<'_> {
             self.space();
             if self.peek() != Some(b'"') {
                 return Err(self.syntax("a string key"));
+            }
+            if entries.len() == limits::MAX_KEYS {
+                return Err(Error::too_many(String::new(), limits::MAX_KEYS));
             }
             let key = self.string()?;
             self.space();
@@ -505,6 +511,19 @@ mod tests {
         );
         let err = Json::parse(&text).unwrap_err();
         assert_eq!((err.code(), err.path()), ("too-long", "a[1].b"));
+    }
+
+    #[test]
+    fn rejects_objects_with_too_many_keys() {
+        let keys: Vec<String> = (0..=limits::MAX_KEYS)
+            .map(|n| format!("\"k{n}\":0"))
+            .collect();
+        let err = Json::parse(&format!("{{\"answers\":{{{}}}}}", keys.join(","))).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("too-many", "answers"));
+        let fine: Vec<String> = (0..limits::MAX_KEYS)
+            .map(|n| format!("\"k{n}\":0"))
+            .collect();
+        assert!(Json::parse(&format!("{{{}}}", fine.join(","))).is_ok());
     }
 
     #[test]

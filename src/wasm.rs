@@ -74,7 +74,25 @@ fn input(v: JsValue) -> Result<Json, Error> {
             }
         }
     }
-    walk(&v, 0, &mut 0)
+    walk(&v, 0, &mut Budget::default())
+}
+
+/// What a walk has read so far, against the same limits as JSON text.
+#[derive(Default)]
+struct Budget {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Budget {
+    fn take(&mut self, bytes: usize) -> Result<(), Error> {
+        count_node(&mut self.nodes)?;
+        self.bytes += bytes;
+        if self.bytes > limits::MAX_BYTES {
+            return Err(Error::too_large(String::new(), limits::MAX_BYTES));
+        }
+        Ok(())
+    }
 }
 
 /// JSON.stringify writes NaN, infinities and undefined array items as null; a null anywhere
@@ -88,8 +106,8 @@ fn has_null(tree: &Json) -> bool {
     }
 }
 
-fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
-    count_node(nodes)?;
+fn walk(v: &JsValue, depth: usize, budget: &mut Budget) -> Result<Json, Error> {
+    budget.take(0)?;
     if v.is_null() || v.is_undefined() {
         return Ok(Json::Null);
     }
@@ -103,6 +121,10 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
         let s: &js_sys::JsString = v.unchecked_ref();
         if s.length() as usize > limits::MAX_STRING_BYTES {
             return Err(Error::string_too_long());
+        }
+        budget.bytes += s.length() as usize;
+        if budget.bytes > limits::MAX_BYTES {
+            return Err(Error::too_large(String::new(), limits::MAX_BYTES));
         }
         return Ok(Json::String(String::from(s)));
     }
@@ -123,13 +145,13 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
             let item = js_sys::Reflect::get_u32(array, i)
                 .map_err(unreadable)
                 .map_err(|e| e.within_index(i as usize))?;
-            items.push(walk(&item, depth + 1, nodes).map_err(|e| e.within_index(i as usize))?);
+            items.push(walk(&item, depth + 1, budget).map_err(|e| e.within_index(i as usize))?);
         }
         return Ok(Json::Array(items));
     }
     let keys = object_keys(v).map_err(unreadable)?;
-    if keys.length() as usize > limits::MAX_NODES {
-        return Err(Error::too_large(String::new(), limits::MAX_NODES));
+    if keys.length() as usize > limits::MAX_KEYS {
+        return Err(Error::too_many(String::new(), limits::MAX_KEYS));
     }
     let mut entries = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
@@ -143,7 +165,8 @@ fn walk(v: &JsValue, depth: usize, nodes: &mut usize) -> Result<Json, Error> {
         if value.is_undefined() {
             continue; // As in JSON.stringify: a property set to undefined is absent.
         }
-        let value = walk(&value, depth + 1, nodes).map_err(|e| e.within_key(&name))?;
+        budget.take(name.len())?;
+        let value = walk(&value, depth + 1, budget).map_err(|e| e.within_key(&name))?;
         entries.push((name, value));
     }
     Ok(Json::Object(entries))

@@ -6,14 +6,22 @@ import { UI } from "./elements/ui.js";
 
 const card = document.querySelector("sdo-openness-scorecard");
 
+/** Sets or removes an attribute, so that a later fragment without it undoes an earlier one. */
+function reflect(name, value) {
+  if (value === null) card.removeAttribute(name);
+  else card.setAttribute(name, value);
+}
+
 async function show() {
   const params = fragmentParams(location.hash);
-  const lang = params.get("lang") ?? "en";
-  document.documentElement.lang = lang;
-  document.documentElement.dir = UI[lang]?.dir ?? "ltr";
-  card.setAttribute("lang", lang);
-  if (params.has("theme")) card.setAttribute("theme", params.get("theme"));
-  if (params.has("weights")) card.setAttribute("weights", params.get("weights"));
+  const lang = (params.get("lang") ?? "en").toLowerCase().split("-")[0];
+  const ui = UI[lang] ?? UI.en;
+  document.documentElement.lang = UI[lang] ? lang : "en";
+  document.documentElement.dir = ui.dir;
+  document.title = ui.title;
+  card.setAttribute("lang", document.documentElement.lang);
+  reflect("theme", params.get("theme"));
+  reflect("weights", params.get("weights"));
   const packed = params.get("profile");
   try {
     // Undecodable text goes to the element too, which then shows its own error state.

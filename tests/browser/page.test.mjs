@@ -67,19 +67,24 @@ test("an assessment can be completed by keyboard alone, and the scores follow li
   // lands on the checked "Not assessed" radio; the down arrow wraps to the first (best) answer.
   await page.focus("#next");
   await page.keyboard.press("Enter");
-  for (let answered = 0; answered < TOTAL; ) {
+  // A number question's first answer puts focus in its box, where the value is typed.
+  for (let step = 0; step < 2000; step++) {
     const where = await page.evaluate(() => {
       const el = document.activeElement;
       const question = el?.closest(".question");
-      return { radio: el?.type === "radio", number: el?.type === "number", unanswered: question?.dataset.state === "unanswered" };
+      return {
+        left: document.querySelectorAll('.question[data-state="unanswered"]').length,
+        radio: el?.type === "radio",
+        number: el?.type === "number",
+        unanswered: question?.dataset.state === "unanswered",
+      };
     });
-    if (where.unanswered && where.radio) {
-      await page.keyboard.press("ArrowDown");
-      answered++;
-    } else {
-      await page.keyboard.press("Tab");
-    }
+    if (where.left === 0) break;
+    if (where.unanswered && where.radio) await page.keyboard.press("ArrowDown");
+    else if (where.unanswered && where.number) await page.keyboard.type("0");
+    else await page.keyboard.press("Tab");
   }
+  await scored(page, (r) => r.pillars.every((p) => !p.provisional));
   assert.equal(await coverage(page), `${TOTAL} of ${TOTAL} answered`);
   await scored(page, (r) => r.pillars.every((p) => !p.provisional));
   const report = await liveReport(page);

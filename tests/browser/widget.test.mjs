@@ -262,7 +262,7 @@ test("hostile profiles render inert", async () => {
   assert.match(results[0].text, /<script>alert\(1\)<\/script>/, "shown as text");
   assert.match(results[0].text, /<img src=x onerror=alert\(2\)>/);
   assert.ok(!results[0].text.includes("\u202E"), "bidi overrides dropped");
-  assert.match(results[0].evidence, /“<script>alert\(7\)<\/script>”/, "evidence notes shown as text");
+  assert.match(results[0].evidence, /— <script>alert\(7\)<\/script>/, "evidence notes shown as text");
   assert.match(results[1].error, /url must be an absolute http: or https: address/);
   assert.match(results[2].error, /url must be an absolute http: or https: address/);
   assert.match(results[3].error, /longer than/);

@@ -90,8 +90,13 @@ export function questionnaire({ rubric, words, t, store, changed }) {
       input.addEventListener("change", () => {
         if (!input.checked) return;
         if (value === "value") {
+          // A number is recorded only once one is typed: an empty box is not an answer of 0.
           const number = section.querySelector("input[type=number]");
-          setKind(id, "value", number.value === "" ? 0 : Number(number.value));
+          if (number.value === "") {
+            number.focus();
+            return;
+          }
+          setKind(id, "value", Number(number.value));
         } else {
           setKind(id, value);
         }
@@ -121,6 +126,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
         if (number.value === "") return;
         setKind(id, "value", Number(number.value));
         section.querySelector(`input[value="value"]`).checked = true;
+        refresh();
       });
       choices.push(h("div", { class: "choice" }, radio("value", t("value", { unit })).firstChild, h("label", { for: `${group}-value` }, t("value", { unit })), number));
     }
@@ -160,7 +166,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
               if (a.evidence.length === 0) delete a.evidence;
             });
             renderEvidence();
-            evidenceList.querySelector("input")?.focus() ?? add.focus();
+            (evidenceList.querySelector("input") ?? add).focus();
           });
           return h(
             "div",

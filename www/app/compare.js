@@ -1,6 +1,6 @@
 // Several processes side by side: pillar scores with ranges, indicator scores as a table and an
 // overlaid chart, and how stable the rankings are when the weights move.
-import { h } from "../elements/dom.js";
+import { h, clean } from "../elements/dom.js";
 
 const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
 const COLOURS = ["#0550ae", "#b42318", "#16713a", "#8250df", "#9a4a00", "#1b7c83", "#bf3989", "#57606a"];
@@ -13,7 +13,7 @@ export function comparison({ engine, entries, weights, words, t }) {
   const R = words.rubric;
   const num = (x) => (x === null || x === undefined ? "–" : words.number(x));
   const pillarName = (id) => R.pillars[id]?.name ?? id;
-  const names = entries.map((e) => e.name);
+  const names = entries.map((e) => clean(e.name));
   const mark = (n) => h("span", { class: "mark", "data-series": n % COLOURS.length, "aria-hidden": "true" }, MARKS[n % MARKS.length]);
 
   const pillarTable = h(

@@ -6,11 +6,11 @@ import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
 import { Store, blankProfile } from "./store.js";
-import { questionnaire, kindOf } from "./assess.js";
+import { questionnaire } from "./assess.js";
 import { comparison } from "./compare.js";
-import { csv, download, fileName, shareLink, embedSnippets, printable } from "./share.js";
+import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
 import { decodeProfile, fragmentParams } from "../shared/fragment.js";
-import { h } from "../elements/dom.js";
+import { h, clean } from "../elements/dom.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -49,7 +49,12 @@ async function preset(id) {
   if (!presetCache.has(id)) {
     presetCache.set(id, fetch(`presets/${id}.json`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))));
   }
-  return structuredClone(await presetCache.get(id));
+  try {
+    return structuredClone(await presetCache.get(id));
+  } catch (e) {
+    presetCache.delete(id); // A later attempt may succeed.
+    throw e;
+  }
 }
 
 function ensureAssessment() {
@@ -71,7 +76,7 @@ function renderHeader() {
   const pick = h(
     "select",
     { id: "assessment" },
-    store.state.order.map((id) => h("option", { value: id }, store.state.assessments[id].profile.process?.name || t("untitled"))),
+    store.state.order.map((id) => h("option", { value: id }, clean(store.state.assessments[id].profile.process?.name) || t("untitled"))),
   );
   pick.value = store.state.current;
   pick.addEventListener("change", () => {
@@ -95,9 +100,15 @@ function renderHeader() {
   const presets = h("select", { id: "preset" }, PRESETS.map(([id, name]) => h("option", { value: id }, name)));
   const load = h("button", { type: "button" }, t("load"));
   load.addEventListener("click", async () => {
-    const profile = await preset(presets.value);
+    let profile;
+    try {
+      profile = await preset(presets.value);
+    } catch {
+      announce(t("presetFailed"));
+      return;
+    }
     store.add(profile);
-    renderAll();
+    await renderAll();
     announce(t("importOk", { name: profile.process.name }));
   });
 
@@ -120,10 +131,10 @@ function renderNav() {
   $("#nav").replaceChildren(
     ...tabs.map(([id, label]) => {
       const button = h("button", { type: "button", "aria-controls": "view", "aria-current": id === view ? "page" : null }, label);
-      button.addEventListener("click", () => {
+      button.addEventListener("click", async () => {
         view = id;
         renderNav();
-        renderView();
+        await renderView();
         $("#view h2")?.focus();
       });
       return button;
@@ -143,11 +154,13 @@ function scorecard() {
   return card;
 }
 
-function coverage() {
-  const total = rubric.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements)).length;
-  const assessed = Object.values(store.current.profile.answers).filter((a) => kindOf(a)).length;
-  return t("coverage", { assessed: words.number(assessed), total: words.number(total) });
+/** "31 of 42 answered", from the engine's report: assessed of applicable questions. */
+function coverage(report) {
+  const sum = (key) => report.pillars.reduce((n, p) => n + p[key], 0);
+  return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
 }
+
+const savedText = () => (store.saved ? t("saved") : t("notSaved"));
 
 function showProblems() {
   for (const box of document.querySelectorAll(".problems")) box.replaceChildren();
@@ -165,12 +178,15 @@ function renderAssess(root) {
   const aside = h(
     "aside",
     { class: "live", "aria-label": t("navAssess") },
-    h("p", { id: "coverage", class: "coverage", role: "status" }, coverage()),
+    h("p", { id: "coverage", class: "coverage", role: "status" }),
     h("button", { type: "button", id: "next" }, t("nextUnanswered")),
-    h("p", { class: "note" }, t("saved")),
+    h("p", { class: "note", id: "saved-state" }, savedText()),
     store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
     scorecard(),
   );
+  aside.addEventListener("sdo-openness-scored", (e) => {
+    if (e.target.id === "live") $("#coverage").textContent = coverage(e.detail.report);
+  });
   aside.querySelector("#next").addEventListener("click", () => {
     const all = [...document.querySelectorAll(".question")];
     const from = all.findIndex((q) => q.contains(document.activeElement));
@@ -191,9 +207,9 @@ function renderAssess(root) {
       store,
       changed: () => {
         $("#live").profile = structuredClone(store.current.profile);
-        $("#coverage").textContent = coverage();
+        $("#saved-state").textContent = savedText();
         const option = $(`#assessment option[value="${store.state.current}"]`);
-        if (option) option.textContent = store.current.profile.process?.name || t("untitled");
+        if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
         showProblems();
       },
     }),
@@ -301,7 +317,7 @@ function renderWeights(root) {
 // ---------------------------------------------------------------------------------------------
 // Keep and share.
 
-async function renderShare(root) {
+async function renderShare(root, current) {
   const profile = store.current.profile;
   const options = store.state.weights ? { weights: store.state.weights } : undefined;
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
@@ -322,8 +338,9 @@ async function renderShare(root) {
     }
     const imported = JSON.parse(text);
     store.add(imported);
-    renderHeader();
-    status.replaceChildren(h("p", {}, t("importOk", { name: imported.process.name })));
+    // Everything on this view (export, link, snippets) now speaks of the imported assessment.
+    await renderAll();
+    $(".status")?.replaceChildren(h("p", {}, t("importOk", { name: imported.process.name })));
   });
 
   let report;
@@ -344,6 +361,7 @@ async function renderShare(root) {
   const snippet = (id, label, text) =>
     h("div", { class: "field" }, h("label", { for: id }, label), h("textarea", { id, readonly: "", rows: 4 }, text));
 
+  if (!current()) return; // Another view was chosen while this one waited.
   root.replaceChildren(
     h("h2", { tabindex: "-1" }, t("navShare")),
     h("p", { class: "help" }, t("privacy")),
@@ -353,14 +371,18 @@ async function renderShare(root) {
       "div",
       { class: "buttons" },
       button(t("exportJson"), () => download(fileName(profile, "json"), "application/json", `${JSON.stringify(profile, null, 2)}\n`)),
-      report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words }))),
-      report && button(t("badge"), () => download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report))),
+      report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words, t }))),
+      report &&
+        button(t("badge"), () => {
+          const labels = { O: words.rubric.pillars.O?.name ?? "O", I: words.rubric.pillars.I?.name ?? "I" };
+          download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report, { label: words.ui.badgeLabel, labels }));
+        }),
       button(t("print"), () => window.print()),
     ),
     h("h3", {}, t("shareLink")),
     h("p", { class: "help" }, t("shareNote")),
     link.tooLong
-      ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(8000) }))
+      ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(LINK_LIMIT) }))
       : h(
           "div",
           { class: "inline" },
@@ -380,24 +402,31 @@ async function renderShare(root) {
 
 // ---------------------------------------------------------------------------------------------
 
-function renderView() {
+/** Draws the current view; resolves once it is complete (some views wait for data). */
+let drawing = 0;
+
+async function renderView() {
   ensureAssessment();
+  const id = ++drawing;
+  const current = () => id === drawing;
   const root = $("#view");
   if (view === "assess") renderAssess(root);
-  else if (view === "compare") renderCompare(root);
+  else if (view === "compare") await renderCompare(root);
   else if (view === "weights") renderWeights(root);
-  else renderShare(root);
+  else await renderShare(root, current);
 }
 
-function renderAll() {
+async function renderAll() {
   ensureAssessment();
   document.title = t("title");
   $("#title").textContent = t("title");
   $("#intro").textContent = t("intro");
   $("#privacy").textContent = t("privacy");
+  $(".skip").textContent = t("skip");
+  $("#nav").setAttribute("aria-label", t("views"));
   renderHeader();
   renderNav();
-  renderView();
+  await renderView();
 }
 
 window.addEventListener("beforeprint", () => {
@@ -434,7 +463,7 @@ async function start() {
   document.documentElement.lang = lang;
   document.documentElement.dir = words.dir;
   rubric ??= rubricOf();
-  renderAll();
+  await renderAll();
 }
 
 try {
@@ -445,7 +474,13 @@ try {
   await start();
   window.addEventListener("hashchange", async () => {
     await openShared();
-    renderAll();
+    await renderAll();
+  });
+  // Another tab saved: take its state, so that neither tab overwrites the other's work.
+  window.addEventListener("storage", async (e) => {
+    if (!Store.changedElsewhere(e)) return;
+    store.reload();
+    await renderAll();
   });
 } catch (e) {
   $("#view").replaceChildren(h("p", { class: "error-text", role: "alert" }, String(e?.message ?? e)));

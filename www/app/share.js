@@ -29,22 +29,15 @@ const csvCell = (value) => {
 };
 
 /** One row per question: the answer, its points as scored, the note and every evidence entry. */
-export function csv({ rubric, report, profile, words }) {
+export function csv({ rubric, report, profile, words, t }) {
   const rows = [["element", "indicator", "question", "answer", "points", "note", "evidence"]];
   const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
   for (const pillar of rubric.pillars) {
     for (const indicator of pillar.indicators) {
       for (const element of indicator.elements) {
         const answer = profile.answers[element.id];
-        const kind = kindOf(answer);
         const text = words.rubric.elements[element.id] ?? {};
-        const label = kind.startsWith("option:")
-          ? text.options?.[answer.option] ?? answer.option
-          : kind === "value"
-            ? String(answer.value)
-            : kind
-              ? answer.status
-              : "not-assessed";
+        const label = answerLabel(answer, text, words, t);
         const evidence = (answer?.evidence ?? []).map((e) => [e.url, e.note, e.checkedOn].filter(Boolean).join(" — ")).join(" | ");
         rows.push([element.id, indicator.id, text.question ?? "", label, scored.get(element.id)?.score ?? "", answer?.note ?? "", evidence]);
       }
@@ -61,16 +54,31 @@ export async function shareLink(profile) {
   return { url: url.href, tooLong: url.href.length > LINK_LIMIT };
 }
 
+/** Text safe inside an HTML attribute value. */
+const attribute = (text) => String(text).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
 export async function embedSnippets(profile, lang) {
   const base = new URL(".", location.href);
   const script = new URL("../pkg/widget/elements/sdo-openness.js", base).href;
-  const json = JSON.stringify(profile).replaceAll("</", "<\\/");
+  // Inside <script type="application/json"> every "<" is written as \u003c, so no text in the
+  // profile can close the element or open a comment in the page that pastes the snippet.
+  const json = JSON.stringify(profile).replaceAll("<", "\\u003c");
   const frame = new URL("embed.html", base);
   frame.hash = `lang=${lang}&profile=${await encodeProfile(JSON.stringify(profile))}`;
   return {
-    script: `<script type="module" src="${script}"></script>\n<sdo-openness-scorecard lang="${lang}">\n  <script type="application/json">${json}</script>\n</sdo-openness-scorecard>`,
-    frame: `<iframe src="${frame.href}" title="${profile.process?.name ?? ""}" width="720" height="900" style="border:0"></iframe>`,
+    script: `<script type="module" src="${attribute(script)}"></script>\n<sdo-openness-scorecard lang="${attribute(lang)}">\n  <script type="application/json">${json}</script>\n</sdo-openness-scorecard>`,
+    frame: `<iframe src="${attribute(frame.href)}" title="${attribute(profile.process?.name ?? "")}" width="720" height="900" style="border:0"></iframe>`,
   };
+}
+
+/** The answer to one question in words: option label, number, status, or not assessed. */
+export function answerLabel(answer, text, words, t) {
+  const kind = kindOf(answer);
+  if (kind.startsWith("option:")) return text.options?.[answer.option] ?? answer.option;
+  if (kind === "value") return words.number(answer.value);
+  if (kind === "status:no-public-information") return t("statusNone");
+  if (kind === "status:not-applicable") return t("statusNa");
+  return t("statusUnassessed");
 }
 
 /** Every question, answer and source, for printing (hidden on screen). */
@@ -92,16 +100,7 @@ export function printable({ rubric, report, profile, words, t }) {
             indicator.elements.map((element) => {
               const answer = profile.answers[element.id];
               const text = words.rubric.elements[element.id] ?? {};
-              const kind = kindOf(answer);
-              const label = kind.startsWith("option:")
-                ? text.options?.[answer.option]
-                : kind === "value"
-                  ? words.number(answer.value)
-                  : kind === "status:no-public-information"
-                    ? t("statusNone")
-                    : kind === "status:not-applicable"
-                      ? t("statusNa")
-                      : t("statusUnassessed");
+              const label = answerLabel(answer, text, words, t);
               const score = scored.get(element.id)?.score;
               return h(
                 "tr",

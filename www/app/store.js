@@ -9,10 +9,32 @@ function plausible(state) {
   return (
     state &&
     typeof state === "object" &&
+    state.assessments &&
     typeof state.assessments === "object" &&
     Array.isArray(state.order) &&
     state.order.every((id) => state.assessments[id]?.profile && typeof state.assessments[id].profile === "object")
   );
+}
+
+/** Storage kept in memory, where the browser refuses localStorage (some private modes). */
+class MemoryStorage {
+  #items = new Map();
+  getItem(key) {
+    return this.#items.get(key) ?? null;
+  }
+  setItem(key, value) {
+    this.#items.set(key, String(value));
+  }
+}
+
+function localStorageOrMemory() {
+  try {
+    const storage = window.localStorage;
+    storage.getItem(KEY);
+    return { storage, persistent: true };
+  } catch {
+    return { storage: new MemoryStorage(), persistent: false };
+  }
 }
 
 export class Store {
@@ -20,24 +42,47 @@ export class Store {
   state;
   /** Set when saved data could not be read (and was kept aside). */
   recovered = false;
+  /** False when nothing can be kept across reloads, or the last save failed (storage full). */
+  saved = true;
 
-  constructor(storage = window.localStorage) {
+  constructor() {
+    const { storage, persistent } = localStorageOrMemory();
     this.#storage = storage;
-    const raw = storage.getItem(KEY);
+    this.saved = persistent;
     this.state = empty();
+    this.reload();
+  }
+
+  /** Reads the saved state again, as another tab may have changed it. */
+  reload() {
+    const raw = this.#storage.getItem(KEY);
     if (raw === null) return;
     try {
       const parsed = JSON.parse(raw);
       if (!plausible(parsed)) throw new Error("unexpected shape");
       this.state = { ...empty(), ...parsed };
     } catch {
-      storage.setItem(`${KEY}/unreadable/${Date.now()}`, raw);
+      try {
+        this.#storage.setItem(`${KEY}/unreadable/${Date.now()}`, raw);
+      } catch {
+        // Nothing more can be done to keep it; the report below still tells the reader.
+      }
       this.recovered = true;
     }
   }
 
+  /** True when `event` (a `storage` event) is another tab saving this state. */
+  static changedElsewhere(event) {
+    return event.key === KEY;
+  }
+
   save() {
-    this.#storage.setItem(KEY, JSON.stringify(this.state));
+    try {
+      this.#storage.setItem(KEY, JSON.stringify(this.state));
+      this.saved = this.#storage instanceof MemoryStorage ? false : true;
+    } catch {
+      this.saved = false; // Storage full: the page says so rather than claiming it saved.
+    }
   }
 
   get current() {

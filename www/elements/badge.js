@@ -1,5 +1,6 @@
 // <sdo-openness-badge>: the compact form — a label and both pillar scores, each coloured by its
-// band and named in text, so colour is never the only cue. Draws from the report only.
+// band. Colour is never the only cue: the score itself is text, and the band is named in the
+// accessible label and the tooltip. Draws from the report only.
 import { SdoOpennessElement } from "./element.js";
 import { h, clean } from "./dom.js";
 

@@ -119,12 +119,19 @@ export class SdoOpennessElement extends HTMLElement {
     } catch (e) {
       const detail = e?.name === "SyntaxError"
         ? { code: "invalid-json", path: "weights", message: e.message }
-        : { code: e?.code ?? "invalid", path: e?.path ?? "", message: e?.message ?? String(e) };
+        : { code: e?.code ?? "engine-failed", path: e?.path ?? "", message: e?.message ?? String(e) };
       this.#fail(words, { ...detail, message: words.text("errorInvalid", { message: detail.message }) }, detail);
       return;
     }
+    let nodes;
+    try {
+      nodes = this.render(report, words);
+    } catch (e) {
+      this.#fail(words, { code: "render-failed", path: "", message: words.text("errorInvalid", { message: String(e?.message ?? e) }) });
+      return;
+    }
     this.#report = report;
-    this.#show(words, this.render(report, words));
+    this.#show(words, nodes);
     this.dispatchEvent(new CustomEvent(SCORED, { bubbles: true, composed: true, detail: { report } }));
   }
 

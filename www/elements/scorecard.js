@@ -135,7 +135,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
             const element = R.elements[r.element];
             const change = r.option !== undefined && r.option !== null
               ? element?.options?.[r.option] ?? r.option
-              : `${element?.question ?? r.element} → ${num(r.value)}`;
+              : `${element?.question ?? r.element}: ${num(r.value)}`;
             return h(
               "li",
               {},
@@ -170,7 +170,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
                     "span",
                     {},
                     ev.url ? link(ev.url, hostOf(ev.url)) : null,
-                    ev.note ? ` “${clean(ev.note)}”` : null,
+                    ev.note ? ` — ${clean(ev.note)}` : null,
                     ev.checkedOn ? ` (${words.date(ev.checkedOn)})` : null,
                     " ",
                   ),

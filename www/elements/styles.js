@@ -105,16 +105,17 @@ footer { border-block-start: 1px solid var(--_border); padding-block-start: 0.5r
 footer p + p { margin-block-start: 0.125rem; }
 .error { border-inline-start: 4px solid var(--_limited); padding: 0.5rem 0.75rem; background: var(--_bg); color: var(--_fg); }
 .badge {
-  display: inline-flex; border-radius: 4px; overflow: hidden; font-size: 0.8125rem; line-height: 1.5;
+  display: inline-flex; border-radius: var(--sdo-openness-radius, 4px); overflow: hidden; font-size: 0.8125rem; line-height: 1.5;
   font-weight: 600; white-space: nowrap; border: 1px solid var(--_border);
 }
 .badge > span { padding: 0.1em 0.55em; color: #fff; }
-.badge .label { background: #333a41; }
-.badge .b-limited { background: #b42318; }
-.badge .b-partial { background: #9a4a00; }
-.badge .b-substantial { background: #4d6b00; }
-.badge .b-strong { background: #16713a; }
-.badge .b-none { background: #57606a; }
+/* White text on these fills keeps 4.5:1 in light and dark pages alike. */
+.badge .label { background: var(--sdo-openness-badge-label, #333a41); }
+.badge .b-limited { background: var(--sdo-openness-badge-limited, #b42318); }
+.badge .b-partial { background: var(--sdo-openness-badge-partial, #9a4a00); }
+.badge .b-substantial { background: var(--sdo-openness-badge-substantial, #4d6b00); }
+.badge .b-strong { background: var(--sdo-openness-badge-strong, #16713a); }
+.badge .b-none { background: var(--sdo-openness-badge-none, #57606a); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (prefers-reduced-motion: no-preference) {
   .fill { transition: width 200ms ease-out; }

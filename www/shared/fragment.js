@@ -4,9 +4,32 @@
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+/** Largest profile a fragment may expand to: the engine's own limit for one input. */
+export const MAX_BYTES = 1 << 20;
+
+/** Runs `bytes` through `stream`, stopping past MAX_BYTES: a few kilobytes of a crafted link must
+ * not inflate into gigabytes (a compression bomb). */
 async function pipe(bytes, stream) {
-  const out = new Blob([bytes]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+  const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BYTES) {
+      await reader.cancel();
+      throw new RangeError("the shared profile is larger than 1 MiB");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function base64url(bytes) {
