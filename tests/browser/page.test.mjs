@@ -310,3 +310,22 @@ test("print shows every answer with its evidence; embed snippets and the badge a
   assert.match(printed.text, /c2pa\.org/);
   await context.close();
 });
+
+test("embed snippets cannot be broken out of by what a profile says", async () => {
+  const { page, context } = await open();
+  await page.fill("#process-name", 'x" onload="alert(1)');
+  await page.fill("#answer-O1\\.1-note", "</script><!--<script>alert(2)</script>");
+  await page.check("#answer-O1\\.1-option\\:public");
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  await page.waitForSelector("#embed-script");
+  const script = await page.inputValue("#embed-script");
+  const frame = await page.inputValue("#embed-frame");
+  assert.equal(script.match(/<\/script>/g).length, 2, "only the snippet's own closing tags");
+  assert.ok(!script.includes("<!--"), script);
+  assert.match(script, /\\u003c\/script>\\u003c!--\\u003cscript>alert\(2\)\\u003c\/script>/);
+  assert.match(frame, /title="x&quot; onload=&quot;alert\(1\)"/);
+  // The JSON inside the snippet still parses back to the profile.
+  const json = script.slice(script.indexOf('json">') + 6, script.lastIndexOf("</script>\n</sdo"));
+  assert.equal(JSON.parse(json).answers["O1.1"].note, "</script><!--<script>alert(2)</script>");
+  await context.close();
+});
