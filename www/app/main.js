@@ -11,6 +11,7 @@ import { comparison } from "./compare.js";
 import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
 import { decodeProfile, fragmentParams } from "../shared/fragment.js";
 import { h, clean } from "../elements/dom.js";
+import { describeError } from "../elements/ui.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -169,7 +170,7 @@ function showProblems() {
     const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
     const field = /^process\.(\w+)/.exec(error.path)?.[1];
     const box = document.getElementById(element ? `problems-answers.${element}` : field ? `problems-process.${field}` : "problems-global");
-    box?.append(h("span", { class: "error-text" }, `${error.message} (${error.code})`));
+    box?.append(h("span", { class: "error-text" }, `${describeError(words.locale, error)} (${error.code})`));
   }
   return result;
 }
@@ -244,7 +245,7 @@ async function renderCompare(root) {
     try {
       output.replaceChildren(...comparison({ engine, entries, weights: store.state.weights, words, t }));
     } catch (e) {
-      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${e.message} (${e.code ?? "error"}, ${e.path ?? ""})`));
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${describeError(words.locale, e)} (${e.code ?? "error"})`));
     }
   };
   const boxes = h(
@@ -332,7 +333,7 @@ async function renderShare(root, current) {
     if (!result.ok) {
       status.replaceChildren(
         h("p", { class: "error-text" }, t("importFailed")),
-        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${e.message}${e.suggestion ? ` → ${e.suggestion}` : ""} (${e.code})`))),
+        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${describeError(words.locale, e)}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
       );
       return;
     }
@@ -348,7 +349,7 @@ async function renderShare(root, current) {
     report = score(profile, options);
   } catch (e) {
     report = null;
-    status.replaceChildren(h("p", { class: "error-text" }, `${e.message} (${e.code})`));
+    status.replaceChildren(h("p", { class: "error-text" }, `${describeError(words.locale, e)} (${e.code})`));
   }
   const button = (label, action) => {
     const b = h("button", { type: "button" }, label);
