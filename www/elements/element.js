@@ -91,6 +91,9 @@ export class SdoOpennessElement extends HTMLElement {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && this.isConnected;
     const words = await messages(localeOf(this));
+    if (!current()) return;
+    // Until the first report, the box says it is working rather than staying blank.
+    if (!this.shadowRoot.firstChild) this.#show(words, [h("p", { class: "loading", role: "status" }, words.text("loading"))]);
     let profile;
     try {
       profile = await this.#source();

@@ -103,6 +103,7 @@ summary { cursor: pointer; }
 .evidence li { overflow-wrap: anywhere; }
 footer { border-block-start: 1px solid var(--_border); padding-block-start: 0.5rem; margin-block-start: 0.75rem; }
 footer p + p { margin-block-start: 0.125rem; }
+.loading { color: var(--_muted); font-family: var(--sdo-openness-font, system-ui, sans-serif); margin: 0; }
 .error { border-inline-start: 4px solid var(--_limited); padding: 0.5rem 0.75rem; background: var(--_bg); color: var(--_fg); }
 .badge {
   display: inline-flex; border-radius: var(--sdo-openness-radius, 4px); overflow: hidden; font-size: 0.8125rem; line-height: 1.5;
