@@ -9,9 +9,19 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { echo "setup: $*" >&2; }
 
+# Registries can hiccup; a failed download is tried twice more before the setup gives up.
+retry() {
+  local attempt
+  for attempt in 1 2 3; do
+    "$@" && return 0
+    [ "$attempt" -lt 3 ] && { say "retrying in $((attempt * 10)) s: $*"; sleep $((attempt * 10)); }
+  done
+  return 1
+}
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown Rust target"
-  rustup target add wasm32-unknown-unknown
+  retry rustup target add wasm32-unknown-unknown
 fi
 
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or the bindings break.
@@ -19,13 +29,13 @@ lock_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); pr
 cli_version=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$cli_version" != "$lock_version" ]; then
   say "installing wasm-bindgen-cli $lock_version (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$lock_version"
+  retry cargo install wasm-bindgen-cli --version "$lock_version"
 fi
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
 if ! cmp -s package-lock.json node_modules/.setup-stamp 2>/dev/null; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  retry npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.setup-stamp
 fi
 
@@ -33,6 +43,6 @@ if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   say "installing Debian's chromium and chromium-driver"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  retry $sudo apt-get update -qq
+  retry $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
