@@ -24,6 +24,16 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-reference-types --enable-multivalue \
   pkg/web/sdo_openness_bg.wasm -o pkg/web/sdo_openness_bg.wasm
 
+# The widget's engine: `score` alone (no default features), bound and optimized the same way.
+cargo build --quiet --target wasm32-unknown-unknown --release --no-default-features
+rm -rf pkg/lean
+wasm-bindgen --target web --out-dir pkg/lean --out-name sdo_openness --no-typescript \
+  target/wasm32-unknown-unknown/release/sdo_openness.wasm
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue \
+  pkg/lean/sdo_openness_bg.wasm -o pkg/lean/sdo_openness_bg.wasm
+
 node scripts/types.mjs
 node scripts/entries.mjs
 node scripts/widget.mjs

@@ -4,6 +4,8 @@
 //   pkg/widget/elements/sdo_openness_bg.wasm
 //   pkg/widget/locales/{ar,es,fr,ru,zh}.json   fetched when an element first needs that language
 import { build } from "esbuild";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 /** The words a rendered card shows; help texts and citations stay with the assessment page. */
@@ -21,6 +23,27 @@ function trim(catalogue) {
   };
 }
 const trimmed = (file) => JSON.stringify(trim(JSON.parse(readFileSync(file, "utf8"))));
+
+// The bundle carries the widget's English words only; each other language's words travel in its
+// catalogue (pkg/widget/locales/*.json, key `ui`), fetched when an element first needs it.
+const { UI, LOCALES, describeError } = await import(pathToFileURL(resolve("www/elements/ui.js")).href);
+const englishOnly = {
+  name: "english-ui",
+  setup(b) {
+    b.onLoad({ filter: /elements[\\/]ui\.js$/ }, () => ({
+      contents: `export const UI = ${JSON.stringify({ en: UI.en })};\nexport const LOCALES = ${JSON.stringify(LOCALES)};\nexport ${describeError.toString()}\n`,
+      loader: "js",
+    }));
+  },
+};
+
+// The elements only score: they get the `score`-only engine (pkg/lean) in place of the full one.
+const leanEngine = {
+  name: "lean-engine",
+  setup(b) {
+    b.onResolve({ filter: /pkg\/web\/index\.js$/ }, () => ({ path: resolve("pkg/lean/sdo_openness.js") }));
+  },
+};
 
 // Bundle the trimmed English catalogue in place of the full one.
 const trimEnglish = {
@@ -40,11 +63,15 @@ await build({
   format: "esm",
   target: "es2022",
   legalComments: "none",
+  charset: "utf8", // UTF-8 text, not \\u escapes: the six languages stay compact
   logLevel: "warning",
-  plugins: [trimEnglish],
+  plugins: [trimEnglish, leanEngine, englishOnly],
 });
-copyFileSync("pkg/web/sdo_openness_bg.wasm", "pkg/widget/elements/sdo_openness_bg.wasm");
+copyFileSync("pkg/lean/sdo_openness_bg.wasm", "pkg/widget/elements/sdo_openness_bg.wasm");
 for (const file of readdirSync("www/locales")) {
-  if (file.endsWith(".json") && file !== "en.json") writeFileSync(`pkg/widget/locales/${file}`, trimmed(`www/locales/${file}`));
+  if (!file.endsWith(".json") || file === "en.json") continue;
+  const locale = file.replace(".json", "");
+  const catalogue = { ...JSON.parse(trimmed(`www/locales/${file}`)), ui: UI[locale] };
+  writeFileSync(`pkg/widget/locales/${file}`, JSON.stringify(catalogue));
 }
 if (!existsSync("pkg/widget/elements/sdo-openness.js")) process.exit(1);

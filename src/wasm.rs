@@ -1,6 +1,9 @@
 //! The JavaScript binding, and the only module that touches wasm-bindgen. Every export does the
 //! same three things: read its arguments into [`Json`] trees, call the core, and convert the
 //! result back through JSON text (maps become plain objects, `None` becomes `null`).
+//!
+//! Without the default `full` feature only `score` is exported: the embeddable widget needs
+//! nothing else, and its WebAssembly is a quarter smaller for it (scripts/build.sh builds both).
 
 use crate::json::{count_node, limits, Json};
 use crate::Error;
@@ -200,6 +203,7 @@ pub fn score(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Lists every error and warning of a profile; never throws.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
     let checked = match (input(profile), optional(options)) {
@@ -214,24 +218,28 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
 }
 
 /// The methodology as data.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn rubric() -> JsValue {
     js_sys::JSON::parse(crate::rubric::RUBRIC_JSON).unwrap_or(JsValue::NULL)
 }
 
 /// Scores and ranks several profiles under the same options. Throws a `ProfileError`.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| crate::compare(&input(profiles)?, optional(options)?.as_ref()))
 }
 
 /// How pillar scores and rankings move under perturbed weights. Throws a `ProfileError`.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| crate::sensitivity(&input(profiles)?, optional(options)?.as_ref()))
 }
 
 /// A standalone SVG badge drawn from a report. Throws a `ProfileError`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = badgeSvg)]
 pub fn badge_svg(report: JsValue, options: JsValue) -> Result<String, JsValue> {
     crate::badge::svg(
@@ -242,6 +250,7 @@ pub fn badge_svg(report: JsValue, options: JsValue) -> Result<String, JsValue> {
 }
 
 /// The crate and methodology versions.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn version() -> JsValue {
     output(&crate::version())

@@ -56,7 +56,7 @@ test("rejected inputs are explained in every language", async () => {
   assert.deepEqual([...new Set(engine)].sort(), [...codes].sort());
   for (const locale of LOCALES) assert.deepEqual(Object.keys(UI[locale].errors), codes, locale);
   const error = { code: "unknown-option", path: "answers.O1.1.option", message: "unknown option `publik` for element `O1.1` (did you mean `public`?)", suggestion: "public" };
-  assert.equal(describeError("en", error), error.message);
-  assert.equal(describeError("fr", error), `${UI.fr.errors["unknown-option"]} ${UI.fr.didYouMean.replace("{suggestion}", "public")} (answers.O1.1.option)`);
-  assert.equal(describeError("ar", { ...error, code: "not-a-code" }), error.message, "unknown codes fall back to the engine's words");
+  assert.equal(describeError(UI.en, error), error.message);
+  assert.equal(describeError(UI.fr, error), `${UI.fr.errors["unknown-option"]} ${UI.fr.didYouMean.replace("{suggestion}", "public")} (answers.O1.1.option)`);
+  assert.equal(describeError(UI.ar, { ...error, code: "not-a-code" }), error.message, "unknown codes fall back to the engine's words");
 });

@@ -11,7 +11,6 @@ import { comparison } from "./compare.js";
 import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
 import { decodeProfile, fragmentParams } from "../shared/fragment.js";
 import { h, clean } from "../elements/dom.js";
-import { describeError } from "../elements/ui.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -170,7 +169,7 @@ function showProblems() {
     const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
     const field = /^process\.(\w+)/.exec(error.path)?.[1];
     const box = document.getElementById(element ? `problems-answers.${element}` : field ? `problems-process.${field}` : "problems-global");
-    box?.append(h("span", { class: "error-text" }, `${describeError(words.locale, error)} (${error.code})`));
+    box?.append(h("span", { class: "error-text" }, `${words.describe(error)} (${error.code})`));
   }
   return result;
 }
@@ -245,7 +244,7 @@ async function renderCompare(root) {
     try {
       output.replaceChildren(...comparison({ engine, entries, weights: store.state.weights, words, t }));
     } catch (e) {
-      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${describeError(words.locale, e)} (${e.code ?? "error"})`));
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`));
     }
   };
   const boxes = h(
@@ -333,7 +332,7 @@ async function renderShare(root, current) {
     if (!result.ok) {
       status.replaceChildren(
         h("p", { class: "error-text" }, t("importFailed")),
-        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${describeError(words.locale, e)}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
+        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${words.describe(e)}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
       );
       return;
     }
@@ -349,7 +348,7 @@ async function renderShare(root, current) {
     report = score(profile, options);
   } catch (e) {
     report = null;
-    status.replaceChildren(h("p", { class: "error-text" }, `${describeError(words.locale, e)} (${e.code})`));
+    status.replaceChildren(h("p", { class: "error-text" }, `${words.describe(e)} (${e.code})`));
   }
   const button = (label, action) => {
     const b = h("button", { type: "button" }, label);

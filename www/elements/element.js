@@ -4,7 +4,6 @@ import { engine } from "./engine.js";
 import { localeOf, messages } from "./messages.js";
 import { stylesheet } from "./styles.js";
 import { h } from "./dom.js";
-import { describeError } from "./ui.js";
 
 /** Fired on the element after each successful render; `detail.report` is what was drawn. */
 export const SCORED = "sdo-openness-scored";
@@ -124,7 +123,7 @@ export class SdoOpennessElement extends HTMLElement {
       const detail = e?.name === "SyntaxError"
         ? { code: "invalid-json", path: "weights", message: e.message }
         : { code: e?.code ?? "engine-failed", path: e?.path ?? "", message: e?.message ?? String(e) };
-      this.#fail(words, { ...detail, message: words.text("errorInvalid", { message: describeError(words.locale, detail) }) }, detail);
+      this.#fail(words, { ...detail, message: words.text("errorInvalid", { message: words.describe(detail) }) }, detail);
       return;
     }
     let nodes;

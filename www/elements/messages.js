@@ -1,7 +1,7 @@
 // Which language an element speaks, and its words: the widget's own (ui.js, all bundled) and the
 // rubric's (www/locales/*.json: English bundled, the others fetched when first needed).
 import en from "../locales/en.json" with { type: "json" };
-import { UI, LOCALES } from "./ui.js";
+import { UI, LOCALES, describeError } from "./ui.js";
 
 const catalogues = new Map([["en", Promise.resolve(en)]]);
 
@@ -31,7 +31,8 @@ export function format(template, values) {
 /** Everything a renderer needs to speak `locale`. */
 export async function messages(locale) {
   const rubric = await catalogue(locale);
-  const ui = UI[locale] ?? UI.en;
+  // The widget bundle carries English only; its other catalogues bring their own `ui` words.
+  const ui = rubric.ui ?? UI[locale] ?? UI.en;
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   return {
@@ -44,5 +45,7 @@ export async function messages(locale) {
     /** A YYYY-MM-DD date, localised. */
     date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
     text: (key, values = {}) => format(ui[key] ?? UI.en[key], values),
+    /** A rejected input, explained in this language. */
+    describe: (error) => describeError(ui, error),
   };
 }

@@ -326,10 +326,10 @@ export const UI = {
 /**
  * A rejected input in the reader's language: the engine's own message in English (it is the most
  * specific), elsewhere the translated meaning of its code, the JSON path and any suggestion.
+ * `ui` is one language's table (UI.fr, …).
  */
-export function describeError(locale, error) {
-  const ui = UI[locale] ?? UI.en;
-  if (locale === "en" || !ui.errors?.[error.code]) return error.message;
+export function describeError(ui, error) {
+  if (ui === UI.en || !ui.errors?.[error.code]) return error.message;
   const suggestion = error.suggestion ? ` ${ui.didYouMean.replace("{suggestion}", error.suggestion)}` : "";
   return `${ui.errors[error.code]}${suggestion}${error.path ? ` (${error.path})` : ""}`;
 }
