@@ -52,13 +52,19 @@ export function serve({ root = repositoryRoot, port = 8080, headers = () => ({})
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     }
   });
-  return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => done(server));
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--port");
   const port = at > 0 ? Number(process.argv[at + 1]) : Number(process.env.PORT ?? 8080);
-  const server = await serve({ port });
+  const server = await serve({ port }).catch((e) => {
+    console.error(e.code === "EADDRINUSE" ? `port ${port} is in use: run with PORT=8081 npm start (or another free port)` : e.message);
+    process.exit(1);
+  });
   const { port: actual } = server.address();
   console.log(`sdo-openness: the assessment page is at http://127.0.0.1:${actual}/www/  (Ctrl+C to stop)`);
 }
