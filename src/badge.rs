@@ -36,10 +36,7 @@ struct Part {
 pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
     let mut d = Diagnostics::default();
     let rendered = render(report, options.unwrap_or(&Json::Null), &mut d);
-    match rendered {
-        Some(svg) if d.errors.is_empty() => Ok(svg),
-        _ => Err(d.errors.swap_remove(0)),
-    }
+    d.first_error(rendered)
 }
 
 fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> {

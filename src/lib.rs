@@ -139,10 +139,8 @@ pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivit
 
 fn read<T>(v: &Json, reader: fn(&Json, &mut Diagnostics) -> Option<T>) -> Result<T, Error> {
     let mut d = Diagnostics::default();
-    match reader(v, &mut d) {
-        Some(t) if d.errors.is_empty() => Ok(t),
-        _ => Err(d.errors.swap_remove(0)),
-    }
+    let read = reader(v, &mut d);
+    d.first_error(read)
 }
 
 fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {

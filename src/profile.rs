@@ -120,10 +120,8 @@ impl Profile {
     /// The first problem found, with its code and JSON path.
     pub fn from_tree(tree: &Json) -> Result<Profile, Error> {
         let mut d = Diagnostics::default();
-        match Profile::read(tree, &mut d) {
-            Some(p) if d.errors.is_empty() => Ok(p),
-            _ => Err(d.errors.swap_remove(0)),
-        }
+        let read = Profile::read(tree, &mut d);
+        d.first_error(read)
     }
 
     /// Reads a profile, collecting every error.

@@ -26,6 +26,21 @@ impl Diagnostics {
     pub fn warn(&mut self, code: &'static str, path: String) {
         self.warnings.push(Warning { code, path });
     }
+
+    /// What a reader produced, or the first problem it found: the contract of every fallible
+    /// entry point, which stops at the first error while `validate` lists them all.
+    pub fn first_error<T>(self, read: Option<T>) -> Result<T, Error> {
+        match (read, self.errors.into_iter().next()) {
+            (Some(value), None) => Ok(value),
+            (_, Some(error)) => Err(error),
+            // A reader that gives up always records why; should one not, say so, don't panic.
+            (None, None) => Err(Error::wrong_type(
+                String::new(),
+                "a readable input",
+                "an unreadable one",
+            )),
+        }
+    }
 }
 
 /// Where a value sits in the input. Built for free while the reader descends, and spelled out as
