@@ -62,11 +62,7 @@ pub fn compare(profiles: &[Profile], options: &ScoreOptions) -> Comparison {
         })
         .collect();
     Comparison {
-        weights: if options.weights.is_custom() {
-            WeightsKind::Custom
-        } else {
-            WeightsKind::Default
-        },
+        weights: options.weights.kind(),
         reports,
         rankings,
     }

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
+use crate::report::WeightsKind;
 use crate::rubric::RUBRIC;
 use crate::walk::{self, At, Diagnostics, Obj};
 
@@ -38,9 +39,14 @@ impl Weights {
         &self.values
     }
 
-    /// True when any weight differs from the methodology's.
-    pub fn is_custom(&self) -> bool {
-        *self != Weights::default()
+    /// `Custom` when any weight differs from the methodology's: such scores are not comparable
+    /// with published ones, and every report says so.
+    pub fn kind(&self) -> WeightsKind {
+        if *self == Weights::default() {
+            WeightsKind::Default
+        } else {
+            WeightsKind::Custom
+        }
     }
 
     /// Weights from `{"O1": 20, …}`; indicators not named keep their default.
@@ -95,17 +101,13 @@ impl ScoreOptions {
         }
         let o = Obj::new(v, At::ROOT, d)?;
         o.deny_unknown(&["weights", "asOf"], d);
-        Some(read_score_options(&o, d))
-    }
-}
-
-fn read_score_options(o: &Obj, d: &mut Diagnostics) -> ScoreOptions {
-    ScoreOptions {
-        weights: match o.get("weights") {
-            Some(v) => Weights::read(v, o.at("weights"), d).unwrap_or_default(),
-            None => Weights::default(),
-        },
-        as_of: o.get("asOf").and_then(|v| walk::date(v, o.at("asOf"), d)),
+        Some(ScoreOptions {
+            weights: match o.get("weights") {
+                Some(v) => Weights::read(v, o.at("weights"), d).unwrap_or_default(),
+                None => Weights::default(),
+            },
+            as_of: o.get("asOf").and_then(|v| walk::date(v, o.at("asOf"), d)),
+        })
     }
 }
 

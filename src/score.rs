@@ -5,7 +5,7 @@ use crate::options::{ScoreOptions, Weights};
 use crate::profile::{Answer, Given, Profile};
 use crate::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
-    Report, State, WeightsKind,
+    Report, State,
 };
 use crate::rubric::{Element, Scale, RUBRIC};
 use crate::walk::Diagnostics;
@@ -77,11 +77,7 @@ pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
             version: RUBRIC.version,
         },
         process: profile.process.clone(),
-        weights: if options.weights.is_custom() {
-            WeightsKind::Custom
-        } else {
-            WeightsKind::Default
-        },
+        weights: options.weights.kind(),
         recommendations: recommendations(&slots, &options.weights),
         pillars,
         warnings: d.warnings,
