@@ -168,11 +168,7 @@ pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
 /// over every applicable indicator.
 pub(crate) fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Clone) -> Totals {
     let mean = |pick: fn(&Totals) -> Option<f64>| {
-        let (sum, weight) = indicators
-            .clone()
-            .filter_map(|(w, t)| pick(&t).map(|v| (w * v, w)))
-            .fold((0.0, 0.0), |(s, ws), (x, w)| (s + x, ws + w));
-        (weight > 0.0).then(|| sum / weight)
+        weighted_mean(indicators.clone().map(|(w, t)| (w, pick(&t))))
     };
     Totals {
         score: mean(|t| t.score),
@@ -181,6 +177,15 @@ pub(crate) fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Cl
         assessed: 0,
         applicable: 0,
     }
+}
+
+/// Σ w·v / Σ w over the items that have a value; `None` when their weights sum to 0. The one
+/// place the pillar formula is written: scores, bounds and the sensitivity analysis all use it.
+pub(crate) fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64> {
+    let (sum, weight) = items
+        .filter_map(|(w, v)| v.map(|v| (w * v, w)))
+        .fold((0.0, 0.0), |(s, ws), (x, w)| (s + x, ws + w));
+    (weight > 0.0).then(|| sum / weight)
 }
 
 /// Each pillar's unrounded score under `weights`.

@@ -7,7 +7,7 @@ use crate::compare::ranks;
 use crate::options::SensitivityOptions;
 use crate::profile::Profile;
 use crate::rubric::RUBRIC;
-use crate::score::{indicator_totals, round1, round3, slots};
+use crate::score::{indicator_totals, round1, round3, slots, weighted_mean};
 use serde::Serialize;
 
 /// The analysis of one set of profiles.
@@ -118,12 +118,7 @@ fn pillar_ranges() -> impl Iterator<Item = std::ops::Range<usize>> {
 /// The pillar formula on precomputed indicator scores, rounded as published, so that ranks and
 /// ties agree with `compare`.
 fn weighted(scores: &[Option<f64>], weights: &[f64]) -> Option<f64> {
-    let (sum, weight) = scores
-        .iter()
-        .zip(weights)
-        .filter_map(|(s, w)| s.map(|s| (s * w, *w)))
-        .fold((0.0, 0.0), |(a, b), (x, w)| (a + x, b + w));
-    (weight > 0.0).then(|| round1(sum / weight))
+    weighted_mean(weights.iter().copied().zip(scores.iter().copied())).map(round1)
 }
 
 fn summarise(
