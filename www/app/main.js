@@ -160,11 +160,14 @@ function coverage(report) {
   return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
 }
 
+/** The options every engine call on this page uses: the reader's weights, if custom. */
+const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
+
 const savedText = () => (store.saved ? t("saved") : t("notSaved"));
 
 function showProblems() {
   for (const box of document.querySelectorAll(".problems")) box.replaceChildren();
-  const result = validate(store.current.profile, store.state.weights ? { weights: store.state.weights } : undefined);
+  const result = validate(store.current.profile, scoreOptions());
   for (const error of result.errors) {
     const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
     const field = /^process\.(\w+)/.exec(error.path)?.[1];
@@ -319,7 +322,7 @@ function renderWeights(root) {
 
 async function renderShare(root, current) {
   const profile = store.current.profile;
-  const options = store.state.weights ? { weights: store.state.weights } : undefined;
+  const options = scoreOptions();
   const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
 
   const file = h("input", { type: "file", id: "import", accept: "application/json,.json" });
@@ -433,7 +436,7 @@ window.addEventListener("beforeprint", () => {
   const profile = store.current.profile;
   let report;
   try {
-    report = score(profile, store.state.weights ? { weights: store.state.weights } : undefined);
+    report = score(profile, scoreOptions());
   } catch {
     return;
   }
