@@ -220,13 +220,16 @@ fn read_answers(v: &Json, at: At, d: &mut Diagnostics) -> Option<Vec<Option<Answ
     let mut ok = true;
     for (id, value) in o.entries() {
         let path = o.at(id);
-        let Some(index) = RUBRIC.elements().position(|(_, _, e)| e.id == id) else {
+        let Some((index, (_, _, element))) = RUBRIC
+            .elements()
+            .enumerate()
+            .find(|(_, (_, _, e))| e.id == id)
+        else {
             let ids = RUBRIC.elements().map(|(_, _, e)| e.id);
             d.error(Error::unknown_element(path.path(), id, closest(id, ids)));
             ok = false;
             continue;
         };
-        let element = RUBRIC.elements().nth(index).map(|(_, _, e)| e)?;
         match read_answer(element, value, path, d) {
             Some(answer) => answers[index] = Some(answer),
             None => ok = false,

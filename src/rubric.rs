@@ -114,11 +114,6 @@ impl Rubric {
             .map(|&(p, i)| &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)])
     }
 
-    /// The element with this id.
-    pub fn element(&self, id: &str) -> Option<&'static Element> {
-        self.elements().map(|(_, _, e)| e).find(|e| e.id == id)
-    }
-
     /// The band a (rounded) score falls in.
     pub fn band(&self, score: f64) -> &'static str {
         let bands: &'static [Band] = self.bands;
