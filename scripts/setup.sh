@@ -25,7 +25,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or the bindings break.
-lock_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+lock_version=$(bash scripts/wasm-bindgen-version.sh)
 cli_version=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$cli_version" != "$lock_version" ]; then
   say "installing wasm-bindgen-cli $lock_version (a few minutes, once)"
