@@ -74,6 +74,16 @@ impl Json {
         Ok(value)
     }
 
+    /// An object from `(key, value)` pairs, in order: for building trees in code (schemas, tests).
+    pub fn object<'k>(entries: impl IntoIterator<Item = (&'k str, Json)>) -> Json {
+        Json::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        )
+    }
+
     /// The entry for `key` in an object, if any (the first, when duplicated).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {

@@ -8,15 +8,6 @@ use crate::json::Json;
 use crate::profile::{limits, SCHEMA};
 use crate::rubric::{Scale, RUBRIC};
 
-fn obj(entries: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
 fn s(text: &str) -> Json {
     Json::String(text.to_string())
 }
@@ -26,7 +17,7 @@ fn n(x: f64) -> Json {
 }
 
 fn text(max: usize) -> Json {
-    obj(vec![("type", s("string")), ("maxLength", n(max as f64))])
+    Json::object(vec![("type", s("string")), ("maxLength", n(max as f64))])
 }
 
 fn strings(items: impl Iterator<Item = &'static str>) -> Json {
@@ -35,41 +26,41 @@ fn strings(items: impl Iterator<Item = &'static str>) -> Json {
 
 /// Draft 2020-12 schema of `sdo-openness/profile/v1`.
 pub fn profile_schema() -> Json {
-    let date = obj(vec![
+    let date = Json::object(vec![
         ("type", s("string")),
         ("pattern", s("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
     ]);
-    let url = obj(vec![
+    let url = Json::object(vec![
         ("type", s("string")),
         ("maxLength", n(limits::MAX_URL as f64)),
         ("pattern", s("^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s][^\\s]*$")),
     ]);
-    let evidence = obj(vec![
+    let evidence = Json::object(vec![
         ("type", s("object")),
         ("additionalProperties", Json::Bool(false)),
         (
             "anyOf",
             Json::Array(vec![
-                obj(vec![("required", strings(["url"].into_iter()))]),
-                obj(vec![("required", strings(["note"].into_iter()))]),
+                Json::object(vec![("required", strings(["url"].into_iter()))]),
+                Json::object(vec![("required", strings(["note"].into_iter()))]),
             ]),
         ),
         (
             "properties",
-            obj(vec![
+            Json::object(vec![
                 ("url", url.clone()),
                 ("note", text(limits::MAX_NOTE)),
                 ("checkedOn", date.clone()),
             ]),
         ),
     ]);
-    let status = obj(vec![
+    let status = Json::object(vec![
         ("required", strings(["status"].into_iter())),
         (
             "properties",
-            obj(vec![(
+            Json::object(vec![(
                 "status",
-                obj(vec![(
+                Json::object(vec![(
                     "enum",
                     strings(["no-public-information", "not-applicable"].into_iter()),
                 )]),
@@ -79,23 +70,23 @@ pub fn profile_schema() -> Json {
     let mut answers = Vec::new();
     for (_, _, element) in RUBRIC.elements() {
         let given = match &element.scale {
-            Scale::Options { options } => obj(vec![
+            Scale::Options { options } => Json::object(vec![
                 ("required", strings(["option"].into_iter())),
                 (
                     "properties",
-                    obj(vec![(
+                    Json::object(vec![(
                         "option",
-                        obj(vec![("enum", strings(options.iter().map(|o| o.id)))]),
+                        Json::object(vec![("enum", strings(options.iter().map(|o| o.id)))]),
                     )]),
                 ),
             ]),
-            Scale::Curve { unit, min, max, .. } => obj(vec![
+            Scale::Curve { unit, min, max, .. } => Json::object(vec![
                 ("required", strings(["value"].into_iter())),
                 (
                     "properties",
-                    obj(vec![(
+                    Json::object(vec![(
                         "value",
-                        obj(vec![
+                        Json::object(vec![
                             ("type", s("number")),
                             ("minimum", n(*min)),
                             ("maximum", n(*max)),
@@ -107,23 +98,26 @@ pub fn profile_schema() -> Json {
         };
         answers.push((
             element.id,
-            obj(vec![
+            Json::object(vec![
                 ("type", s("object")),
                 ("additionalProperties", Json::Bool(false)),
                 ("oneOf", Json::Array(vec![given, status.clone()])),
                 (
                     "properties",
-                    obj(vec![
-                        ("option", obj(vec![])),
-                        ("value", obj(vec![])),
-                        ("status", obj(vec![])),
+                    Json::object(vec![
+                        ("option", Json::object(vec![])),
+                        ("value", Json::object(vec![])),
+                        ("status", Json::object(vec![])),
                         ("note", text(limits::MAX_NOTE)),
                         (
                             "evidence",
-                            obj(vec![
+                            Json::object(vec![
                                 ("type", s("array")),
                                 ("maxItems", n(limits::MAX_EVIDENCE as f64)),
-                                ("items", obj(vec![("$ref", s("#/$defs/EvidenceInput"))])),
+                                (
+                                    "items",
+                                    Json::object(vec![("$ref", s("#/$defs/EvidenceInput"))]),
+                                ),
                             ]),
                         ),
                     ]),
@@ -131,23 +125,23 @@ pub fn profile_schema() -> Json {
             ]),
         ));
     }
-    let process = obj(vec![
+    let process = Json::object(vec![
         ("type", s("object")),
         ("required", strings(["name"].into_iter())),
         (
             "properties",
-            obj(vec![
+            Json::object(vec![
                 ("name", text(limits::MAX_NAME)),
                 ("organization", text(limits::MAX_NAME)),
                 ("scope", text(limits::MAX_NAME)),
                 ("url", url),
                 ("assessedOn", date),
                 ("assessor", text(limits::MAX_NAME)),
-                ("illustrative", obj(vec![("type", s("boolean"))])),
+                ("illustrative", Json::object(vec![("type", s("boolean"))])),
             ]),
         ),
     ]);
-    obj(vec![
+    Json::object(vec![
         ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
         (
             "title",
@@ -161,9 +155,9 @@ pub fn profile_schema() -> Json {
         ("additionalProperties", Json::Bool(false)),
         (
             "properties",
-            obj(vec![
-                ("$schema", obj(vec![("type", s("string"))])),
-                ("schema", obj(vec![("const", s(SCHEMA))])),
+            Json::object(vec![
+                ("$schema", Json::object(vec![("type", s("string"))])),
+                ("schema", Json::object(vec![("const", s(SCHEMA))])),
                 ("process", process),
                 (
                     "answers",
@@ -183,13 +177,13 @@ pub fn profile_schema() -> Json {
                 ),
             ]),
         ),
-        ("$defs", obj(vec![("EvidenceInput", evidence)])),
+        ("$defs", Json::object(vec![("EvidenceInput", evidence)])),
     ])
 }
 
 /// Schemas of the options objects, which the engine reads by hand like profiles.
 fn options_schemas() -> Vec<(&'static str, Json)> {
-    let weights = obj(vec![
+    let weights = Json::object(vec![
         ("type", s("object")),
         (
             "description",
@@ -203,7 +197,7 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
                     .map(|i| {
                         (
                             i.id.to_string(),
-                            obj(vec![
+                            Json::object(vec![
                                 ("type", s("number")),
                                 ("minimum", n(0.0)),
                                 ("maximum", n(crate::options::MAX_WEIGHT)),
@@ -215,7 +209,7 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
         ),
         ("additionalProperties", Json::Bool(false)),
     ]);
-    let as_of = obj(vec![
+    let as_of = Json::object(vec![
         ("type", s("string")),
         ("format", s("date")),
         (
@@ -224,37 +218,37 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
         ),
     ]);
     let whole = |min: f64, max: f64, what: &str| {
-        obj(vec![
+        Json::object(vec![
             ("type", s("integer")),
             ("minimum", n(min)),
             ("maximum", n(max)),
             ("description", s(what)),
         ])
     };
-    let label = obj(vec![("type", s("string")), ("maxLength", n(40.0))]);
+    let label = Json::object(vec![("type", s("string")), ("maxLength", n(40.0))]);
     vec![
         (
             "ScoreOptions",
-            obj(vec![
+            Json::object(vec![
                 ("type", s("object")),
                 ("additionalProperties", Json::Bool(false)),
-                ("properties", obj(vec![("weights", weights.clone()), ("asOf", as_of)])),
+                ("properties", Json::object(vec![("weights", weights.clone()), ("asOf", as_of)])),
             ]),
         ),
         (
             "SensitivityOptions",
-            obj(vec![
+            Json::object(vec![
                 ("type", s("object")),
                 ("additionalProperties", Json::Bool(false)),
                 (
                     "properties",
-                    obj(vec![
+                    Json::object(vec![
                         ("weights", weights),
                         ("draws", whole(1.0, f64::from(crate::options::MAX_DRAWS), "Number of weight draws (default 1000).")),
                         ("seed", whole(0.0, f64::from(u32::MAX), "Seed of the draws (default 1).")),
                         (
                             "spread",
-                            obj(vec![
+                            Json::object(vec![
                                 ("type", s("number")),
                                 ("minimum", n(0.0)),
                                 ("maximum", n(1.0)),
@@ -267,19 +261,19 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
         ),
         (
             "BadgeOptions",
-            obj(vec![
+            Json::object(vec![
                 ("type", s("object")),
                 ("additionalProperties", Json::Bool(false)),
                 (
                     "properties",
-                    obj(vec![
+                    Json::object(vec![
                         ("label", label.clone()),
                         (
                             "labels",
-                            obj(vec![
+                            Json::object(vec![
                                 ("type", s("object")),
                                 ("additionalProperties", Json::Bool(false)),
-                                ("properties", obj(vec![("O", label.clone()), ("I", label)])),
+                                ("properties", Json::object(vec![("O", label.clone()), ("I", label)])),
                             ]),
                         ),
                     ]),

@@ -40,22 +40,13 @@ fn n(x: f64) -> Json {
     Json::Number(x)
 }
 
-fn obj(entries: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
 /// A profile tree built directly through the public `Json` enum, so that it can hold values JSON
 /// text cannot (NaN, infinities).
 fn profile_tree(answers: Vec<(&str, Json)>) -> Json {
-    obj(vec![
+    Json::object(vec![
         ("schema", s(SCHEMA)),
-        ("process", obj(vec![("name", s("Example"))])),
-        ("answers", obj(answers)),
+        ("process", Json::object(vec![("name", s("Example"))])),
+        ("answers", Json::object(answers)),
     ])
 }
 
@@ -669,7 +660,7 @@ fn cases() -> Vec<Case> {
         case(
             "NaN value",
             Score(
-                profile_tree(vec![("O5.1", obj(vec![("value", n(f64::NAN))]))]),
+                profile_tree(vec![("O5.1", Json::object(vec![("value", n(f64::NAN))]))]),
                 None,
             ),
             "not-finite",
@@ -680,7 +671,7 @@ fn cases() -> Vec<Case> {
         case(
             "infinite value",
             Score(
-                profile_tree(vec![("O6.3", obj(vec![("value", n(f64::INFINITY))]))]),
+                profile_tree(vec![("O6.3", Json::object(vec![("value", n(f64::INFINITY))]))]),
                 None,
             ),
             "not-finite",
@@ -691,7 +682,7 @@ fn cases() -> Vec<Case> {
         case(
             "minus infinite value",
             Score(
-                profile_tree(vec![("O5.1", obj(vec![("value", n(f64::NEG_INFINITY))]))]),
+                profile_tree(vec![("O5.1", Json::object(vec![("value", n(f64::NEG_INFINITY))]))]),
                 None,
             ),
             "not-finite",
@@ -711,7 +702,7 @@ fn cases() -> Vec<Case> {
             "NaN weight",
             Score(
                 valid(),
-                Some(obj(vec![("weights", obj(vec![("O1", n(f64::NAN))]))])),
+                Some(Json::object(vec![("weights", Json::object(vec![("O1", n(f64::NAN))]))])),
             ),
             "not-finite",
             "weights.O1",
@@ -722,7 +713,7 @@ fn cases() -> Vec<Case> {
             "infinite weight",
             Compare(
                 Json::Array(vec![valid()]),
-                Some(obj(vec![("weights", obj(vec![("I7", n(f64::INFINITY))]))])),
+                Some(Json::object(vec![("weights", Json::object(vec![("I7", n(f64::INFINITY))]))])),
             ),
             "not-finite",
             "weights.I7",
@@ -733,7 +724,7 @@ fn cases() -> Vec<Case> {
             "NaN spread",
             Sensitivity(
                 Json::Array(vec![valid()]),
-                Some(obj(vec![("spread", n(f64::NAN))])),
+                Some(Json::object(vec![("spread", n(f64::NAN))])),
             ),
             "not-finite",
             "spread",
@@ -744,7 +735,7 @@ fn cases() -> Vec<Case> {
             "infinite draws",
             Sensitivity(
                 Json::Array(vec![valid()]),
-                Some(obj(vec![("draws", n(f64::INFINITY))])),
+                Some(Json::object(vec![("draws", n(f64::INFINITY))])),
             ),
             "not-finite",
             "draws",

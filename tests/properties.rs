@@ -110,15 +110,6 @@ fn s(x: &str) -> Json {
     Json::String(x.into())
 }
 
-fn obj(entries: Vec<(&str, Json)>) -> Json {
-    Json::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
 impl Gen {
     fn to_json(&self) -> Json {
         self.with_order(&self.order)
@@ -143,21 +134,21 @@ impl Gen {
             if a.evidence {
                 entries.push((
                     "evidence",
-                    Json::Array(vec![obj(vec![(
+                    Json::Array(vec![Json::object(vec![(
                         "url",
                         s(&format!("https://example.org/evidence/{}", e.id)),
                     )])]),
                 ));
             }
-            answers.push((e.id.to_string(), obj(entries)));
+            answers.push((e.id.to_string(), Json::object(entries)));
         }
         let mut process = vec![("name", s("Example generated process"))];
         if self.dated {
             process.push(("assessedOn", s("2026-11-01")));
         }
-        obj(vec![
+        Json::object(vec![
             ("schema", s(SCHEMA)),
-            ("process", obj(process)),
+            ("process", Json::object(process)),
             ("answers", Json::Object(answers)),
         ])
     }
@@ -266,7 +257,7 @@ fn weights_json(w: &[Option<f64>]) -> Option<Json> {
         .zip(&ids)
         .filter_map(|(w, id)| w.map(|w| (*id, Json::Number(w))))
         .collect();
-    (!entries.is_empty()).then(|| obj(vec![("weights", obj(entries))]))
+    (!entries.is_empty()).then(|| Json::object(vec![("weights", Json::object(entries))]))
 }
 
 fn is_custom(w: &[Option<f64>]) -> bool {
@@ -687,7 +678,7 @@ proptest! {
         let defaults = default_weights();
         let same: Vec<Option<f64>> = named.iter().zip(&defaults).map(|(&n, &d)| n.then_some(d)).collect();
         let plain = score(&g.to_json(), None).unwrap();
-        let options = weights_json(&same).unwrap_or_else(|| obj(vec![("weights", obj(vec![]))]));
+        let options = weights_json(&same).unwrap_or_else(|| Json::object(vec![("weights", Json::object(vec![]))]));
         let report = score(&g.to_json(), Some(&options)).unwrap();
         prop_assert_eq!(report.weights, WeightsKind::Default);
         prop_assert_eq!(&report, &plain);
@@ -720,7 +711,7 @@ fn sensitivity_options(draws: u32, seed: u32, spread: f64, w: &[Option<f64>]) ->
     if let Some(Json::Object(mut weights)) = weights_json(w) {
         entries.push(("weights", weights.remove(0).1));
     }
-    obj(entries)
+    Json::object(entries)
 }
 
 fn score_options(w: &[Option<f64>]) -> Option<Json> {
@@ -1160,10 +1151,10 @@ fn mutated() -> BoxedStrategy<Json> {
 }
 
 fn minimal_profile() -> Json {
-    obj(vec![
+    Json::object(vec![
         ("schema", s(SCHEMA)),
-        ("process", obj(vec![("name", s("x"))])),
-        ("answers", obj(vec![])),
+        ("process", Json::object(vec![("name", s("x"))])),
+        ("answers", Json::object(vec![])),
     ])
 }
 
@@ -1215,7 +1206,7 @@ fn check_consistent(x: &Json, options: Option<&Json>) -> Result<(), TestCaseErro
         (c, _) => prop_assert!(false, "compare {:?} but score {:?}", c.err(), scored.err()),
     }
     // Sensitivity of one, with few draws: fails exactly when the profile does.
-    let quick = obj(vec![("draws", Json::Number(20.0))]);
+    let quick = Json::object(vec![("draws", Json::Number(20.0))]);
     let plain = score(x, None);
     let analysed = sensitivity(&one, Some(&quick));
     prop_assert_eq!(analysed.is_ok(), plain.is_ok());
