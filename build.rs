@@ -353,6 +353,36 @@ fn tables(r: &Source) -> String {
         indicators.len(),
         indicators.join(", ")
     );
+    // Where each indicator's elements, and each pillar's indicators, sit in the flat orders.
+    let (mut element_spans, mut indicator_spans, mut e, mut i) = (Vec::new(), Vec::new(), 0, 0);
+    for pillar in &r.pillars {
+        indicator_spans.push(format!("{i}..{}", i + pillar.indicators.len()));
+        i += pillar.indicators.len();
+        for indicator in &pillar.indicators {
+            element_spans.push(format!("{e}..{}", e + indicator.elements.len()));
+            e += indicator.elements.len();
+        }
+    }
+    let _ = writeln!(
+        s,
+        "/// Each indicator's elements, as a range of the flat element order."
+    );
+    let _ = writeln!(
+        s,
+        "static ELEMENT_SPANS: [std::ops::Range<usize>; {}] = [{}];",
+        element_spans.len(),
+        element_spans.join(", ")
+    );
+    let _ = writeln!(
+        s,
+        "/// Each pillar's indicators, as a range of the flat indicator order."
+    );
+    let _ = writeln!(
+        s,
+        "static INDICATOR_SPANS: [std::ops::Range<usize>; {}] = [{}];",
+        indicator_spans.len(),
+        indicator_spans.join(", ")
+    );
     s
 }
 

@@ -114,6 +114,17 @@ impl Rubric {
             .map(|&(p, i)| &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)])
     }
 
+    /// The elements of the indicator at this flat position, as a range of the element order
+    /// (and so of a profile's answers).
+    pub fn element_span(&self, indicator: usize) -> std::ops::Range<usize> {
+        ELEMENT_SPANS[indicator].clone()
+    }
+
+    /// The indicators of the pillar at this position, as a range of the flat indicator order.
+    pub fn indicator_span(&self, pillar: usize) -> std::ops::Range<usize> {
+        INDICATOR_SPANS[pillar].clone()
+    }
+
     /// The band a (rounded) score falls in.
     pub fn band(&self, score: f64) -> &'static str {
         let bands: &'static [Band] = self.bands;
@@ -205,6 +216,26 @@ mod tests {
         }
         assert_eq!(RUBRIC.indicators().count(), 16);
         assert_eq!(RUBRIC.elements().count(), 43);
+    }
+
+    #[test]
+    fn spans_match_the_nested_tables() {
+        let elements: Vec<&str> = RUBRIC.elements().map(|(_, _, e)| e.id).collect();
+        let indicators: Vec<&Indicator> = RUBRIC.indicators().collect();
+        for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
+            let span = RUBRIC.indicator_span(p);
+            assert_eq!(
+                indicators[span.clone()]
+                    .iter()
+                    .map(|i| i.id)
+                    .collect::<Vec<_>>(),
+                pillar.indicators.iter().map(|i| i.id).collect::<Vec<_>>()
+            );
+            for i in span {
+                let ids: Vec<&str> = indicators[i].elements.iter().map(|e| e.id).collect();
+                assert_eq!(elements[RUBRIC.element_span(i)], ids[..]);
+            }
+        }
     }
 
     #[test]

@@ -17,16 +17,12 @@ pub const MAX_RECOMMENDATIONS: usize = 10;
 pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
     let slots = slots(profile);
     let mut pillars = Vec::new();
-    let mut indicator_index = 0;
-    let mut element_index = 0;
-    for pillar in RUBRIC.pillars {
+    for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
         let mut indicators = Vec::new();
         let mut totals = Vec::new();
-        for indicator in pillar.indicators {
-            let weight = options.weights.get(indicator_index);
-            indicator_index += 1;
-            let range = element_index..element_index + indicator.elements.len();
-            element_index = range.end;
+        for (indicator, i) in pillar.indicators.iter().zip(RUBRIC.indicator_span(p)) {
+            let weight = options.weights.get(i);
+            let range = RUBRIC.element_span(i);
             let t = indicator_totals(&slots[range.clone()]);
             totals.push((weight, t));
             let elements = indicator
@@ -48,15 +44,15 @@ pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
                 elements,
             });
         }
-        let p = pillar_totals(totals.iter().copied());
+        let means = pillar_totals(totals.iter().copied());
         let assessed = totals.iter().map(|(_, t)| t.assessed).sum();
         let applicable = totals.iter().map(|(_, t)| t.applicable).sum();
-        let score = p.score.map(round1);
+        let score = means.score.map(round1);
         pillars.push(PillarReport {
             id: pillar.id,
             score,
-            lower: p.lower.map(round1),
-            upper: p.upper.map(round1),
+            lower: means.lower.map(round1),
+            upper: means.upper.map(round1),
             coverage: if applicable == 0 {
                 1.0
             } else {
@@ -166,7 +162,7 @@ pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
 
 /// Weighted means of a pillar's indicators: the score over indicators with a score, the bounds
 /// over every applicable indicator.
-pub(crate) fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Clone) -> Totals {
+fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Clone) -> Totals {
     let mean = |pick: fn(&Totals) -> Option<f64>| {
         weighted_mean(indicators.clone().map(|(w, t)| (w, pick(&t))))
     };
@@ -190,19 +186,16 @@ pub(crate) fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> 
 
 /// Each pillar's unrounded score under `weights`.
 pub(crate) fn pillar_scores(slots: &[Slot], weights: &Weights) -> Vec<Option<f64>> {
-    let mut out = Vec::with_capacity(RUBRIC.pillars.len());
-    let (mut i, mut e) = (0, 0);
-    for pillar in RUBRIC.pillars {
-        let mut totals = Vec::with_capacity(pillar.indicators.len());
-        for indicator in pillar.indicators {
-            let n = indicator.elements.len();
-            totals.push((weights.get(i), indicator_totals(&slots[e..e + n])));
-            i += 1;
-            e += n;
-        }
-        out.push(pillar_totals(totals.into_iter()).score);
-    }
-    out
+    (0..RUBRIC.pillars.len())
+        .map(|p| {
+            weighted_mean(RUBRIC.indicator_span(p).map(|i| {
+                (
+                    weights.get(i),
+                    indicator_totals(&slots[RUBRIC.element_span(i)]).score,
+                )
+            }))
+        })
+        .collect()
 }
 
 fn element_report(

@@ -60,14 +60,8 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
         .iter()
         .map(|p| {
             let slots = slots(p);
-            let mut at = 0;
-            RUBRIC
-                .indicators()
-                .map(|i| {
-                    let range = at..at + i.elements.len();
-                    at = range.end;
-                    indicator_totals(&slots[range]).score
-                })
+            (0..RUBRIC.indicators().count())
+                .map(|i| indicator_totals(&slots[RUBRIC.element_span(i)]).score)
                 .collect()
         })
         .collect();
@@ -81,13 +75,13 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
         for (w, b) in weights.iter_mut().zip(base) {
             *w = b * (1.0 + options.spread * (2.0 * rng.unit() - 1.0));
         }
-        for (p, range) in pillar_ranges().enumerate() {
+        for (p, range) in pillar_spans().enumerate() {
             for (n, scores) in indicator_scores.iter().enumerate() {
                 samples[p][n].push(weighted(&scores[range.clone()], &weights[range.clone()]));
             }
         }
     }
-    let pillars = pillar_ranges()
+    let pillars = pillar_spans()
         .enumerate()
         .map(|(p, range)| {
             let base_scores: Vec<Option<f64>> = indicator_scores
@@ -105,14 +99,9 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
     }
 }
 
-/// Indicator index ranges of each pillar.
-fn pillar_ranges() -> impl Iterator<Item = std::ops::Range<usize>> {
-    let mut at = 0;
-    RUBRIC.pillars.iter().map(move |p| {
-        let range = at..at + p.indicators.len();
-        at = range.end;
-        range
-    })
+/// Each pillar's range of the flat indicator order.
+fn pillar_spans() -> impl Iterator<Item = std::ops::Range<usize>> {
+    (0..RUBRIC.pillars.len()).map(|p| RUBRIC.indicator_span(p))
 }
 
 /// The pillar formula on precomputed indicator scores, rounded as published, so that ranks and
