@@ -369,7 +369,7 @@ fn tables(r: &Source) -> String {
     );
     let _ = writeln!(
         s,
-        "static ELEMENT_SPANS: [std::ops::Range<usize>; {}] = [{}];",
+        "static ELEMENT_SPANS: [core::ops::Range<usize>; {}] = [{}];",
         element_spans.len(),
         element_spans.join(", ")
     );
@@ -379,7 +379,7 @@ fn tables(r: &Source) -> String {
     );
     let _ = writeln!(
         s,
-        "static INDICATOR_SPANS: [std::ops::Range<usize>; {}] = [{}];",
+        "static INDICATOR_SPANS: [core::ops::Range<usize>; {}] = [{}];",
         indicator_spans.len(),
         indicator_spans.join(", ")
     );

@@ -14,7 +14,7 @@ bash scripts/build.sh
 
 echo "== the binding in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --features std --test wasm
 
 echo "== the packed package in Node and in Chromium"
 node --test tests/node/ tests/browser/

@@ -3,6 +3,8 @@
 
 use crate::error::Error;
 use crate::json::Json;
+use crate::num::{int, push_int};
+use crate::prelude::*;
 use crate::rubric::RUBRIC;
 use crate::walk::{self, At, Diagnostics, Obj};
 
@@ -62,8 +64,8 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         fill: LABEL,
     }];
     let mut title = match process {
-        Some(name) => format!("{label}, {name}:"),
-        None => format!("{label}:"),
+        Some(name) => [&*label, ", ", name, ":"].concat(),
+        None => [&*label, ":"].concat(),
     };
     for (n, pillar) in pillars.iter().enumerate().take(RUBRIC.pillars.len()) {
         let list = top.at("pillars");
@@ -82,24 +84,26 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         });
         let provisional = matches!(o.get("provisional"), Some(Json::Bool(true)));
         let value = match score {
-            Some(s) => format!("{}{}", whole(s), if provisional { "*" } else { "" }),
+            Some(s) => [&*int(whole(s)), if provisional { "*" } else { "" }].concat(),
             None => "–".to_string(),
         };
-        title.push_str(&format!(" {name} {value}"));
+        let text = [&*name, " ", &value].concat();
+        title.push(' ');
+        title.push_str(&text);
         if provisional {
             let lower = nullable_number(o.get("lower"), o.at("lower"), d);
             let upper = nullable_number(o.get("upper"), o.at("upper"), d);
             if let (Some(l), Some(u)) = (lower, upper) {
-                title.push_str(&format!(
-                    " (provisional, between {} and {})",
-                    whole(l),
-                    whole(u)
-                ));
+                title.push_str(" (provisional, between ");
+                push_int(&mut title, whole(l));
+                title.push_str(" and ");
+                push_int(&mut title, whole(u));
+                title.push(')');
             }
         }
         title.push(';');
         parts.push(Part {
-            text: format!("{name} {value}"),
+            text,
             fill: if score.is_some() {
                 band.unwrap_or(NO_SCORE)
             } else {
@@ -145,7 +149,7 @@ fn nullable_number(v: Option<&Json>, at: At, d: &mut Diagnostics) -> Option<f64>
 /// A score as a whole number, rounded half up: the badge is too small for decimals, and integer
 /// formatting keeps float printing out of the WebAssembly build.
 fn whole(x: f64) -> i64 {
-    (x + 0.5).floor() as i64
+    crate::num::floor(x + 0.5) as i64
 }
 
 /// Approximate advance of 11 px Verdana, in tenths of a pixel: no font metrics in a badge.
@@ -166,27 +170,40 @@ fn draw(parts: &[Part], title: &str) -> String {
     let widths: Vec<u32> = parts.iter().map(|p| text_width(&p.text) + 120).collect();
     let total: u32 = widths.iter().sum();
     let title = escape(title);
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"20\" viewBox=\"0 0 {tw} 200\" role=\"img\" aria-label=\"{title}\"><title>{title}</title><clipPath id=\"r\"><rect width=\"{tw}\" height=\"200\" rx=\"30\"/></clipPath><g clip-path=\"url(#r)\">",
-        w = total.div_ceil(10),
-        tw = total,
-    );
+    let total_text = int(total.into());
+    let mut s = [
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"",
+        &int(total.div_ceil(10).into()),
+        "\" height=\"20\" viewBox=\"0 0 ",
+        &total_text,
+        " 200\" role=\"img\" aria-label=\"",
+        &title,
+        "\"><title>",
+        &title,
+        "</title><clipPath id=\"r\"><rect width=\"",
+        &total_text,
+        "\" height=\"200\" rx=\"30\"/></clipPath><g clip-path=\"url(#r)\">",
+    ]
+    .concat();
     let mut x = 0;
     for (part, w) in parts.iter().zip(&widths) {
-        s.push_str(&format!(
-            "<rect x=\"{x}\" width=\"{w}\" height=\"200\" fill=\"{}\"/>",
-            part.fill
-        ));
+        s.push_str("<rect x=\"");
+        push_int(&mut s, x.into());
+        s.push_str("\" width=\"");
+        push_int(&mut s, (*w).into());
+        s.push_str("\" height=\"200\" fill=\"");
+        s.push_str(part.fill);
+        s.push_str("\"/>");
         x += w;
     }
     s.push_str("</g><g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,DejaVu Sans,Geneva,sans-serif\" font-size=\"110\">");
     let mut x = 0;
     for (part, w) in parts.iter().zip(&widths) {
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"140\">{}</text>",
-            x + w / 2,
-            escape(&part.text)
-        ));
+        s.push_str("<text x=\"");
+        push_int(&mut s, (x + w / 2).into());
+        s.push_str("\" y=\"140\">");
+        s.push_str(&escape(&part.text));
+        s.push_str("</text>");
         x += w;
     }
     s.push_str("</g></svg>");

@@ -1,6 +1,7 @@
 //! Several processes scored under the same weights, ranked per pillar.
 
 use crate::options::ScoreOptions;
+use crate::prelude::*;
 use crate::profile::Profile;
 use crate::report::{Report, WeightsKind};
 use crate::rubric::RUBRIC;

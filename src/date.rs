@@ -1,8 +1,9 @@
 //! Calendar dates as the profile writes them (`YYYY-MM-DD`), with just the arithmetic the
 //! warnings need. No clock: the caller says what "today" is, so scoring stays deterministic.
 
+use crate::prelude::*;
+use core::fmt;
 use serde::{Serialize, Serializer};
-use std::fmt;
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,7 +20,7 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+        let num = |r: core::ops::Range<usize>| -> Option<u16> {
             b[r].iter().try_fold(0u16, |n, &c| {
                 c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
             })
@@ -62,20 +63,39 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, without core's formatting machinery (see `crate::num::push_int`).
+    pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        let parts = [(self.year, 4), (self.month.into(), 2), (self.day.into(), 2)];
+        for (n, width) in parts {
+            if !out.is_empty() {
+                out.push('-');
+            }
+            let digits = crate::num::int(i64::from(n));
+            for _ in digits.len()..width {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        }
+        out
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.iso())
     }
 }
 
 impl schemars::JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "IsoDate".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -4,8 +4,10 @@
 //! The kind is private so that messages and context can improve without breaking callers, who
 //! match on [`Error::code`] (the contract) rather than on variants.
 
+use crate::num::{chars, int};
+use crate::prelude::*;
+use core::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
-use std::fmt;
 
 /// A rejected input: what is wrong, and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +139,7 @@ impl Error {
 
     /// This error, seen from one array level up.
     pub(crate) fn within_index(mut self, index: usize) -> Self {
-        self.path = format!("[{index}]{}", dot(&self.path));
+        self.path = ["[", &int(index as i64), "]", &dot(&self.path)].concat();
         self
     }
 
@@ -291,7 +293,7 @@ pub(crate) fn join(key: &str, rest: &str) -> String {
     if key.is_empty() {
         rest.to_string()
     } else {
-        format!("{key}{}", dot(rest))
+        [key, &dot(rest)].concat()
     }
 }
 
@@ -299,7 +301,7 @@ fn dot(rest: &str) -> String {
     if rest.is_empty() || rest.starts_with('[') {
         rest.to_string()
     } else {
-        format!(".{rest}")
+        [".", rest].concat()
     }
 }
 
@@ -307,86 +309,119 @@ fn dot(rest: &str) -> String {
 fn clip(s: &str) -> String {
     const MAX: usize = 64;
     match s.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+        Some((at, _)) => [s.get(..at).unwrap_or_default(), "…"].concat(),
         None => s.to_string(),
+    }
+}
+
+impl Error {
+    /// The plain, lowercase message, e.g. ``unknown option `publik` for element `O1.1` (did you
+    /// mean `public`?)``. Built by concatenation: `write!` would bring core's formatting
+    /// machinery into the WebAssembly.
+    pub fn message(&self) -> String {
+        let number = |n: usize| int(n as i64);
+        let mut m = match &self.kind {
+            Kind::InvalidJson {
+                expected,
+                line,
+                column,
+            } => [
+                "invalid JSON at line ",
+                &number(*line),
+                " column ",
+                &number(*column),
+                ": expected ",
+                expected,
+            ]
+            .concat(),
+            Kind::UnsupportedValue => {
+                "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)"
+                    .into()
+            }
+            Kind::WrongType { expected, found } => {
+                ["expected ", expected, ", found ", found].concat()
+            }
+            Kind::MissingField(field) => ["missing required field `", field, "`"].concat(),
+            Kind::UnknownField { field, .. } => ["unknown field `", &clip(field), "`"].concat(),
+            Kind::DuplicateKey(key) => ["duplicate key `", &clip(key), "`"].concat(),
+            Kind::UnsupportedSchema(found) => [
+                "unsupported schema `",
+                found,
+                "`; expected `",
+                crate::profile::SCHEMA,
+                "`",
+            ]
+            .concat(),
+            Kind::UnknownElement { id, .. } => ["unknown element `", id, "`"].concat(),
+            Kind::UnknownOption { id, element, .. } => {
+                ["unknown option `", id, "` for element `", element, "`"].concat()
+            }
+            Kind::UnknownIndicator { id, .. } => ["unknown indicator `", id, "`"].concat(),
+            Kind::UnknownStatus { found, .. } => [
+                "unknown status `",
+                found,
+                "`; expected `no-public-information` or `not-applicable`",
+            ]
+            .concat(),
+            Kind::InvalidAnswer => {
+                "an answer needs exactly one of `option`, `value` or `status`".into()
+            }
+            Kind::AnswerKindMismatch { expected } => {
+                ["this element is answered with ", expected].concat()
+            }
+            Kind::NotFinite => "number must be finite".into(),
+            Kind::OutOfRange { min, max } => {
+                ["number must be between ", &int(*min), " and ", &int(*max)].concat()
+            }
+            Kind::InvalidDate(found) => [
+                "`",
+                found,
+                "` is not a calendar date in the form YYYY-MM-DD",
+            ]
+            .concat(),
+            Kind::InvalidUrl => "url must be an absolute http: or https: address".into(),
+            Kind::EmptyEvidence => "evidence needs a `url` or a `note`".into(),
+            Kind::TooLong(max) => ["text is longer than ", &number(*max), " characters"].concat(),
+            Kind::StringTooLong => "string is longer than the 64 KiB any field allows".into(),
+            Kind::TooMany(max) => ["more than ", &number(*max), " entries"].concat(),
+            Kind::TooFew(1) => "needs at least one entry".into(),
+            Kind::TooFew(min) => ["needs at least ", &number(*min), " entries"].concat(),
+            Kind::TooLarge(max) => {
+                ["input is larger than ", &number(*max), " (bytes or values)"].concat()
+            }
+            Kind::TooDeep(max) => {
+                ["input is nested deeper than ", &number(*max), " levels"].concat()
+            }
+            Kind::ZeroWeights(pillar) => [
+                "pillar `",
+                pillar,
+                "` needs at least one positive indicator weight",
+            ]
+            .concat(),
+        };
+        if let Some(s) = self.suggestion() {
+            m.push_str(" (did you mean `");
+            m.push_str(s);
+            m.push_str("`?)");
+        }
+        m
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            Kind::InvalidJson {
-                expected,
-                line,
-                column,
-            } => {
-                write!(
-                    f,
-                    "invalid JSON at line {line} column {column}: expected {expected}"
-                )
-            }
-            Kind::UnsupportedValue => f.write_str(
-                "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
-            ),
-            Kind::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
-            Kind::MissingField(field) => write!(f, "missing required field `{field}`"),
-            Kind::UnknownField { field, .. } => write!(f, "unknown field `{}`", clip(field)),
-            Kind::DuplicateKey(key) => write!(f, "duplicate key `{}`", clip(key)),
-            Kind::UnsupportedSchema(found) => {
-                write!(
-                    f,
-                    "unsupported schema `{found}`; expected `{}`",
-                    crate::profile::SCHEMA
-                )
-            }
-            Kind::UnknownElement { id, .. } => write!(f, "unknown element `{id}`"),
-            Kind::UnknownOption { id, element, .. } => {
-                write!(f, "unknown option `{id}` for element `{element}`")
-            }
-            Kind::UnknownIndicator { id, .. } => write!(f, "unknown indicator `{id}`"),
-            Kind::UnknownStatus { found, .. } => {
-                write!(f, "unknown status `{found}`; expected `no-public-information` or `not-applicable`")
-            }
-            Kind::InvalidAnswer => {
-                f.write_str("an answer needs exactly one of `option`, `value` or `status`")
-            }
-            Kind::AnswerKindMismatch { expected } => {
-                write!(f, "this element is answered with {expected}")
-            }
-            Kind::NotFinite => f.write_str("number must be finite"),
-            Kind::OutOfRange { min, max } => write!(f, "number must be between {min} and {max}"),
-            Kind::InvalidDate(found) => {
-                write!(f, "`{found}` is not a calendar date in the form YYYY-MM-DD")
-            }
-            Kind::InvalidUrl => f.write_str("url must be an absolute http: or https: address"),
-            Kind::EmptyEvidence => f.write_str("evidence needs a `url` or a `note`"),
-            Kind::TooLong(max) => write!(f, "text is longer than {max} characters"),
-            Kind::StringTooLong => f.write_str("string is longer than the 64 KiB any field allows"),
-            Kind::TooMany(max) => write!(f, "more than {max} entries"),
-            Kind::TooFew(1) => f.write_str("needs at least one entry"),
-            Kind::TooFew(min) => write!(f, "needs at least {min} entries"),
-            Kind::TooLarge(max) => write!(f, "input is larger than {max} (bytes or values)"),
-            Kind::TooDeep(max) => write!(f, "input is nested deeper than {max} levels"),
-            Kind::ZeroWeights(pillar) => write!(
-                f,
-                "pillar `{pillar}` needs at least one positive indicator weight"
-            ),
-        }?;
-        if let Some(s) = self.suggestion() {
-            write!(f, " (did you mean `{s}`?)")?;
-        }
-        Ok(())
+        f.write_str(&self.message())
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Error", 4)?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("path", self.path())?;
-        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("message", &self.message())?;
         st.serialize_field("suggestion", &self.suggestion())?;
         st.end()
     }
@@ -394,7 +429,7 @@ impl Serialize for Error {
 
 /// Errors reach JavaScript as `ProfileError` objects and JSON as this shape.
 impl schemars::JsonSchema for Error {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "ErrorData".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -416,14 +451,14 @@ pub(crate) fn closest<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    if input.chars().count() > 64 {
+    if chars(input) > 64 {
         return None;
     }
     let lower = input.to_ascii_lowercase();
     candidates
         .into_iter()
         .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 3))
+        .filter(|&(d, c)| d <= 2.max(chars(c) / 3))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
 }

@@ -9,6 +9,7 @@
 //! serde_json's deserializer, with serde's error formatting, is tens of kilobytes.
 
 use crate::error::Error;
+use crate::prelude::*;
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +102,9 @@ impl serde::Serialize for Json {
             Json::Null => s.serialize_unit(),
             Json::Bool(b) => s.serialize_bool(*b),
             // Whole numbers print as integers (`200`, not `200.0`), as JSON Schema expects.
-            Json::Number(x) if x.fract() == 0.0 && x.abs() < 9e15 => s.serialize_i64(*x as i64),
+            Json::Number(x) if crate::num::fract(*x) == 0.0 && x.abs() < 9e15 => {
+                s.serialize_i64(*x as i64)
+            }
             Json::Number(x) => s.serialize_f64(*x),
             Json::String(t) => s.serialize_str(t),
             Json::Array(items) => {
@@ -267,7 +270,7 @@ impl Parser<'_> {
                 .position(|&b| b == b'"' || b == b'\\' || b < b' ')
                 .unwrap_or(rest.len());
             out.push_str(
-                std::str::from_utf8(rest.get(..plain).unwrap_or_default()).unwrap_or_default(),
+                core::str::from_utf8(rest.get(..plain).unwrap_or_default()).unwrap_or_default(),
             );
             self.at += plain;
             if out.len() > limits::MAX_STRING_BYTES {
@@ -399,6 +402,7 @@ impl Parser<'_> {
 /// units in the last place otherwise. Overflow gives infinity, which validation rejects.
 /// Rust's correctly rounded parser carries kilobytes of tables into WebAssembly.
 fn decimal(mantissa: u64, exponent: i64) -> f64 {
+    use crate::num::powi;
     const EXACT: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -417,7 +421,7 @@ fn decimal(mantissa: u64, exponent: i64) -> f64 {
         // mantissa with a tiny exponent (1e18 × 10^-325) still lands near its value.
         _ => {
             let half = (exponent / 2) as i32;
-            m * 10f64.powi(half) * 10f64.powi(exponent as i32 - half)
+            m * powi(10.0, half) * powi(10.0, exponent as i32 - half)
         }
     }
 }

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
+use crate::prelude::*;
 use crate::report::WeightsKind;
 use crate::rubric::RUBRIC;
 use crate::walk::{self, At, Diagnostics, Obj};
@@ -163,7 +164,7 @@ impl SensitivityOptions {
 /// A whole number in `[min, max]`.
 fn whole(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<u32> {
     let x = walk::number(v, at, min, max, d)?;
-    if x.fract() != 0.0 {
+    if crate::num::fract(x) != 0.0 {
         d.error(Error::wrong_type(at.path(), "a whole number", "a fraction"));
         return None;
     }

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
+use crate::prelude::*;
 use crate::rubric::{Choice, Element, Scale, RUBRIC};
 use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
@@ -62,7 +63,7 @@ pub struct Process {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessor: Option<String>,
     /// An illustrative assessment, to be checked before it is relied on.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "core::ops::Not::not")]
     pub illustrative: bool,
     /// Paths of fields this version does not know: ignored, but warned about.
     #[serde(skip)]
@@ -168,13 +169,13 @@ impl Profile {
         }
         for ((_, _, element), answer) in RUBRIC.elements().zip(&self.answers) {
             let Some(answer) = answer else { continue };
-            let path = format!("answers.{}", element.id);
+            let path = ["answers.", element.id].concat();
             if answer.given == Given::NotApplicable {
                 if answer.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                    d.warn("not-applicable-without-note", format!("{path}.note"));
+                    d.warn("not-applicable-without-note", [&*path, ".note"].concat());
                 }
             } else if answer.evidence.is_empty() {
-                d.warn("answer-without-evidence", format!("{path}.evidence"));
+                d.warn("answer-without-evidence", [&*path, ".evidence"].concat());
             }
         }
     }

@@ -2,6 +2,7 @@
 //! never score, so every figure a person sees comes from this one computation.
 
 use crate::error::Warning;
+use crate::prelude::*;
 use crate::profile::{Evidence, Process};
 use serde::Serialize;
 

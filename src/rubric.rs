@@ -116,12 +116,12 @@ impl Rubric {
 
     /// The elements of the indicator at this flat position, as a range of the element order
     /// (and so of a profile's answers).
-    pub fn element_span(&self, indicator: usize) -> std::ops::Range<usize> {
+    pub fn element_span(&self, indicator: usize) -> core::ops::Range<usize> {
         ELEMENT_SPANS[indicator].clone()
     }
 
     /// The indicators of the pillar at this position, as a range of the flat indicator order.
-    pub fn indicator_span(&self, pillar: usize) -> std::ops::Range<usize> {
+    pub fn indicator_span(&self, pillar: usize) -> core::ops::Range<usize> {
         INDICATOR_SPANS[pillar].clone()
     }
 

@@ -5,6 +5,7 @@
 //! [`api_schema`] into the package's TypeScript declarations.
 
 use crate::json::Json;
+use crate::prelude::*;
 use crate::profile::{limits, SCHEMA};
 use crate::rubric::{Scale, RUBRIC};
 

@@ -2,6 +2,7 @@
 //! coverage, bands and recommendations. docs/methodology.md states it in words; keep them equal.
 
 use crate::options::{ScoreOptions, Weights};
+use crate::prelude::*;
 use crate::profile::{Answer, Given, Profile};
 use crate::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
@@ -322,9 +323,9 @@ pub(crate) fn insertion_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
 /// Scores are published to one decimal: finer digits are noise, and rounding once here keeps
 /// every renderer showing the same figure.
 pub(crate) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    crate::num::round(x * 10.0) / 10.0
 }
 
 pub(crate) fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    crate::num::round(x * 1000.0) / 1000.0
 }

@@ -5,6 +5,7 @@
 
 use crate::compare::ranks;
 use crate::options::SensitivityOptions;
+use crate::prelude::*;
 use crate::profile::Profile;
 use crate::rubric::RUBRIC;
 use crate::score::{indicator_totals, round1, round3, slots, weighted_mean};
@@ -100,7 +101,7 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
 }
 
 /// Each pillar's range of the flat indicator order.
-fn pillar_spans() -> impl Iterator<Item = std::ops::Range<usize>> {
+fn pillar_spans() -> impl Iterator<Item = core::ops::Range<usize>> {
     (0..RUBRIC.pillars.len()).map(|p| RUBRIC.indicator_span(p))
 }
 

@@ -8,8 +8,9 @@
 //! WebAssembly. The marker byte cannot occur in the text otherwise, because control characters
 //! inside JSON strings are always escaped.
 
+use crate::prelude::*;
+use core::fmt::{self, Display};
 use serde::ser::{self, Serialize};
-use std::fmt::{self, Display};
 
 /// JSON text with the numbers it could not write exactly.
 #[derive(Debug, Default, PartialEq)]
@@ -43,7 +44,7 @@ impl Display for Failure {
     }
 }
 
-impl std::error::Error for Failure {}
+impl core::error::Error for Failure {}
 
 impl ser::Error for Failure {
     fn custom<T: Display>(_: T) -> Self {
@@ -58,7 +59,7 @@ impl Text {
             return;
         }
         for scale in [1.0, 10.0, 1000.0] {
-            let scaled = (x * scale).round();
+            let scaled = crate::num::round(x * scale);
             if scaled.abs() < 9.0e15 && scaled / scale == x {
                 self.decimal(scaled as i64, scale as i64);
                 return;
@@ -91,23 +92,7 @@ impl Text {
     }
 
     fn integer(&mut self, n: i64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut v = n.unsigned_abs();
-        if n < 0 {
-            self.json.push('-');
-        }
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
-            self.json.push(char::from(d));
-        }
+        crate::num::push_int(&mut self.json, n);
     }
 
     fn string(&mut self, s: &str) {

@@ -5,6 +5,7 @@
 
 use crate::error::{closest, Error, Warning};
 use crate::json::Json;
+use crate::prelude::*;
 
 /// Most errors collected from one input; the rest would only repeat the same mistake.
 pub const MAX_ERRORS: usize = 100;
@@ -88,8 +89,8 @@ impl<'a> At<'a> {
         match self.step {
             Step::Root => rest,
             Step::Key(key) if rest.is_empty() => key.to_string(),
-            Step::Key(key) => format!("{rest}.{key}"),
-            Step::Index(index) => format!("{rest}[{index}]"),
+            Step::Key(key) => [&*rest, ".", key].concat(),
+            Step::Index(index) => [&*rest, "[", &crate::num::int(index as i64), "]"].concat(),
         }
     }
 }
@@ -170,7 +171,7 @@ impl<'a> Obj<'a> {
 /// A string of at most `max` characters (not bytes: limits are about what people read).
 pub fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     match v {
-        Json::String(s) if max < usize::MAX && s.chars().count() > max => {
+        Json::String(s) if max < usize::MAX && crate::num::chars(s) > max => {
             d.error(Error::too_long(at.path(), max));
             None
         }

@@ -6,6 +6,7 @@
 //! nothing else, and its WebAssembly is a quarter smaller for it (scripts/build.sh builds both).
 
 use crate::json::{count_node, limits, Json};
+use crate::prelude::*;
 use crate::Error;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -44,7 +45,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 fn thrown(e: &Error) -> JsValue {
-    ProfileError::new(&e.to_string(), e.code(), e.path(), e.suggestion()).into()
+    ProfileError::new(&e.message(), e.code(), e.path(), e.suggestion()).into()
 }
 
 #[wasm_bindgen]
