@@ -17,7 +17,22 @@ if (!snippet) {
   process.exit(1);
 }
 
-const api = ["score", "validate", "rubric", "compare", "sensitivity", "badgeSvg", "version"];
+const api = ["score", "validate", "compare", "sensitivity", "badgeSvg", "version"];
+
+// rubric() is static data generated from the rubric (tests/generated.rs keeps schema/rubric.json
+// current), so it is served from JavaScript rather than carried in the WebAssembly. Parsed per
+// call: every caller gets its own copy to change.
+const rubricText = JSON.stringify(JSON.parse(readFileSync("schema/rubric.json", "utf8")));
+writeFileSync(
+  join(web, "rubric.js"),
+  `const text = ${JSON.stringify(rubricText)};
+
+/** The methodology as data. */
+export function rubric() {
+  return JSON.parse(text);
+}
+`,
+);
 const errorDecl = `/** What every throwing function throws for bad input. */
 export declare class ProfileError extends Error {
   readonly name: "ProfileError";
@@ -54,6 +69,7 @@ ${errorDecl}`;
 writeFileSync(
   join(web, "index.js"),
   `export { default, initSync, ${api.join(", ")} } from "./sdo_openness.js";
+export { rubric } from "./rubric.js";
 export { ProfileError } from "./${snippet}";
 `,
 );
@@ -73,6 +89,7 @@ import { initSync } from "../web/sdo_openness.js";
 initSync({ module: readFileSync(new URL("../web/sdo_openness_bg.wasm", import.meta.url)) });
 
 export { ${api.join(", ")} } from "../web/sdo_openness.js";
+export { rubric } from "../web/rubric.js";
 export { ProfileError } from "../web/${snippet}";
 `,
 );

@@ -2,6 +2,9 @@
 //! same three things: read its arguments into [`Json`] trees, call the core, and convert the
 //! result back through JSON text (maps become plain objects, `None` becomes `null`).
 //!
+//! `rubric()` is not here: it is static data, so the package's entry module serves the same
+//! generated JSON (schema/rubric.json) and the WebAssembly does not carry ten kilobytes of it.
+//!
 //! Without the default `full` feature only `score` is exported: the embeddable widget needs
 //! nothing else, and its WebAssembly is a quarter smaller for it (scripts/build.sh builds both).
 
@@ -216,13 +219,6 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
         },
     };
     output(&checked)
-}
-
-/// The methodology as data.
-#[cfg(feature = "full")]
-#[wasm_bindgen]
-pub fn rubric() -> JsValue {
-    js_sys::JSON::parse(crate::rubric::RUBRIC_JSON).unwrap_or(JsValue::NULL)
 }
 
 /// Scores and ranks several profiles under the same options. Throws a `ProfileError`.

@@ -1,5 +1,6 @@
 //! Files generated from the rubric and the engine, committed so that they can be read and
-//! shipped: docs/methodology.md and www/locales/en.json (by build.rs from rubric/v1.toml) and
+//! shipped: docs/methodology.md, www/locales/en.json and schema/rubric.json (by build.rs from
+//! rubric/v1.toml; the package's `rubric()` serves the last) and
 //! schema/profile.schema.json (by `sdo_openness::schema`). This test fails when a committed copy
 //! is stale; `SDO_BLESS=1 cargo test --test generated` rewrites them.
 
@@ -19,6 +20,10 @@ fn generated() -> Vec<(&'static str, String)> {
             include_str!(concat!(env!("OUT_DIR"), "/en.json")).to_string(),
         ),
         ("schema/profile.schema.json", schema),
+        (
+            "schema/rubric.json",
+            include_str!(concat!(env!("OUT_DIR"), "/rubric.json")).to_string(),
+        ),
     ]
 }
 
