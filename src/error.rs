@@ -154,8 +154,8 @@ impl Error {
         )
     }
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn unsupported_value() -> Self {
-        Error::new("", Kind::UnsupportedValue)
+    pub(crate) fn unsupported_value(path: String) -> Self {
+        Error::new(path, Kind::UnsupportedValue)
     }
     pub(crate) fn wrong_type(path: String, expected: &'static str, found: &'static str) -> Self {
         Error::new(path, Kind::WrongType { expected, found })
@@ -265,8 +265,8 @@ impl Error {
     pub(crate) fn empty_evidence(path: String) -> Self {
         Error::new(path, Kind::EmptyEvidence)
     }
-    pub(crate) fn string_too_long() -> Self {
-        Error::new("", Kind::StringTooLong)
+    pub(crate) fn string_too_long(path: String) -> Self {
+        Error::new(path, Kind::StringTooLong)
     }
     pub(crate) fn too_long(path: String, max: usize) -> Self {
         Error::new(path, Kind::TooLong(max))

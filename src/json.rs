@@ -126,7 +126,7 @@ impl serde::Serialize for Json {
 }
 
 /// Counts values against [`limits::MAX_NODES`]; shared with the JavaScript walker.
-pub(crate) fn count_node(nodes: &mut usize) -> Result<(), Error> {
+fn count_node(nodes: &mut usize) -> Result<(), Error> {
     *nodes += 1;
     if *nodes > limits::MAX_NODES {
         return Err(Error::too_large(String::new(), limits::MAX_NODES));
@@ -274,7 +274,7 @@ impl Parser<'_> {
             );
             self.at += plain;
             if out.len() > limits::MAX_STRING_BYTES {
-                return Err(Error::string_too_long());
+                return Err(Error::string_too_long(String::new()));
             }
             match self.peek() {
                 Some(b'"') => {

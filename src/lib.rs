@@ -24,7 +24,8 @@
 //! ```
 //!
 //! Every function taking input from outside reads it as a [`Json`] tree, so JSON text and
-//! JavaScript values (through serde-wasm-bindgen) meet the same checks and the same coded errors.
+//! JavaScript values (which cross as JSON text, see `wasm.rs`) meet the same checks and the same
+//! coded errors.
 
 // The WebAssembly links core and alloc only: std's panic machinery and formatting were a tenth
 // of its size. Native builds (the tests, the schema generator) keep std.

@@ -8,7 +8,7 @@
 //! Without the default `full` feature only `score` is exported: the embeddable widget needs
 //! nothing else, and its WebAssembly is a quarter smaller for it (scripts/build.sh builds both).
 
-use crate::json::{count_node, limits, Json};
+use crate::json::{limits, Json};
 use crate::prelude::*;
 use crate::Error;
 use serde::Serialize;
@@ -19,6 +19,72 @@ use wasm_bindgen::prelude::*;
 export function fromText(text, floats) {
   if (floats.length > 0) text = text.replace(/\u0001(\d+)\u0001/g, (_, i) => JSON.stringify(floats[i]));
   return JSON.parse(text);
+}
+
+/**
+ * JSON text of `value` for the engine: the value as JSON.stringify sees it (functions and
+ * symbols dropped from objects, null in arrays), except that non-finite numbers become 1e999,
+ * which the engine reads as infinite and rejects where a number counts. What stringify fails on
+ * (BigInt, cycles, throwing getters) or an oversized string is thrown as "code\npath", the first
+ * such problem in depth-first order.
+ */
+export function jsonText(value, maxBytes, maxDepth, maxString) {
+  if (typeof value === "string") {
+    if (value.length > maxBytes) throw "too-large\n"; // UTF-8 is never shorter than UTF-16
+    return value;
+  }
+  if (value === undefined) return "null"; // as an array item would be
+  let text;
+  try {
+    text = JSON.stringify(value);
+    // NaN and infinities are written as null: write them again, distinguishably.
+    if (text?.includes("null")) text = finite(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || text.length > maxBytes) {
+    const problem = locate(value, "", 0, maxDepth, maxString);
+    if (problem) throw problem;
+    if (text === undefined) throw "unsupported-value\n";
+    throw "too-large\n";
+  }
+  return text;
+}
+
+function finite(value) {
+  const mark = "\u0001" + Math.random();
+  const text = JSON.stringify(value, (_, x) =>
+    typeof x === "number" && !Number.isFinite(x) ? (x < 0 ? "-" : "") + mark : x,
+  );
+  const quoted = JSON.stringify(mark).slice(1);
+  return text.replaceAll('"-' + quoted, "-1e999").replaceAll('"' + quoted, "1e999");
+}
+
+function locate(v, path, depth, maxDepth, maxString) {
+  if (typeof v === "bigint") return "unsupported-value\n" + path;
+  if (typeof v === "string") return v.length > maxString ? "too-long\n" + path : null;
+  if (typeof v !== "object" || v === null) return null;
+  if (depth >= maxDepth) return "too-deep\n" + path;
+  const array = Array.isArray(v);
+  let keys;
+  try {
+    keys = array ? Array.from(v, (_, i) => i) : Object.keys(v);
+  } catch {
+    return "unsupported-value\n" + path;
+  }
+  for (const key of keys) {
+    if (!array && key.length > maxString) return "too-long\n" + path;
+    const at = array ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    let item;
+    try {
+      item = v[key];
+    } catch {
+      return "unsupported-value\n" + at;
+    }
+    const problem = locate(item, at, depth + 1, maxDepth, maxString);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** A rejected input: `code` is stable, `path` is the JSON path of the offending value. */
@@ -33,6 +99,13 @@ export class ProfileError extends Error {
 }
 "#)]
 extern "C" {
+    #[wasm_bindgen(js_name = jsonText, catch)]
+    fn json_text(
+        value: &JsValue,
+        max_bytes: usize,
+        max_depth: usize,
+        max_string: usize,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = fromText)]
     fn from_text(text: &str, floats: &[f64]) -> JsValue;
     type ProfileError;
@@ -51,132 +124,32 @@ fn thrown(e: &Error) -> JsValue {
     ProfileError::new(&e.message(), e.code(), e.path(), e.suggestion()).into()
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, catching what a hostile Proxy may throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
-}
-
 /// A JavaScript value or JSON text, read under the engine's limits.
 ///
-/// Values are walked here rather than through serde-wasm-bindgen's deserializer: the walk knows
-/// the JSON path of every value (so a throwing getter is reported where it is), enforces the
-/// limits before copying anything large into WebAssembly memory, and keeps serde's error
-/// formatting (float printing included) out of the build.
+/// Values cross as JSON text: the browser's native `JSON.stringify` and the engine's parser beat
+/// one boundary crossing per property, and the parser is the one place limits, duplicate keys
+/// and paths are checked. What JSON cannot say exactly (a function, BigInt, a throwing getter, a
+/// cycle, an oversized string) `jsonText` names with its path instead, for the engine to report.
 fn input(v: JsValue) -> Result<Json, Error> {
-    if let Some(text) = v.as_string() {
-        return Json::parse(&text);
-    }
-    // Fast path: the browser's native JSON.stringify and our parser beat one boundary crossing
-    // per property. Whatever it cannot express exactly (NaN, functions, cycles, BigInt, throwing
-    // getters) or any input it leads to reject is read again by the walk, whose errors carry
-    // the exact path and kind.
-    if let Ok(text) = js_sys::JSON::stringify(&v) {
-        if let Some(text) = text.as_string() {
-            if let Ok(tree) = Json::parse(&text) {
-                if !has_null(&tree) {
-                    return Ok(tree);
-                }
-            }
+    match json_text(
+        &v,
+        limits::MAX_BYTES,
+        limits::MAX_DEPTH,
+        limits::MAX_STRING_BYTES,
+    ) {
+        Ok(text) => Json::parse(&text),
+        Err(problem) => {
+            let problem = problem.as_string().unwrap_or_default();
+            let (code, path) = problem.split_once('\n').unwrap_or_default();
+            let path = String::from(path);
+            Err(match code {
+                "too-large" => Error::too_large(path, limits::MAX_BYTES),
+                "too-deep" => Error::too_deep(path, limits::MAX_DEPTH),
+                "too-long" => Error::string_too_long(path),
+                _ => Error::unsupported_value(path),
+            })
         }
     }
-    walk(&v, 0, &mut Budget::default())
-}
-
-/// What a walk has read so far, against the same limits as JSON text.
-#[derive(Default)]
-struct Budget {
-    nodes: usize,
-    bytes: usize,
-}
-
-impl Budget {
-    fn take(&mut self, bytes: usize) -> Result<(), Error> {
-        count_node(&mut self.nodes)?;
-        self.bytes += bytes;
-        if self.bytes > limits::MAX_BYTES {
-            return Err(Error::too_large(String::new(), limits::MAX_BYTES));
-        }
-        Ok(())
-    }
-}
-
-/// JSON.stringify writes NaN, infinities and undefined array items as null; a null anywhere
-/// sends the value through the walk, which tells them apart.
-fn has_null(tree: &Json) -> bool {
-    match tree {
-        Json::Null => true,
-        Json::Array(items) => items.iter().any(has_null),
-        Json::Object(entries) => entries.iter().any(|(_, v)| has_null(v)),
-        _ => false,
-    }
-}
-
-fn walk(v: &JsValue, depth: usize, budget: &mut Budget) -> Result<Json, Error> {
-    budget.take(0)?;
-    if v.is_null() || v.is_undefined() {
-        return Ok(Json::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
-    }
-    if let Some(x) = v.as_f64() {
-        return Ok(Json::Number(x));
-    }
-    if v.is_string() {
-        let s: &js_sys::JsString = v.unchecked_ref();
-        if s.length() as usize > limits::MAX_STRING_BYTES {
-            return Err(Error::string_too_long());
-        }
-        budget.bytes += s.length() as usize;
-        if budget.bytes > limits::MAX_BYTES {
-            return Err(Error::too_large(String::new(), limits::MAX_BYTES));
-        }
-        return Ok(Json::String(String::from(s)));
-    }
-    if !v.is_object() {
-        return Err(Error::unsupported_value());
-    }
-    if depth >= limits::MAX_DEPTH {
-        return Err(Error::too_deep(String::new(), limits::MAX_DEPTH));
-    }
-    let unreadable = |_| Error::unsupported_value();
-    if js_sys::Array::is_array(v) {
-        let array: &js_sys::Array = v.unchecked_ref();
-        if array.length() as usize > limits::MAX_NODES {
-            return Err(Error::too_large(String::new(), limits::MAX_NODES));
-        }
-        let mut items = Vec::with_capacity(array.length() as usize);
-        for i in 0..array.length() {
-            let item = js_sys::Reflect::get_u32(array, i)
-                .map_err(unreadable)
-                .map_err(|e| e.within_index(i as usize))?;
-            items.push(walk(&item, depth + 1, budget).map_err(|e| e.within_index(i as usize))?);
-        }
-        return Ok(Json::Array(items));
-    }
-    let keys = object_keys(v).map_err(unreadable)?;
-    if keys.length() as usize > limits::MAX_KEYS {
-        return Err(Error::too_many(String::new(), limits::MAX_KEYS));
-    }
-    let mut entries = Vec::with_capacity(keys.length() as usize);
-    for key in keys.iter() {
-        let name = key.as_string().unwrap_or_default();
-        if name.len() > limits::MAX_STRING_BYTES {
-            return Err(Error::string_too_long());
-        }
-        let value = js_sys::Reflect::get(v, &key)
-            .map_err(unreadable)
-            .map_err(|e| e.within_key(&name))?;
-        if value.is_undefined() {
-            continue; // As in JSON.stringify: a property set to undefined is absent.
-        }
-        budget.take(name.len())?;
-        let value = walk(&value, depth + 1, budget).map_err(|e| e.within_key(&name))?;
-        entries.push((name, value));
-    }
-    Ok(Json::Object(entries))
 }
 
 fn optional(v: JsValue) -> Result<Option<Json>, Error> {

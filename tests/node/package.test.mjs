@@ -90,7 +90,11 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     const inputs = { undefined: undefined, null: null, string: "not json", array: [], number: 7, cyclic, getter, proto,
       huge: "x".repeat(10 * 1024 * 1024), hugeName: { schema: "sdo-openness/profile/v1", process: { name: "n".repeat(10 * 1024 * 1024) }, answers: {} },
       fn: () => 1, bigint: { schema: "sdo-openness/profile/v1", process: { name: "b" }, answers: { "O5.1": { value: 10n } } },
-      nan: { schema: "sdo-openness/profile/v1", process: { name: "n" }, answers: { "O5.1": { value: NaN } } } };
+      nan: { schema: "sdo-openness/profile/v1", process: { name: "n" }, answers: { "O5.1": { value: NaN } } },
+      minusInfinity: { schema: "sdo-openness/profile/v1", process: { name: "null" }, answers: { "O5.1": { value: -Infinity } } },
+      nanAsText: { schema: "sdo-openness/profile/v1", process: { name: NaN }, answers: {} },
+      fnInArray: { schema: "sdo-openness/profile/v1", process: { name: "f" }, answers: { "O1.1": { option: "public", evidence: [() => 1] } } },
+      deep: { schema: "sdo-openness/profile/v1", process: { name: "d" }, answers: { "O1.1": { note: JSON.parse("[".repeat(40) + '"x"' + "]".repeat(40)) } } } };
     const out = {};
     for (const [k, v] of Object.entries(inputs)) {
       try { score(v); out[k] = "no error"; } catch (e) { out[k] = [e.name, e.code, e.path]; }
@@ -113,6 +117,10 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     fn: ["ProfileError", "unsupported-value", ""],
     bigint: ["ProfileError", "unsupported-value", "answers.O5.1.value"],
     nan: ["ProfileError", "not-finite", "answers.O5.1.value"],
+    minusInfinity: ["ProfileError", "not-finite", "answers.O5.1.value"],
+    nanAsText: ["ProfileError", "wrong-type", "process.name"],
+    fnInArray: ["ProfileError", "wrong-type", "answers.O1.1.evidence[0]"],
+    deep: ["ProfileError", "too-deep", "answers.O1.1.note[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"],
     after: 2,
   });
 });
