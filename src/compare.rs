@@ -6,6 +6,7 @@ use crate::profile::Profile;
 use crate::report::{Report, WeightsKind};
 use crate::rubric::RUBRIC;
 use crate::score::score;
+use crate::text::{Text, WriteJson};
 use serde::Serialize;
 
 /// Most profiles in one comparison or sensitivity analysis.
@@ -36,6 +37,35 @@ pub struct Place {
     pub score: Option<f64>,
     /// 1 + the number of profiles with a strictly higher score; ties share a rank.
     pub rank: Option<usize>,
+}
+
+impl WriteJson for Comparison {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("weights", &self.weights);
+        out.field("reports", &self.reports);
+        out.field("rankings", &self.rankings);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Ranking {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("pillar", self.pillar);
+        out.field("order", &self.order);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Place {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("index", &self.index);
+        out.field("score", &self.score);
+        out.field("rank", &self.rank);
+        out.end_object();
+    }
 }
 
 /// Scores every profile with the same options and ranks them.

@@ -94,6 +94,12 @@ impl Serialize for Date {
     }
 }
 
+impl crate::text::WriteJson for Date {
+    fn write_json(&self, out: &mut crate::text::Text) {
+        out.string(&self.iso());
+    }
+}
+
 impl schemars::JsonSchema for Date {
     fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "IsoDate".into()

@@ -6,6 +6,7 @@
 
 use crate::num::{chars, int};
 use crate::prelude::*;
+use crate::text::{Text, WriteJson};
 use core::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -427,6 +428,17 @@ impl Serialize for Error {
     }
 }
 
+impl WriteJson for Error {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("code", self.code());
+        out.field("path", self.path());
+        out.field("message", &self.message());
+        out.field("suggestion", &self.suggestion());
+        out.end_object();
+    }
+}
+
 /// Errors reach JavaScript as `ProfileError` objects and JSON as this shape.
 impl schemars::JsonSchema for Error {
     fn schema_name() -> alloc::borrow::Cow<'static, str> {
@@ -489,6 +501,15 @@ fn distance(a: &str, b: &str) -> usize {
 pub struct Warning {
     pub code: &'static str,
     pub path: String,
+}
+
+impl WriteJson for Warning {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("code", self.code);
+        out.field("path", &self.path);
+        out.end_object();
+    }
 }
 
 #[cfg(test)]

@@ -78,6 +78,16 @@ pub struct Version {
     pub profile_schema: &'static str,
 }
 
+impl text::WriteJson for Version {
+    fn write_json(&self, out: &mut text::Text) {
+        out.begin_object();
+        out.field("engine", self.engine);
+        out.field("methodology", &self.methodology);
+        out.field("profileSchema", self.profile_schema);
+        out.end_object();
+    }
+}
+
 /// The versions of this engine, its methodology and its profile format.
 pub fn version() -> Version {
     Version {
@@ -114,6 +124,16 @@ pub struct Validation {
     pub ok: bool,
     pub errors: Vec<Error>,
     pub warnings: Vec<Warning>,
+}
+
+impl text::WriteJson for Validation {
+    fn write_json(&self, out: &mut text::Text) {
+        out.begin_object();
+        out.field("ok", &self.ok);
+        out.field("errors", &self.errors);
+        out.field("warnings", &self.warnings);
+        out.end_object();
+    }
 }
 
 /// Checks a profile (and options) and lists every error and warning, without scoring.

@@ -7,6 +7,7 @@ use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::prelude::*;
 use crate::rubric::{Choice, Element, Scale, RUBRIC};
+use crate::text::{Text, WriteJson};
 use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
@@ -71,6 +72,22 @@ pub struct Process {
     pub unknown_fields: Vec<String>,
 }
 
+impl WriteJson for Process {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("name", &self.name);
+        out.field_if_some("organization", &self.organization);
+        out.field_if_some("scope", &self.scope);
+        out.field_if_some("url", &self.url);
+        out.field_if_some("assessedOn", &self.assessed_on);
+        out.field_if_some("assessor", &self.assessor);
+        if self.illustrative {
+            out.field("illustrative", &true);
+        }
+        out.end_object();
+    }
+}
+
 /// The assessor's answer to one element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
@@ -102,6 +119,16 @@ pub struct Evidence {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_on: Option<Date>,
+}
+
+impl WriteJson for Evidence {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field_if_some("url", &self.url);
+        out.field_if_some("note", &self.note);
+        out.field_if_some("checkedOn", &self.checked_on);
+        out.end_object();
+    }
 }
 
 impl Profile {

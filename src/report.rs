@@ -4,6 +4,7 @@
 use crate::error::Warning;
 use crate::prelude::*;
 use crate::profile::{Evidence, Process};
+use crate::text::{Text, WriteJson};
 use serde::Serialize;
 
 /// The scored profile.
@@ -136,4 +137,123 @@ pub struct EvidenceCoverage {
     pub with_evidence: usize,
     /// `with_evidence / answers` (0–1), 0 when nothing is answered.
     pub share: f64,
+}
+
+// The JSON the JavaScript binding returns: fields in declaration order, named and skipped as the
+// `#[serde]` attributes above say (tests/snapshots.rs holds the two to each other).
+
+impl WriteJson for Report {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("methodology", &self.methodology);
+        out.field("process", &self.process);
+        out.field("weights", &self.weights);
+        out.field("pillars", &self.pillars);
+        out.field("recommendations", &self.recommendations);
+        out.field("warnings", &self.warnings);
+        out.field("evidence", &self.evidence);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Methodology {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("id", self.id);
+        out.field("version", self.version);
+        out.end_object();
+    }
+}
+
+impl WriteJson for WeightsKind {
+    fn write_json(&self, out: &mut Text) {
+        out.string(match self {
+            WeightsKind::Default => "default",
+            WeightsKind::Custom => "custom",
+        });
+    }
+}
+
+impl WriteJson for PillarReport {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("id", self.id);
+        out.field("score", &self.score);
+        out.field("lower", &self.lower);
+        out.field("upper", &self.upper);
+        out.field("coverage", &self.coverage);
+        out.field("assessed", &self.assessed);
+        out.field("applicable", &self.applicable);
+        out.field("provisional", &self.provisional);
+        out.field("band", &self.band);
+        out.field("indicators", &self.indicators);
+        out.end_object();
+    }
+}
+
+impl WriteJson for IndicatorReport {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("id", self.id);
+        out.field("weight", &self.weight);
+        out.field("score", &self.score);
+        out.field("lower", &self.lower);
+        out.field("upper", &self.upper);
+        out.field("assessed", &self.assessed);
+        out.field("applicable", &self.applicable);
+        out.field("band", &self.band);
+        out.field("elements", &self.elements);
+        out.end_object();
+    }
+}
+
+impl WriteJson for ElementReport {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("id", self.id);
+        out.field("weight", &self.weight);
+        out.field("state", &self.state);
+        out.field_if_some("option", &self.option);
+        out.field_if_some("value", &self.value);
+        out.field("score", &self.score);
+        out.field("lower", &self.lower);
+        out.field("upper", &self.upper);
+        out.field_if_some("note", &self.note);
+        out.field("evidence", &self.evidence);
+        out.end_object();
+    }
+}
+
+impl WriteJson for State {
+    fn write_json(&self, out: &mut Text) {
+        out.string(match self {
+            State::Answered => "answered",
+            State::NoPublicInformation => "no-public-information",
+            State::NotApplicable => "not-applicable",
+            State::NotAssessed => "not-assessed",
+        });
+    }
+}
+
+impl WriteJson for Recommendation {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("pillar", self.pillar);
+        out.field("indicator", self.indicator);
+        out.field("element", self.element);
+        out.field_if_some("option", &self.option);
+        out.field_if_some("value", &self.value);
+        out.field("gain", &self.gain);
+        out.end_object();
+    }
+}
+
+impl WriteJson for EvidenceCoverage {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("answers", &self.answers);
+        out.field("withEvidence", &self.with_evidence);
+        out.field("share", &self.share);
+        out.end_object();
+    }
 }

@@ -9,6 +9,7 @@ use crate::prelude::*;
 use crate::profile::Profile;
 use crate::rubric::RUBRIC;
 use crate::score::{indicator_totals, round1, round3, slots, weighted_mean};
+use crate::text::{Text, WriteJson};
 use serde::Serialize;
 
 /// The analysis of one set of profiles.
@@ -52,6 +53,51 @@ pub struct Pair {
     pub higher: usize,
     pub lower: usize,
     pub share: f64,
+}
+
+impl WriteJson for Sensitivity {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("draws", &self.draws);
+        out.field("seed", &self.seed);
+        out.field("spread", &self.spread);
+        out.field("pillars", &self.pillars);
+        out.end_object();
+    }
+}
+
+impl WriteJson for PillarSensitivity {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("pillar", self.pillar);
+        out.field("profiles", &self.profiles);
+        out.field("pairs", &self.pairs);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Spread {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("index", &self.index);
+        out.field("score", &self.score);
+        out.field("p5", &self.p5);
+        out.field("p50", &self.p50);
+        out.field("p95", &self.p95);
+        out.field("rank", &self.rank);
+        out.field("rankStability", &self.rank_stability);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Pair {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("higher", &self.higher);
+        out.field("lower", &self.lower);
+        out.field("share", &self.share);
+        out.end_object();
+    }
 }
 
 /// Runs the analysis. The same profiles and options always give the same result.

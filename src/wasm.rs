@@ -10,8 +10,8 @@
 
 use crate::json::{limits, Json};
 use crate::prelude::*;
+use crate::text::WriteJson;
 use crate::Error;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -161,15 +161,12 @@ fn optional(v: JsValue) -> Result<Option<Json>, Error> {
 
 /// Output crosses the boundary as JSON text and one `JSON.parse`: much faster than building the
 /// report one property at a time, and no float printing in the WebAssembly (src/text.rs).
-fn output<T: Serialize>(value: &T) -> JsValue {
-    match crate::text::to_text(value) {
-        Ok(text) => from_text(&text.json, &text.floats),
-        // The engine's output types cannot fail to serialize; null beats a panic if one did.
-        Err(_) => JsValue::NULL,
-    }
+fn output<T: WriteJson>(value: &T) -> JsValue {
+    let text = crate::text::to_text(value);
+    from_text(&text.json, &text.floats)
 }
 
-fn run<T: Serialize>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
+fn run<T: WriteJson>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {
     f().map(|v| output(&v)).map_err(|e| thrown(&e))
 }
 

@@ -2,10 +2,14 @@
 //! snapshots (tests/snapshots/). A change to the formula, the rubric or the report format shows
 //! up here as a diff to review.
 //!
+//! The JSON text the JavaScript binding receives (src/text.rs) is held to the same serde_json
+//! writing of each value, so the snapshots pin it too.
+//!
 //! `SDO_BLESS=1 cargo test --test snapshots` rewrites the snapshots; read the diff before
 //! committing it.
 
-use sdo_openness::{compare, score, sensitivity, validate, Json};
+use sdo_openness::text::{to_text, Text, WriteJson};
+use sdo_openness::{compare, score, sensitivity, validate, version, Json};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -38,9 +42,48 @@ fn fixture_options(name: &str) -> Option<Json> {
     path.exists().then(|| read_json(path))
 }
 
+/// The binding's text with its handed-aside numbers filled in, as JavaScript does.
+fn filled(text: &Text) -> String {
+    let mut parts = text.json.split('\u{1}');
+    let mut json = parts.next().unwrap_or_default().to_string();
+    while let (Some(index), Some(rest)) = (parts.next(), parts.next()) {
+        let x = text.floats[index.parse::<usize>().expect("a marker holds an index")];
+        json.push_str(&serde_json::to_string(&x).unwrap());
+        json.push_str(rest);
+    }
+    json
+}
+
+/// serde_json's compact writing, with floats written as the binding writes them (`1` where
+/// serde_json writes `1.0`: JavaScript has one number type).
+struct BindingNumbers;
+
+impl serde_json::ser::Formatter for BindingNumbers {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, x: f64) -> std::io::Result<()> {
+        w.write_all(filled(&to_text(&x)).as_bytes())
+    }
+}
+
+/// The binding's text of `value` is serde_json's, byte for byte: same fields, order, names,
+/// omissions and escapes.
+fn check_binding_text<T: WriteJson + Serialize>(value: &T) {
+    let mut expected = Vec::new();
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut expected,
+            BindingNumbers,
+        ))
+        .expect("serializes");
+    assert_eq!(
+        filled(&to_text(value)),
+        String::from_utf8(expected).unwrap()
+    );
+}
+
 /// Compares `value`, as pretty JSON with a trailing newline, with `tests/snapshots/<name>.json`;
-/// with `SDO_BLESS` set, rewrites the snapshot instead.
-fn check_snapshot(name: &str, value: &impl Serialize) {
+/// with `SDO_BLESS` set, rewrites the snapshot instead. Checks the binding's text of it as well.
+fn check_snapshot<T: WriteJson + Serialize>(name: &str, value: &T) {
+    check_binding_text(value);
     let fresh = serde_json::to_string_pretty(value).expect("serializes") + "\n";
     let path = tests_dir().join("snapshots").join(format!("{name}.json"));
     if std::env::var_os("SDO_BLESS").is_some() {
@@ -116,6 +159,38 @@ fn sensitivity_of_the_fixtures() {
     let options = Json::parse(r#"{"draws": 200, "seed": 42}"#).unwrap();
     let s = sensitivity(&all_fixtures(), Some(&options)).expect("fixtures are valid");
     check_snapshot("sensitivity", &s);
+}
+
+/// What the fixtures do not show: absent and false process fields, errors with and without a
+/// suggestion, control characters in text, the version.
+#[test]
+fn binding_text_beyond_the_fixtures() {
+    let bare = Json::parse(
+        r#"{"schema": "sdo-openness/profile/v1", "process": {"name": "x\u0007\"", "illustrative": false},
+            "answers": {"O5.1": {"value": 3.5, "note": "n\n\u001f", "evidence": [{"note": "e", "checkedOn": "2024-02-29"}]},
+                        "O1.1": {"status": "not-applicable"}}}"#,
+    )
+    .unwrap();
+    let options = Json::parse(r#"{"weights": {"O1": 12.345, "I2": 0.1}}"#).unwrap();
+    let report = score(&bare, Some(&options)).unwrap();
+    assert!(!report.process.illustrative && report.process.organization.is_none());
+    check_binding_text(&report);
+    let typo = Json::parse(
+        r#"{"schema": "sdo-openness/profile/v1", "process": {"name": "x", "nmae": 1},
+            "answers": {"O1.1": {"option": "publik"}, "O9": {}}}"#,
+    )
+    .unwrap();
+    let invalid = validate(&typo, None);
+    assert!(invalid.errors.iter().any(|e| e.suggestion().is_some()));
+    assert!(invalid.errors.iter().any(|e| e.suggestion().is_none()));
+    check_binding_text(&invalid);
+    check_binding_text(&validate(&bare, None));
+    check_binding_text(&version());
+    let two = Json::Array(vec![bare, fixture("regional-consortium")]);
+    check_binding_text(&compare(&two, Some(&options)).unwrap());
+    let options =
+        Json::parse(r#"{"weights": {"O1": 12.345}, "draws": 50, "spread": 0.3}"#).unwrap();
+    check_binding_text(&sensitivity(&two, Some(&options)).unwrap());
 }
 
 #[test]
