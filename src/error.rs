@@ -158,6 +158,11 @@ impl Error {
     pub(crate) fn unsupported_value(path: String) -> Self {
         Error::new(path, Kind::UnsupportedValue)
     }
+    /// What a reader that gave up without saying why reports, rather than panicking.
+    #[inline(never)]
+    pub(crate) fn unreadable() -> Self {
+        Error::wrong_type(String::new(), "a readable input", "an unreadable one")
+    }
     pub(crate) fn wrong_type(path: String, expected: &'static str, found: &'static str) -> Self {
         Error::new(path, Kind::WrongType { expected, found })
     }
@@ -466,27 +471,30 @@ pub(crate) fn closest<'a>(
     if chars(input) > 64 {
         return None;
     }
-    let lower = input.to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (distance(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|&(d, c)| d <= 2.max(chars(c) / 3))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let mut best = None;
+    for c in candidates {
+        let d = distance(input, c);
+        if d <= 2.max(chars(c) / 3) && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance over chars.
+/// Levenshtein distance over chars, ignoring ASCII case. Candidates are ids and field names,
+/// always ASCII, so each of their bytes is a char.
 fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+    let b = b.as_bytes();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
+            let same = ca.eq_ignore_ascii_case(&char::from(cb));
             row[j + 1] = (above + 1)
                 .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
+                .min(diagonal + usize::from(!same));
             diagonal = above;
         }
     }
@@ -537,6 +545,26 @@ mod tests {
         assert_eq!(closest("O5.10", ["O5.1", "O5.2"]), Some("O5.1"));
         assert_eq!(closest("publik", ["public", "members"]), Some("public"));
         assert_eq!(closest("zzzzzz", ["public", "members"]), None);
+    }
+
+    /// `distance` reads candidates as bytes: every id a suggestion can name must be ASCII.
+    #[test]
+    fn suggestable_ids_are_ascii() {
+        use crate::rubric::{Scale, RUBRIC};
+        for (_, _, e) in RUBRIC.elements() {
+            assert!(e.id.is_ascii(), "{}", e.id);
+            if let Scale::Options { options } = &e.scale {
+                assert!(options.iter().all(|c| c.id.is_ascii()), "{}", e.id);
+            }
+        }
+        assert!(RUBRIC.indicators().all(|i| i.id.is_ascii()));
+    }
+
+    #[test]
+    fn suggests_regardless_of_case_and_script() {
+        assert_eq!(closest("PUBLIK", ["public", "members"]), Some("public"));
+        assert_eq!(closest("publïc", ["public", "members"]), Some("public"));
+        assert_eq!(closest("О1.1", ["O1.1"]), Some("O1.1")); // Cyrillic О
     }
 
     #[test]

@@ -64,6 +64,7 @@ impl Json {
         }
         let mut p = Parser {
             text: text.as_bytes(),
+            source: text,
             at: 0,
             nodes: 0,
         };
@@ -138,7 +139,9 @@ fn count_node(nodes: &mut usize) -> Result<(), Error> {
 /// text, and no `str` slicing links the char-boundary panic (and its Unicode tables) into the
 /// WebAssembly build.
 struct Parser<'a> {
+    /// The same text as `source`, as bytes for scanning.
     text: &'a [u8],
+    source: &'a str,
     at: usize,
     nodes: usize,
 }
@@ -269,8 +272,12 @@ impl Parser<'_> {
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b < b' ')
                 .unwrap_or(rest.len());
+            // The run ends at an ASCII byte, so it is whole characters of the (valid) source:
+            // slicing the `str` needs no UTF-8 validation, which is most of a kilobyte of code.
             out.push_str(
-                core::str::from_utf8(rest.get(..plain).unwrap_or_default()).unwrap_or_default(),
+                self.source
+                    .get(self.at..self.at + plain)
+                    .unwrap_or_default(),
             );
             self.at += plain;
             if out.len() > limits::MAX_STRING_BYTES {

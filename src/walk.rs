@@ -31,16 +31,18 @@ impl Diagnostics {
     /// What a reader produced, or the first problem it found: the contract of every fallible
     /// entry point, which stops at the first error while `validate` lists them all.
     pub fn first_error<T>(self, read: Option<T>) -> Result<T, Error> {
-        match (read, self.errors.into_iter().next()) {
+        match (read, self.into_first()) {
             (Some(value), None) => Ok(value),
             (_, Some(error)) => Err(error),
-            // A reader that gives up always records why; should one not, say so, don't panic.
-            (None, None) => Err(Error::wrong_type(
-                String::new(),
-                "a readable input",
-                "an unreadable one",
-            )),
+            (None, None) => Err(Error::unreadable()),
         }
+    }
+
+    /// The first error, if any: apart from the generic wrapper above, so that each reader's
+    /// copy of that wrapper stays a few bytes.
+    #[inline(never)]
+    fn into_first(self) -> Option<Error> {
+        self.errors.into_iter().next()
     }
 }
 
