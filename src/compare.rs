@@ -69,8 +69,8 @@ impl WriteJson for Place {
 }
 
 /// Scores every profile with the same options and ranks them.
-pub fn compare(profiles: &[Profile], options: &ScoreOptions) -> Comparison {
-    let reports: Vec<Report> = profiles.iter().map(|p| score(p, options)).collect();
+pub fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
+    let reports: Vec<Report> = profiles.into_iter().map(|p| score(p, options)).collect();
     let rankings = RUBRIC
         .pillars
         .iter()

@@ -115,7 +115,7 @@ pub fn rubric() -> &'static Rubric {
 /// The first problem with the profile or the options, with its code and JSON path.
 pub fn score(profile: &Json, options: Option<&Json>) -> Result<Report, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(score::score(&Profile::from_tree(profile)?, &options))
+    Ok(score::score(Profile::from_tree(profile)?, &options))
 }
 
 /// The result of [`validate`]: never an exception, always the whole list.
@@ -158,7 +158,7 @@ pub fn validate(profile: &Json, options: Option<&Json>) -> Validation {
 /// [`MAX_PROFILES`]; otherwise the first error of any profile, its path starting `[index]`.
 pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(compare::compare(&profiles_of(profiles)?, &options))
+    Ok(compare::compare(profiles_of(profiles)?, &options))
 }
 
 /// The sensitivity of pillar scores and rankings to the weights.

@@ -97,7 +97,7 @@ pub struct ScoreOptions {
 impl ScoreOptions {
     /// Reads `{weights?, asOf?}`; `null` means the defaults.
     pub fn read(v: &Json, d: &mut Diagnostics) -> Option<ScoreOptions> {
-        if *v == Json::Null {
+        if matches!(v, Json::Null) {
             return Some(ScoreOptions::default());
         }
         let o = Obj::new(v, At::ROOT, d)?;
@@ -140,7 +140,7 @@ impl SensitivityOptions {
     /// Reads `{weights?, draws?, seed?, spread?}`; `null` means the defaults.
     pub fn read(v: &Json, d: &mut Diagnostics) -> Option<SensitivityOptions> {
         let mut out = SensitivityOptions::default();
-        if *v == Json::Null {
+        if matches!(v, Json::Null) {
             return Some(out);
         }
         let o = Obj::new(v, At::ROOT, d)?;

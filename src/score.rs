@@ -15,8 +15,16 @@ use crate::walk::Diagnostics;
 pub const MAX_RECOMMENDATIONS: usize = 10;
 
 /// Scores a valid profile. Infallible: every check happened when the [`Profile`] was read.
-pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
-    let slots = slots(profile);
+///
+/// Takes the profile by value: its notes, evidence and process move into the report rather than
+/// being copied.
+pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
+    let slots = slots(&profile);
+    let mut d = Diagnostics::default();
+    profile.advise(options.as_of, &mut d);
+    let evidence = evidence_coverage(&profile);
+    let Profile { process, answers } = profile;
+    let mut answers = answers.into_iter();
     let mut pillars = Vec::new();
     for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
         let mut indicators = Vec::new();
@@ -29,9 +37,9 @@ pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
             let elements = indicator
                 .elements
                 .iter()
-                .zip(&profile.answers[range.clone()])
+                .zip(answers.by_ref())
                 .zip(&slots[range])
-                .map(|((element, answer), slot)| element_report(element, answer.as_ref(), slot))
+                .map(|((element, answer), slot)| element_report(element, answer, slot))
                 .collect();
             indicators.push(IndicatorReport {
                 id: indicator.id,
@@ -66,19 +74,17 @@ pub fn score(profile: &Profile, options: &ScoreOptions) -> Report {
             indicators,
         });
     }
-    let mut d = Diagnostics::default();
-    profile.advise(options.as_of, &mut d);
     Report {
         methodology: Methodology {
             id: RUBRIC.id,
             version: RUBRIC.version,
         },
-        process: profile.process.clone(),
+        process,
         weights: options.weights.kind(),
         recommendations: recommendations(&slots, &options.weights),
         pillars,
         warnings: d.warnings,
-        evidence: evidence_coverage(profile),
+        evidence,
     }
 }
 
@@ -199,17 +205,15 @@ pub(crate) fn pillar_scores(slots: &[Slot], weights: &Weights) -> Vec<Option<f64
         .collect()
 }
 
-fn element_report(
-    element: &'static Element,
-    answer: Option<&Answer>,
-    slot: &Slot,
-) -> ElementReport {
-    let state = match answer.map(|a| a.given) {
+fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot) -> ElementReport {
+    let given = answer.as_ref().map(|a| a.given);
+    let state = match given {
         None => State::NotAssessed,
         Some(Given::NotApplicable) => State::NotApplicable,
         Some(Given::NoPublicInformation) => State::NoPublicInformation,
         Some(_) => State::Answered,
     };
+    let (note, evidence) = answer.map_or((None, Vec::new()), |a| (a.note, a.evidence));
     let (lower, upper) = match state {
         State::NotAssessed => (Some(slot.min), Some(slot.max)),
         _ => (slot.points, slot.points),
@@ -218,19 +222,19 @@ fn element_report(
         id: element.id,
         weight: element.weight,
         state,
-        option: answer.and_then(|a| match a.given {
-            Given::Option(c) => Some(c.id),
+        option: match given {
+            Some(Given::Option(c)) => Some(c.id),
             _ => None,
-        }),
-        value: answer.and_then(|a| match a.given {
-            Given::Value(v) => Some(v),
+        },
+        value: match given {
+            Some(Given::Value(v)) => Some(v),
             _ => None,
-        }),
+        },
         score: slot.points.map(round1),
         lower: lower.map(round1),
         upper: upper.map(round1),
-        note: answer.and_then(|a| a.note.clone()),
-        evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+        note,
+        evidence,
     }
 }
 
