@@ -1,9 +1,12 @@
 //! A standalone SVG badge drawn from a report — never from a profile, so it cannot disagree with
 //! the scorecard. All text is escaped: process names are untrusted.
+//!
+//! Drawn in one pass for size: each part's rectangle and text are written as the report is read,
+//! and the header, which needs the total width, is written last in front of them.
 
 use crate::error::Error;
 use crate::json::Json;
-use crate::num::{int, push_int};
+use crate::num::push_int;
 use crate::prelude::*;
 use crate::rubric::RUBRIC;
 use crate::walk::{self, At, Diagnostics, Obj};
@@ -21,11 +24,6 @@ const LABEL: &str = "#333a41";
 /// Longest caller-supplied label, in characters.
 const MAX_LABEL: usize = 40;
 
-struct Part {
-    text: String,
-    fill: &'static str,
-}
-
 /// Renders the badge of `report` (a report as produced by `score`).
 ///
 /// `options` is `{label?, labels?: {O?, I?}}`: the badge's own words, so a page can localise
@@ -37,62 +35,107 @@ struct Part {
 /// expected shape.
 pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
     let mut d = Diagnostics::default();
-    let rendered = render(report, options.unwrap_or(&Json::Null), &mut d);
-    d.first_error(rendered)
+    // `render` gives up only where a walk helper has recorded why, so the empty default is never
+    // returned: the error is.
+    let rendered = render(report, options.unwrap_or(&Json::Null), &mut d).unwrap_or_default();
+    match d.errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(rendered),
+    }
+}
+
+/// The badge drawn so far: its parts' rectangles and texts, side by side from the left.
+#[derive(Default)]
+struct Badge {
+    rects: String,
+    texts: String,
+    width: u32,
+}
+
+impl Badge {
+    fn part(&mut self, text: &str, fill: &str) {
+        let w = text_width(text) + 120;
+        self.rects.push_str("<rect x=\"");
+        push_int(&mut self.rects, self.width.into());
+        self.rects.push_str("\" width=\"");
+        push_int(&mut self.rects, w.into());
+        self.rects.push_str("\" height=\"200\" fill=\"");
+        self.rects.push_str(fill);
+        self.rects.push_str("\"/>");
+        self.texts.push_str("<text x=\"");
+        push_int(&mut self.texts, (self.width + w / 2).into());
+        self.texts.push_str("\" y=\"140\">");
+        escape(&mut self.texts, text);
+        self.texts.push_str("</text>");
+        self.width += w;
+    }
 }
 
 fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> {
-    let (label, names) = read_options(options, d)?;
+    let (mut label, mut open, mut incl) = (None, None, None);
+    if !matches!(options, Json::Null) {
+        let o = Obj::new(options, At::ROOT, d)?;
+        o.deny_unknown(&["label", "labels"], d);
+        label = o.text("label", MAX_LABEL, d);
+        if let Some(labels) = o.get("labels") {
+            let l = Obj::new(labels, o.at("labels"), d)?;
+            l.deny_unknown(&["O", "I"], d);
+            open = l.text("O", MAX_LABEL, d);
+            incl = l.text("I", MAX_LABEL, d);
+        }
+    }
+    let label = label.as_deref().unwrap_or("SDO openness");
     let top = Obj::new(report, At::ROOT, d)?;
-    let Json::Array(pillars) = top.require("pillars", d)? else {
-        d.error(Error::wrong_type(
-            top.at("pillars").path(),
-            "an array",
-            top.get("pillars")?.kind(),
-        ));
+    let list = top.at("pillars");
+    let pillars = top.require("pillars", d)?;
+    let Json::Array(pillars) = pillars else {
+        d.error(Error::wrong_type(list.path(), "an array", pillars.kind()));
         return None;
     };
-    let process = top
-        .get("process")
-        .and_then(|p| p.get("name"))
-        .and_then(|n| match n {
-            Json::String(s) => Some(s.as_str()),
-            _ => None,
-        });
-    let mut parts = vec![Part {
-        text: label.clone(),
-        fill: LABEL,
-    }];
-    let mut title = match process {
-        Some(name) => [&*label, ", ", name, ":"].concat(),
-        None => [&*label, ":"].concat(),
-    };
-    for (n, pillar) in pillars.iter().enumerate().take(RUBRIC.pillars.len()) {
-        let list = top.at("pillars");
+    let mut badge = Badge::default();
+    badge.part(label, LABEL);
+    let mut title = String::from(label);
+    if let Some(Json::String(name)) = top.get("process").and_then(|p| p.get("name")) {
+        title.push_str(", ");
+        title.push_str(name);
+    }
+    // Each pillar is introduced by ": " or "; ", so the title ends without a separator.
+    let mut separator = ": ";
+    let mut text = String::new();
+    for (n, pillar) in pillars.iter().take(RUBRIC.pillars.len()).enumerate() {
         let at = list.index(n);
         let o = Obj::new(pillar, at, d)?;
         let id = walk::text(o.require("id", d)?, o.at("id"), 8, d)?;
-        let name = names
-            .iter()
-            .find(|(k, _)| *k == id)
-            .map_or(id.as_str(), |(_, v)| v.as_str())
-            .to_string();
-        let score = nullable_number(o.get("score"), o.at("score"), d);
-        let band = o.get("band").and_then(|b| match b {
-            Json::String(s) => COLOURS.iter().find(|(id, _)| id == s).map(|(_, c)| *c),
-            _ => None,
-        });
+        let score = number(&o, "score", d);
         let provisional = matches!(o.get("provisional"), Some(Json::Bool(true)));
-        let value = match score {
-            Some(s) => [&*int(whole(s)), if provisional { "*" } else { "" }].concat(),
-            None => "–".to_string(),
-        };
-        let text = [&*name, " ", &value].concat();
-        title.push(' ');
+        text.clear();
+        text.push_str(match &*id {
+            "O" => open.as_deref().unwrap_or("openness"),
+            "I" => incl.as_deref().unwrap_or("inclusion"),
+            id => id,
+        });
+        text.push(' ');
+        let mut fill = NO_SCORE;
+        match score {
+            Some(s) => {
+                push_int(&mut text, whole(s));
+                if provisional {
+                    text.push('*');
+                }
+                if let Some(Json::String(band)) = o.get("band") {
+                    if let Some((_, c)) = COLOURS.iter().find(|(b, _)| b == band) {
+                        fill = c;
+                    }
+                }
+            }
+            None => text.push('–'),
+        }
+        title.push_str(separator);
+        separator = "; ";
         title.push_str(&text);
         if provisional {
-            let lower = nullable_number(o.get("lower"), o.at("lower"), d);
-            let upper = nullable_number(o.get("upper"), o.at("upper"), d);
+            let lower = number(&o, "lower", d);
+            let upper = number(&o, "upper", d);
             if let (Some(l), Some(u)) = (lower, upper) {
                 title.push_str(" (provisional, between ");
                 push_int(&mut title, whole(l));
@@ -101,48 +144,32 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
                 title.push(')');
             }
         }
-        title.push(';');
-        parts.push(Part {
-            text,
-            fill: if score.is_some() {
-                band.unwrap_or(NO_SCORE)
-            } else {
-                NO_SCORE
-            },
-        });
+        badge.part(&text, fill);
     }
-    title.pop();
-    Some(draw(&parts, &title))
+    let total = badge.width;
+    let mut s = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    push_int(&mut s, total.div_ceil(10).into());
+    s.push_str("\" height=\"20\" viewBox=\"0 0 ");
+    push_int(&mut s, total.into());
+    s.push_str(" 200\" role=\"img\" aria-label=\"");
+    escape(&mut s, &title);
+    s.push_str("\"><title>");
+    escape(&mut s, &title);
+    s.push_str("</title><clipPath id=\"r\"><rect width=\"");
+    push_int(&mut s, total.into());
+    s.push_str("\" height=\"200\" rx=\"30\"/></clipPath><g clip-path=\"url(#r)\">");
+    s.push_str(&badge.rects);
+    s.push_str("</g><g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,DejaVu Sans,Geneva,sans-serif\" font-size=\"110\">");
+    s.push_str(&badge.texts);
+    s.push_str("</g></svg>");
+    Some(s)
 }
 
-fn read_options(v: &Json, d: &mut Diagnostics) -> Option<(String, Vec<(&'static str, String)>)> {
-    let mut label = "SDO openness".to_string();
-    let mut names: Vec<(&'static str, String)> =
-        vec![("O", "openness".into()), ("I", "inclusion".into())];
-    if *v == Json::Null {
-        return Some((label, names));
-    }
-    let o = Obj::new(v, At::ROOT, d)?;
-    o.deny_unknown(&["label", "labels"], d);
-    if let Some(l) = o.text("label", MAX_LABEL, d) {
-        label = l;
-    }
-    if let Some(labels) = o.get("labels") {
-        let l = Obj::new(labels, o.at("labels"), d)?;
-        l.deny_unknown(&["O", "I"], d);
-        for (id, name) in names.iter_mut() {
-            if let Some(text) = l.text(id, MAX_LABEL, d) {
-                *name = text;
-            }
-        }
-    }
-    Some((label, names))
-}
-
-fn nullable_number(v: Option<&Json>, at: At, d: &mut Diagnostics) -> Option<f64> {
-    match v {
+/// A number field of `o` in `[0, 100]`, or `None` where it is absent or null.
+fn number(o: &Obj, key: &str, d: &mut Diagnostics) -> Option<f64> {
+    match o.get(key) {
         None | Some(Json::Null) => None,
-        Some(v) => walk::number(v, at, 0.0, 100.0, d),
+        Some(v) => walk::number(v, o.at(key), 0.0, 100.0, d),
     }
 }
 
@@ -154,66 +181,23 @@ fn whole(x: f64) -> i64 {
 
 /// Approximate advance of 11 px Verdana, in tenths of a pixel: no font metrics in a badge.
 fn text_width(s: &str) -> u32 {
-    s.chars()
-        .map(|c| match c {
+    let mut w = 0;
+    for c in s.chars() {
+        w += match c {
             'i' | 'l' | 'j' | '.' | ',' | ':' | '\'' | '|' | '!' => 30,
             ' ' | 'f' | 't' | 'r' | 'I' => 45,
             'm' | 'w' | 'M' | 'W' => 95,
-            c if c.is_ascii() => 70,
-            c if (c as u32) >= 0x2E80 => 110,
+            '\0'..='\x7f' => 70,
+            '\u{2E80}'.. => 110,
             _ => 75,
-        })
-        .sum()
+        };
+    }
+    w
 }
 
-fn draw(parts: &[Part], title: &str) -> String {
-    let widths: Vec<u32> = parts.iter().map(|p| text_width(&p.text) + 120).collect();
-    let total: u32 = widths.iter().sum();
-    let title = escape(title);
-    let total_text = int(total.into());
-    let mut s = [
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"",
-        &int(total.div_ceil(10).into()),
-        "\" height=\"20\" viewBox=\"0 0 ",
-        &total_text,
-        " 200\" role=\"img\" aria-label=\"",
-        &title,
-        "\"><title>",
-        &title,
-        "</title><clipPath id=\"r\"><rect width=\"",
-        &total_text,
-        "\" height=\"200\" rx=\"30\"/></clipPath><g clip-path=\"url(#r)\">",
-    ]
-    .concat();
-    let mut x = 0;
-    for (part, w) in parts.iter().zip(&widths) {
-        s.push_str("<rect x=\"");
-        push_int(&mut s, x.into());
-        s.push_str("\" width=\"");
-        push_int(&mut s, (*w).into());
-        s.push_str("\" height=\"200\" fill=\"");
-        s.push_str(part.fill);
-        s.push_str("\"/>");
-        x += w;
-    }
-    s.push_str("</g><g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,DejaVu Sans,Geneva,sans-serif\" font-size=\"110\">");
-    let mut x = 0;
-    for (part, w) in parts.iter().zip(&widths) {
-        s.push_str("<text x=\"");
-        push_int(&mut s, (x + w / 2).into());
-        s.push_str("\" y=\"140\">");
-        s.push_str(&escape(&part.text));
-        s.push_str("</text>");
-        x += w;
-    }
-    s.push_str("</g></svg>");
-    s
-}
-
-/// XML-escapes text and drops control and bidi-override characters, which could reorder or
-/// hide what the badge says.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` XML-escaped, dropping control and bidi-override characters, which could
+/// reorder or hide what the badge says.
+fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -222,11 +206,11 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
-            c if c.is_control() => {}
+            // The control characters (Unicode category Cc).
+            '\0'..='\x1f' | '\x7f'..='\u{9f}' => {}
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -235,10 +219,18 @@ mod tests {
 
     #[test]
     fn escapes_untrusted_text() {
-        assert_eq!(
-            escape("<script>\"&'\u{202E}x"),
-            "&lt;script&gt;&quot;&amp;&#39;x"
-        );
+        let mut out = String::new();
+        escape(&mut out, "<script>\"&'\u{202E}x\u{7}\u{85}");
+        assert_eq!(out, "&lt;script&gt;&quot;&amp;&#39;x");
+    }
+
+    #[test]
+    fn drops_exactly_the_control_characters() {
+        for c in '\0'..='\u{2FF}' {
+            let mut out = String::new();
+            escape(&mut out, c.encode_utf8(&mut [0; 4]));
+            assert_eq!(out.is_empty(), c.is_control(), "{c:?}");
+        }
     }
 
     #[test]

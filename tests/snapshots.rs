@@ -199,7 +199,7 @@ fn every_fixture_has_a_snapshot_and_every_snapshot_a_source() {
         return; // the other tests are writing the snapshots right now
     }
     let mut expected: Vec<String> = FIXTURES.iter().map(|n| format!("{n}.json")).collect();
-    expected.extend(["compare.json".to_string(), "sensitivity.json".to_string()]);
+    expected.extend(["badges.txt", "compare.json", "sensitivity.json"].map(String::from));
     expected.sort();
     let mut found: Vec<String> = std::fs::read_dir(tests_dir().join("snapshots"))
         .expect("tests/snapshots")
