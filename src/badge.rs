@@ -35,13 +35,8 @@ const MAX_LABEL: usize = 40;
 /// expected shape.
 pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
     let mut d = Diagnostics::default();
-    // `render` gives up only where a walk helper has recorded why, so the empty default is never
-    // returned: the error is.
-    let rendered = render(report, options.unwrap_or(&Json::Null), &mut d).unwrap_or_default();
-    match d.errors.into_iter().next() {
-        Some(e) => Err(e),
-        None => Ok(rendered),
-    }
+    let rendered = render(report, options.unwrap_or(&Json::Null), &mut d);
+    d.first_error(rendered)
 }
 
 /// The badge drawn so far: its parts' rectangles and texts, side by side from the left.
