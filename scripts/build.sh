@@ -22,7 +22,7 @@ engine() {
   rm -rf "pkg/$out"
   wasm-bindgen --target web --out-dir "pkg/$out" --out-name sdo_openness \
     target/wasm32-unknown-unknown/release/sdo_openness.wasm
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  node_modules/.bin/wasm-opt --converge -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue \
     "pkg/$out/sdo_openness_bg.wasm" -o "pkg/$out/sdo_openness_bg.wasm"

@@ -74,11 +74,11 @@ impl Weights {
                 }
             }
         }
-        let mut offset = 0;
-        for pillar in RUBRIC.pillars {
-            let range = offset..offset + pillar.indicators.len();
-            offset = range.end;
-            if weights.values[range].iter().all(|&w| w <= 0.0) {
+        for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
+            if weights.values[RUBRIC.indicator_span(p)]
+                .iter()
+                .all(|&w| w <= 0.0)
+            {
                 d.error(Error::zero_weights(o.at.path(), pillar.id));
             }
         }

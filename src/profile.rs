@@ -270,14 +270,11 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
     let o = Obj::new(v, at, d)?;
     o.deny_unknown(ANSWER_FIELDS, d);
     let before = d.errors.len();
-    let given: Vec<&str> = ["option", "value", "status"]
-        .into_iter()
-        .filter(|k| o.get(k).is_some())
-        .collect();
-    let given = match given.as_slice() {
-        ["option"] => read_option(element, &o, d),
-        ["value"] => read_value(element, &o, d),
-        ["status"] => read_status(&o, d),
+    let has = |key| o.get(key).is_some();
+    let given = match (has("option"), has("value"), has("status")) {
+        (true, false, false) => read_option(element, &o, d),
+        (false, true, false) => read_value(element, &o, d),
+        (false, false, true) => read_status(&o, d),
         _ => {
             d.error(Error::invalid_answer(o.at.path()));
             None

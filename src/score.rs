@@ -294,20 +294,20 @@ fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
 }
 
 fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
-    let claims: Vec<&Answer> = profile
-        .answers
-        .iter()
-        .flatten()
-        .filter(|a| a.given != Given::NotApplicable)
-        .collect();
-    let with_evidence = claims.iter().filter(|a| !a.evidence.is_empty()).count();
+    let (mut answers, mut with_evidence) = (0, 0);
+    for a in profile.answers.iter().flatten() {
+        if a.given != Given::NotApplicable {
+            answers += 1;
+            with_evidence += usize::from(!a.evidence.is_empty());
+        }
+    }
     EvidenceCoverage {
-        answers: claims.len(),
+        answers,
         with_evidence,
-        share: if claims.is_empty() {
+        share: if answers == 0 {
             0.0
         } else {
-            round3(with_evidence as f64 / claims.len() as f64)
+            round3(with_evidence as f64 / answers as f64)
         },
     }
 }
