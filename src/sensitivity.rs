@@ -3,7 +3,6 @@
 //! 2008): this recomputes every pillar score under many seeded random perturbations of the
 //! indicator weights and reports the spread of each score and how often each ranking holds.
 
-use crate::compare::ranks;
 use crate::options::SensitivityOptions;
 use crate::prelude::*;
 use crate::profile::Profile;
@@ -102,42 +101,108 @@ impl WriteJson for Pair {
 
 /// Runs the analysis. The same profiles and options always give the same result.
 pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivity {
-    // Indicator scores do not depend on indicator weights: compute them once per profile.
-    let indicator_scores: Vec<Vec<Option<f64>>> = profiles
-        .iter()
-        .map(|p| {
-            let slots = slots(p);
-            (0..RUBRIC.indicators().count())
-                .map(|i| indicator_totals(&slots[RUBRIC.element_span(i)]).score)
-                .collect()
-        })
-        .collect();
-    let base = options.weights.values();
-    let mut rng = Rng::new(options.seed);
-    let mut weights = base.to_vec();
-    let draws = options.draws as usize;
-    // samples[pillar][profile][draw]
-    let mut samples = vec![vec![Vec::with_capacity(draws); profiles.len()]; RUBRIC.pillars.len()];
-    for _ in 0..draws {
-        for (w, b) in weights.iter_mut().zip(base) {
-            *w = b * (1.0 + options.spread * (2.0 * rng.unit() - 1.0));
-        }
-        for (p, range) in pillar_spans().enumerate() {
-            for (n, scores) in indicator_scores.iter().enumerate() {
-                samples[p][n].push(weighted(&scores[range.clone()], &weights[range.clone()]));
-            }
+    // Indicator scores do not depend on indicator weights: compute them once per profile, in
+    // one flat buffer, `indicators` per profile.
+    let indicators = RUBRIC.indicators().count();
+    let mut indicator_scores = Vec::with_capacity(profiles.len() * indicators);
+    for p in profiles {
+        let slots = slots(p);
+        for i in 0..indicators {
+            indicator_scores.push(indicator_totals(&slots[RUBRIC.element_span(i)]).score);
         }
     }
-    let pillars = pillar_spans()
-        .enumerate()
-        .map(|(p, range)| {
-            let base_scores: Vec<Option<f64>> = indicator_scores
-                .iter()
-                .map(|s| weighted(&s[range.clone()], &base[range.clone()]))
-                .collect();
-            summarise(RUBRIC.pillars[p].id, &base_scores, &samples[p], draws)
-        })
-        .collect();
+    let base_weights = options.weights.values();
+    let draws = options.draws as usize;
+    let count = profiles.len();
+    let share = |count: usize| round3(count as f64 / f64::from(options.draws));
+    let mut weights = vec![0.0; base_weights.len()];
+    // Pillar scores of the profiles, NaN for none: under the base weights, and in one draw.
+    let mut base = vec![0.0; count];
+    let mut column = vec![0.0; count];
+    let mut pillars = Vec::new();
+    for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
+        let range = RUBRIC.indicator_span(p);
+        // The pillar formula on precomputed indicator scores, rounded as published, so that
+        // ranks and ties agree with `compare`.
+        let fill = |column: &mut [f64], weights: &[f64]| {
+            for (n, c) in column.iter_mut().enumerate() {
+                let scores = &indicator_scores[n * indicators..][range.clone()];
+                *c = weighted_mean(
+                    weights[range.clone()]
+                        .iter()
+                        .copied()
+                        .zip(scores.iter().copied()),
+                )
+                .map_or(f64::NAN, round1);
+            }
+        };
+        fill(&mut base, base_weights);
+        let mut base_ranks = vec![0; count];
+        for (n, r) in base_ranks.iter_mut().enumerate() {
+            *r = rank(&base, n);
+        }
+        // Every pillar replays the same draws from the seed: each draw perturbs every weight.
+        let mut rng = Rng::new(options.seed);
+        let mut kept = vec![0usize; count];
+        // above[a * count + b]: draws in which profile a scored strictly above profile b.
+        let mut above = vec![0usize; count * count];
+        // The scores of profile n are samples[n * draws..][..taken[n]].
+        let mut samples = vec![0.0; count * draws];
+        let mut taken = vec![0usize; count];
+        for _ in 0..draws {
+            for (w, b) in weights.iter_mut().zip(base_weights) {
+                *w = b * (1.0 + options.spread * (2.0 * rng.unit() - 1.0));
+            }
+            fill(&mut column, &weights);
+            for b in 0..count {
+                let y = column[b];
+                let mut r = 1;
+                for a in 0..count {
+                    if column[a] > y {
+                        above[a * count + b] += 1;
+                        r += 1;
+                    }
+                }
+                if !y.is_nan() {
+                    samples[b * draws + taken[b]] = y;
+                    taken[b] += 1;
+                    if r == base_ranks[b] {
+                        kept[b] += 1;
+                    }
+                }
+            }
+        }
+        let mut profiles = Vec::new();
+        let mut pairs = Vec::new();
+        for n in 0..count {
+            let sorted = &mut samples[n * draws..][..taken[n]];
+            heap_sort(sorted);
+            let ranked = base_ranks[n] > 0;
+            profiles.push(Spread {
+                index: n,
+                score: ranked.then(|| round1(base[n])),
+                p5: percentile(sorted, 5),
+                p50: percentile(sorted, 50),
+                p95: percentile(sorted, 95),
+                rank: ranked.then_some(base_ranks[n]),
+                rank_stability: ranked.then(|| share(kept[n])),
+            });
+            for b in 0..count {
+                if base[n] > base[b] {
+                    pairs.push(Pair {
+                        higher: n,
+                        lower: b,
+                        share: share(above[n * count + b]),
+                    });
+                }
+            }
+        }
+        pillars.push(PillarSensitivity {
+            pillar: pillar.id,
+            profiles,
+            pairs,
+        });
+    }
     Sensitivity {
         draws: options.draws,
         seed: options.seed,
@@ -146,110 +211,43 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
     }
 }
 
-/// Each pillar's range of the flat indicator order.
-fn pillar_spans() -> impl Iterator<Item = core::ops::Range<usize>> {
-    (0..RUBRIC.pillars.len()).map(|p| RUBRIC.indicator_span(p))
-}
-
-/// The pillar formula on precomputed indicator scores, rounded as published, so that ranks and
-/// ties agree with `compare`.
-fn weighted(scores: &[Option<f64>], weights: &[f64]) -> Option<f64> {
-    weighted_mean(weights.iter().copied().zip(scores.iter().copied())).map(round1)
-}
-
-fn summarise(
-    pillar: &'static str,
-    base: &[Option<f64>],
-    samples: &[Vec<Option<f64>>],
-    draws: usize,
-) -> PillarSensitivity {
-    let base_ranks = ranks(base);
-    let mut kept = vec![0usize; base.len()];
-    let mut above = vec![vec![0usize; base.len()]; base.len()];
-    let mut column = vec![None; base.len()];
-    for d in 0..draws {
-        for (c, s) in column.iter_mut().zip(samples) {
-            *c = s[d];
-        }
-        for (n, rank) in ranks(&column).into_iter().enumerate() {
-            if rank.is_some() && rank == base_ranks[n] {
-                kept[n] += 1;
-            }
-        }
-        for (a, sa) in column.iter().enumerate() {
-            for (b, sb) in column.iter().enumerate() {
-                if let (Some(x), Some(y)) = (sa, sb) {
-                    if x > y {
-                        above[a][b] += 1;
-                    }
-                }
-            }
-        }
+/// Competition rank of score `n` (1 + the number of scores strictly higher), 0 for no score
+/// (NaN, which no comparison counts).
+fn rank(scores: &[f64], n: usize) -> usize {
+    let s = scores[n];
+    if s.is_nan() {
+        return 0;
     }
-    let share = |count: usize| round3(count as f64 / draws as f64);
-    let profiles = base
-        .iter()
-        .enumerate()
-        .map(|(n, score)| {
-            let mut sorted: Vec<f64> = samples[n].iter().flatten().copied().collect();
-            heap_sort(&mut sorted);
-            Spread {
-                index: n,
-                score: score.map(round1),
-                p5: percentile(&sorted, 5),
-                p50: percentile(&sorted, 50),
-                p95: percentile(&sorted, 95),
-                rank: base_ranks[n],
-                rank_stability: base_ranks[n].map(|_| share(kept[n])),
-            }
-        })
-        .collect();
-    let mut pairs = Vec::new();
-    for (a, sa) in base.iter().enumerate() {
-        for (b, sb) in base.iter().enumerate() {
-            if let (Some(x), Some(y)) = (sa, sb) {
-                if x > y {
-                    pairs.push(Pair {
-                        higher: a,
-                        lower: b,
-                        share: share(above[a][b]),
-                    });
-                }
-            }
-        }
-    }
-    PillarSensitivity {
-        pillar,
-        profiles,
-        pairs,
-    }
+    1 + scores.iter().filter(|&&o| o > s).count()
 }
 
 /// Sorts ascending. A hand-written heap sort: the standard library's sorts are several kilobytes
 /// of WebAssembly each, and scores are never NaN.
 fn heap_sort(v: &mut [f64]) {
-    fn sift(v: &mut [f64], mut root: usize, end: usize) {
+    let len = v.len();
+    // Steps len + len/2 - 1 down to len build the max-heap from the last parent; steps len - 1
+    // down to 1 move the largest to the end and restore the heap in front of it.
+    for step in (1..len + len / 2).rev() {
+        let (mut root, end) = if step >= len {
+            (step - len, len)
+        } else {
+            v.swap(0, step);
+            (0, step)
+        };
         loop {
             let mut child = 2 * root + 1;
             if child >= end {
-                return;
+                break;
             }
             if child + 1 < end && v[child] < v[child + 1] {
                 child += 1;
             }
             if v[root] >= v[child] {
-                return;
+                break;
             }
             v.swap(root, child);
             root = child;
         }
-    }
-    for start in (0..v.len() / 2).rev() {
-        sift(v, start, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
     }
 }
 
@@ -267,16 +265,16 @@ fn percentile(sorted: &[f64], p: usize) -> Option<f64> {
 struct Rng([u32; 4]);
 
 impl Rng {
-    fn new(seed: u32) -> Rng {
-        let mut x = seed;
-        let mut next = || {
+    fn new(mut x: u32) -> Rng {
+        let mut state = [0; 4];
+        for s in &mut state {
             x = x.wrapping_add(0x9E37_79B9);
             let mut z = x;
             z = (z ^ (z >> 16)).wrapping_mul(0x85EB_CA6B);
             z = (z ^ (z >> 13)).wrapping_mul(0xC2B2_AE35);
-            z ^ (z >> 16)
-        };
-        Rng([next(), next(), next(), next()])
+            *s = z ^ (z >> 16);
+        }
+        Rng(state)
     }
 
     fn next(&mut self) -> u32 {
