@@ -70,28 +70,28 @@ impl WriteJson for Place {
 
 /// Scores every profile with the same options and ranks them.
 pub fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
-    let reports: Vec<Report> = profiles.into_iter().map(|p| score(p, options)).collect();
-    let rankings = RUBRIC
-        .pillars
-        .iter()
-        .enumerate()
-        .map(|(n, pillar)| {
-            let scores: Vec<Option<f64>> = reports.iter().map(|r| r.pillars[n].score).collect();
-            let ranks = ranks(&scores);
-            let mut order: Vec<Place> = scores
-                .iter()
-                .zip(ranks)
-                .enumerate()
-                .map(|(index, (&score, rank))| Place { index, score, rank })
-                .collect();
-            let key = |p: &Place| (p.rank.unwrap_or(usize::MAX), p.index);
-            crate::score::insertion_sort(&mut order, |a, b| key(a) < key(b));
-            Ranking {
-                pillar: pillar.id,
-                order,
-            }
-        })
-        .collect();
+    let mut reports = Vec::with_capacity(profiles.len());
+    for p in profiles {
+        reports.push(score(p, options));
+    }
+    let mut rankings = Vec::new();
+    for (n, pillar) in RUBRIC.pillars.iter().enumerate() {
+        let scores: Vec<Option<f64>> = reports.iter().map(|r| r.pillars[n].score).collect();
+        let mut order = Vec::with_capacity(scores.len());
+        for (index, rank) in ranks(&scores).into_iter().enumerate() {
+            order.push(Place {
+                index,
+                score: scores[index],
+                rank,
+            });
+        }
+        let key = |p: &Place| (p.rank.unwrap_or(usize::MAX), p.index);
+        crate::score::insertion_sort(&mut order, |a, b| key(a) < key(b));
+        rankings.push(Ranking {
+            pillar: pillar.id,
+            order,
+        });
+    }
     Comparison {
         weights: options.weights.kind(),
         reports,

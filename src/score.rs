@@ -8,7 +8,7 @@ use crate::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
     Report, State,
 };
-use crate::rubric::{Element, Scale, RUBRIC};
+use crate::rubric::{Choice, Element, Scale, RUBRIC};
 use crate::walk::Diagnostics;
 
 /// Most recommendations in one report.
@@ -34,13 +34,10 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
             let range = RUBRIC.element_span(i);
             let t = indicator_totals(&slots[range.clone()]);
             totals.push((weight, t));
-            let elements = indicator
-                .elements
-                .iter()
-                .zip(answers.by_ref())
-                .zip(&slots[range])
-                .map(|((element, answer), slot)| element_report(element, answer, slot))
-                .collect();
+            let mut elements = Vec::with_capacity(indicator.elements.len());
+            for (element, slot) in indicator.elements.iter().zip(&slots[range]) {
+                elements.push(element_report(element, answers.next().flatten(), slot));
+            }
             indicators.push(IndicatorReport {
                 id: indicator.id,
                 weight,
@@ -263,18 +260,20 @@ fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
         }
         let pillar = &RUBRIC.pillars[p];
         let (option, value) = match &element.scale {
-            Scale::Options { options } => (
-                options
-                    .iter()
-                    .max_by(|a, b| a.points.total_cmp(&b.points))
-                    .map(|c| c.id),
-                None,
-            ),
+            Scale::Options { options } => {
+                // The best option; of equals, the last, as `Iterator::max_by` would pick.
+                let mut best = None;
+                for c in options.iter() {
+                    if best.is_none_or(|b: &Choice| c.points >= b.points) {
+                        best = Some(c);
+                    }
+                }
+                (best.map(|c| c.id), None)
+            }
             Scale::Curve { points, .. } => (None, Some(Scale::best_value(points))),
         };
         found.push((
             gain,
-            n,
             Recommendation {
                 pillar: pillar.id,
                 indicator: pillar.indicators[i].id,
@@ -285,12 +284,14 @@ fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
             },
         ));
     }
-    insertion_sort(&mut found, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
-    found
-        .into_iter()
-        .take(MAX_RECOMMENDATIONS)
-        .map(|(_, _, r)| r)
-        .collect()
+    // Stable: equal gains keep rubric order.
+    insertion_sort(&mut found, |a, b| a.0 > b.0);
+    found.truncate(MAX_RECOMMENDATIONS);
+    let mut out = Vec::with_capacity(found.len());
+    for (_, r) in found {
+        out.push(r);
+    }
+    out
 }
 
 fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
