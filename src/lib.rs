@@ -193,11 +193,11 @@ fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
     if items.len() > MAX_PROFILES {
         return Err(Error::too_many(String::new(), MAX_PROFILES));
     }
-    items
-        .iter()
-        .enumerate()
-        .map(|(n, p)| Profile::from_tree(p).map_err(|e| e.within_index(n)))
-        .collect()
+    let mut profiles = Vec::with_capacity(items.len());
+    for (n, p) in items.iter().enumerate() {
+        profiles.push(Profile::from_tree(p).map_err(|e| e.within_index(n))?);
+    }
+    Ok(profiles)
 }
 
 #[cfg(target_arch = "wasm32")]

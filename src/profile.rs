@@ -194,16 +194,19 @@ impl Profile {
             }
             _ => {}
         }
-        for ((_, _, element), answer) in RUBRIC.elements().zip(&self.answers) {
+        for (n, answer) in self.answers.iter().enumerate() {
             let Some(answer) = answer else { continue };
-            let path = ["answers.", element.id].concat();
-            if answer.given == Given::NotApplicable {
-                if answer.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                    d.warn("not-applicable-without-note", [&*path, ".note"].concat());
+            let (code, field) = if answer.given == Given::NotApplicable {
+                if !answer.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    continue;
                 }
+                ("not-applicable-without-note", ".note")
             } else if answer.evidence.is_empty() {
-                d.warn("answer-without-evidence", [&*path, ".evidence"].concat());
-            }
+                ("answer-without-evidence", ".evidence")
+            } else {
+                continue;
+            };
+            d.warn(code, ["answers.", RUBRIC.element(n).id, field].concat());
         }
     }
 }
@@ -244,21 +247,19 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
 
 fn read_answers(v: &Json, at: At, d: &mut Diagnostics) -> Option<Vec<Option<Answer>>> {
     let o = Obj::new(v, at, d)?;
-    let mut answers: Vec<Option<Answer>> = RUBRIC.elements().map(|_| None).collect();
+    let count = RUBRIC.element_count();
+    let mut answers: Vec<Option<Answer>> = Vec::new();
+    answers.resize_with(count, || None);
     let mut ok = true;
     for (id, value) in o.entries() {
         let path = o.at(id);
-        let Some((index, (_, _, element))) = RUBRIC
-            .elements()
-            .enumerate()
-            .find(|(_, (_, _, e))| e.id == id)
-        else {
-            let ids = RUBRIC.elements().map(|(_, _, e)| e.id);
+        let Some(index) = (0..count).find(|&n| RUBRIC.element(n).id == id) else {
+            let ids = (0..count).map(|n| RUBRIC.element(n).id);
             d.error(Error::unknown_element(path.path(), id, closest(id, ids)));
             ok = false;
             continue;
         };
-        match read_answer(element, value, path, d) {
+        match read_answer(RUBRIC.element(index), value, path, d) {
             Some(answer) => answers[index] = Some(answer),
             None => ok = false,
         }

@@ -107,6 +107,17 @@ impl Rubric {
         })
     }
 
+    /// How many elements the rubric has: the length of a profile's answers.
+    pub fn element_count(&self) -> usize {
+        ELEMENT_PLACES.len()
+    }
+
+    /// The element at this position of the flat element order.
+    pub fn element(&self, n: usize) -> &'static Element {
+        let (p, i, e) = ELEMENT_PLACES[n];
+        &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)].elements[usize::from(e)]
+    }
+
     /// Every indicator in rubric order.
     pub fn indicators(&self) -> impl Iterator<Item = &'static Indicator> + '_ {
         INDICATOR_PLACES

@@ -97,20 +97,19 @@ pub(crate) struct Slot {
 }
 
 pub(crate) fn slots(profile: &Profile) -> Vec<Slot> {
-    RUBRIC
-        .elements()
-        .zip(&profile.answers)
-        .map(|((_, _, element), answer)| {
-            let given = answer.as_ref().map(|a| a.given);
-            Slot {
-                weight: element.weight,
-                points: given.and_then(|g| points(element, g)),
-                applicable: given != Some(Given::NotApplicable),
-                min: element.scale.min_points(),
-                max: element.scale.max_points(),
-            }
-        })
-        .collect()
+    let mut slots = Vec::with_capacity(profile.answers.len());
+    for (n, answer) in profile.answers.iter().enumerate() {
+        let element = RUBRIC.element(n);
+        let given = answer.as_ref().map(|a| a.given);
+        slots.push(Slot {
+            weight: element.weight,
+            points: given.and_then(|g| points(element, g)),
+            applicable: given != Some(Given::NotApplicable),
+            min: element.scale.min_points(),
+            max: element.scale.max_points(),
+        });
+    }
+    slots
 }
 
 fn points(element: &Element, given: Given) -> Option<f64> {
@@ -190,16 +189,16 @@ pub(crate) fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> 
 
 /// Each pillar's unrounded score under `weights`.
 pub(crate) fn pillar_scores(slots: &[Slot], weights: &Weights) -> Vec<Option<f64>> {
-    (0..RUBRIC.pillars.len())
-        .map(|p| {
-            weighted_mean(RUBRIC.indicator_span(p).map(|i| {
-                (
-                    weights.get(i),
-                    indicator_totals(&slots[RUBRIC.element_span(i)]).score,
-                )
-            }))
-        })
-        .collect()
+    let mut scores = Vec::with_capacity(RUBRIC.pillars.len());
+    for p in 0..RUBRIC.pillars.len() {
+        scores.push(weighted_mean(RUBRIC.indicator_span(p).map(|i| {
+            (
+                weights.get(i),
+                indicator_totals(&slots[RUBRIC.element_span(i)]).score,
+            )
+        })));
+    }
+    scores
 }
 
 fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot) -> ElementReport {
