@@ -23,9 +23,11 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights {
-            values: RUBRIC.indicators().map(|i| i.weight).collect(),
+        let mut values = Vec::with_capacity(RUBRIC.indicator_count());
+        for n in 0..RUBRIC.indicator_count() {
+            values.push(RUBRIC.indicator(n).weight);
         }
+        Weights { values }
     }
 }
 
@@ -43,7 +45,9 @@ impl Weights {
     /// `Custom` when any weight differs from the methodology's: such scores are not comparable
     /// with published ones, and every report says so.
     pub fn kind(&self) -> WeightsKind {
-        if *self == Weights::default() {
+        let default =
+            (0..RUBRIC.indicator_count()).all(|n| self.values[n] == RUBRIC.indicator(n).weight);
+        if default {
             WeightsKind::Default
         } else {
             WeightsKind::Custom
@@ -62,14 +66,15 @@ impl Weights {
         let before = d.errors.len();
         for (id, value) in o.entries() {
             let path = o.at(id);
-            match RUBRIC.indicators().position(|i| i.id == id) {
+            let count = RUBRIC.indicator_count();
+            match (0..count).find(|&n| RUBRIC.indicator(n).id == id) {
                 Some(n) => {
                     if let Some(w) = walk::number(value, path, 0.0, MAX_WEIGHT, d) {
                         weights.values[n] = w;
                     }
                 }
                 None => {
-                    let suggestion = closest(id, RUBRIC.indicators().map(|i| i.id));
+                    let suggestion = closest(id, (0..count).map(|n| RUBRIC.indicator(n).id));
                     d.error(Error::unknown_indicator(path.path(), id, suggestion));
                 }
             }

@@ -118,6 +118,17 @@ impl Rubric {
         &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)].elements[usize::from(e)]
     }
 
+    /// How many indicators the rubric has.
+    pub fn indicator_count(&self) -> usize {
+        INDICATOR_PLACES.len()
+    }
+
+    /// The indicator at this position of the flat indicator order.
+    pub fn indicator(&self, n: usize) -> &'static Indicator {
+        let (p, i) = INDICATOR_PLACES[n];
+        &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)]
+    }
+
     /// Every indicator in rubric order.
     pub fn indicators(&self) -> impl Iterator<Item = &'static Indicator> + '_ {
         INDICATOR_PLACES

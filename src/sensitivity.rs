@@ -103,7 +103,7 @@ impl WriteJson for Pair {
 pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivity {
     // Indicator scores do not depend on indicator weights: compute them once per profile, in
     // one flat buffer, `indicators` per profile.
-    let indicators = RUBRIC.indicators().count();
+    let indicators = RUBRIC.indicator_count();
     let mut indicator_scores = Vec::with_capacity(profiles.len() * indicators);
     for p in profiles {
         let slots = slots(p);
