@@ -80,11 +80,16 @@ impl Json {
         let none = String::new;
         let mut e = match p.problem {
             Problem::Syntax(expected) => {
-                let before = text.as_bytes().get(..p.at).unwrap_or_default();
-                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-                let last = before.rsplit(|&b| b == b'\n').next().unwrap_or_default();
-                // Columns count characters: every byte but UTF-8 continuation bytes starts one.
-                let column = last.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+                let (mut line, mut column) = (1, 1);
+                for &b in text.as_bytes().get(..p.at).unwrap_or_default() {
+                    if b == b'\n' {
+                        (line, column) = (line + 1, 1);
+                    } else if b & 0xC0 != 0x80 {
+                        // Columns count characters: every byte but UTF-8 continuation bytes
+                        // starts one.
+                        column += 1;
+                    }
+                }
                 Error::invalid_json(expected, line, column)
             }
             Problem::Nodes => Error::too_large(none(), limits::MAX_NODES),
