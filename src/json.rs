@@ -67,13 +67,43 @@ impl Json {
             source: text,
             at: 0,
             nodes: 0,
+            // What is left to report when a whole value is read but text follows it.
+            problem: Problem::Syntax("end of input"),
+            path: Vec::new(),
         };
-        let value = p.value(0)?;
-        p.space();
-        if p.at < text.len() {
-            return Err(p.syntax("end of input"));
+        if let Some(value) = p.value(0) {
+            p.space();
+            if p.at == text.len() {
+                return Ok(value);
+            }
         }
-        Ok(value)
+        let none = String::new;
+        let mut e = match p.problem {
+            Problem::Syntax(expected) => {
+                let (mut line, mut column) = (1, 1);
+                for &b in text.as_bytes().get(..p.at).unwrap_or_default() {
+                    if b == b'\n' {
+                        (line, column) = (line + 1, 1);
+                    } else if b & 0xC0 != 0x80 {
+                        // Columns count characters: every byte but UTF-8 continuation bytes
+                        // starts one.
+                        column += 1;
+                    }
+                }
+                Error::invalid_json(expected, line, column)
+            }
+            Problem::Nodes => Error::too_large(none(), limits::MAX_NODES),
+            Problem::Depth => Error::too_deep(none(), limits::MAX_DEPTH),
+            Problem::Keys => Error::too_many(none(), limits::MAX_KEYS),
+            Problem::Long => Error::string_too_long(none()),
+        };
+        for (key, index) in p.path {
+            e = match key {
+                Some(key) => e.within_key(&key),
+                None => e.within_index(index),
+            };
+        }
+        Err(e)
     }
 
     /// An object from `(key, value)` pairs, in order: for building trees in code (schemas, tests).
@@ -126,281 +156,280 @@ impl serde::Serialize for Json {
     }
 }
 
-/// Counts values against [`limits::MAX_NODES`]; shared with the JavaScript walker.
-fn count_node(nodes: &mut usize) -> Result<(), Error> {
-    *nodes += 1;
-    if *nodes > limits::MAX_NODES {
-        return Err(Error::too_large(String::new(), limits::MAX_NODES));
-    }
-    Ok(())
-}
-
 /// Works on bytes: every split falls on an ASCII byte of valid UTF-8, so slices stay valid
 /// text, and no `str` slicing links the char-boundary panic (and its Unicode tables) into the
 /// WebAssembly build.
+///
+/// Written for size: a failure only records what went wrong (`problem`, with `at` left where it
+/// happened) and the readers return `None`, so no large `Result` is copied through every level
+/// and the [`Error`], with its line, column and path, is built in one place, [`Json::parse`].
+/// Arrays and objects share one reader.
 struct Parser<'a> {
     /// The same text as `source`, as bytes for scanning.
     text: &'a [u8],
     source: &'a str,
     at: usize,
+    /// Values read so far, against [`limits::MAX_NODES`].
     nodes: usize,
+    /// Why reading stopped: turned into an [`Error`] once, by [`Json::parse`].
+    problem: Problem,
+    /// The key (in an object) or index (in an array) of each level the failure passed through,
+    /// innermost first.
+    path: Vec<(Option<String>, usize)>,
+}
+
+#[derive(Clone, Copy)]
+enum Problem {
+    /// `invalid-json` at the position reading stopped, expecting this.
+    Syntax(&'static str),
+    Nodes,
+    Depth,
+    Keys,
+    Long,
 }
 
 impl Parser<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.text.get(self.at).copied()
-    }
-
-    fn space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
-    }
-
-    fn syntax(&self, expected: &str) -> Error {
-        let before = self.text.get(..self.at).unwrap_or(self.text);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let last = before.rsplit(|&b| b == b'\n').next().unwrap_or_default();
-        // Columns count characters: every byte but UTF-8 continuation bytes starts one.
-        let column = last.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
-        Error::invalid_json(expected, line, column)
-    }
-
-    fn eat(&mut self, b: u8) -> bool {
-        if self.peek() == Some(b) {
-            self.at += 1;
-            return true;
-        }
-        false
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Json, Error> {
-        count_node(&mut self.nodes)?;
-        self.space();
-        match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Json::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => {
-                for (word, value) in [
-                    ("true", Json::Bool(true)),
-                    ("false", Json::Bool(false)),
-                    ("null", Json::Null),
-                ] {
-                    if self.rest().starts_with(word.as_bytes()) {
-                        self.at += word.len();
-                        return Ok(value);
-                    }
-                }
-                Err(self.syntax("a value"))
-            }
-        }
+    /// The next byte, or 0 at the end: a NUL byte is no more JSON than the end is, and a plain
+    /// byte is cheaper to return than an `Option`.
+    fn peek(&self) -> u8 {
+        self.text.get(self.at).copied().unwrap_or(0)
     }
 
     fn rest(&self) -> &[u8] {
         self.text.get(self.at..).unwrap_or_default()
     }
 
-    fn nested(&self, depth: usize) -> Result<usize, Error> {
-        if depth >= limits::MAX_DEPTH {
-            return Err(Error::too_deep(String::new(), limits::MAX_DEPTH));
+    fn space(&mut self) {
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
         }
-        Ok(depth + 1)
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, Error> {
-        let depth = self.nested(depth)?;
-        self.at += 1;
-        let mut items = Vec::new();
+    fn eat(&mut self, b: u8) -> bool {
+        let found = self.peek() == b;
+        self.at += usize::from(found);
+        found
+    }
+
+    fn fail<T>(&mut self, problem: Problem) -> Option<T> {
+        self.problem = problem;
+        None
+    }
+
+    /// An `invalid-json` error at the current position.
+    fn syntax<T>(&mut self, expected: &'static str) -> Option<T> {
+        self.fail(Problem::Syntax(expected))
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        self.nodes += 1;
+        if self.nodes > limits::MAX_NODES {
+            return self.fail(Problem::Nodes);
+        }
         self.space();
-        if self.eat(b']') {
-            return Ok(Json::Array(items));
-        }
-        loop {
-            let item = self.value(depth).map_err(|e| e.within_index(items.len()))?;
-            items.push(item);
-            self.space();
-            if self.eat(b']') {
-                return Ok(Json::Array(items));
+        let c = self.peek();
+        Some(match c {
+            b'{' | b'[' => return self.nested(depth, c == b'{'),
+            b'"' => Json::String(self.string()?),
+            b'-' | b'0'..=b'9' => Json::Number(self.number()?),
+            _ => {
+                let (word, value): (&[u8], _) = match c {
+                    b't' => (b"true", Json::Bool(true)),
+                    b'f' => (b"false", Json::Bool(false)),
+                    _ => (b"null", Json::Null),
+                };
+                if !self.rest().starts_with(word) {
+                    return self.syntax("a value");
+                }
+                self.at += word.len();
+                value
             }
-            if !self.eat(b',') {
-                return Err(self.syntax("`,` or `]`"));
-            }
-        }
+        })
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, Error> {
-        let depth = self.nested(depth)?;
+    /// An array or an object: the same loop, with a key before each value of an object.
+    fn nested(&mut self, depth: usize, object: bool) -> Option<Json> {
+        if depth >= limits::MAX_DEPTH {
+            return self.fail(Problem::Depth);
+        }
         self.at += 1;
+        let close = if object { b'}' } else { b']' };
+        let mut items = Vec::new();
         let mut entries = Vec::new();
         self.space();
-        if self.eat(b'}') {
-            return Ok(Json::Object(entries));
+        if !self.eat(close) {
+            loop {
+                let mut key = None;
+                if object {
+                    self.space();
+                    if self.peek() != b'"' {
+                        return self.syntax("a string key");
+                    }
+                    if entries.len() == limits::MAX_KEYS {
+                        return self.fail(Problem::Keys);
+                    }
+                    key = Some(self.string()?);
+                    self.space();
+                    if !self.eat(b':') {
+                        return self.syntax("`:`");
+                    }
+                }
+                let Some(value) = self.value(depth + 1) else {
+                    self.path.push((key, items.len()));
+                    return None;
+                };
+                match key {
+                    Some(key) => entries.push((key, value)),
+                    None => items.push(value),
+                }
+                self.space();
+                if self.eat(close) {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return self.syntax(if object { "`,` or `}`" } else { "`,` or `]`" });
+                }
+            }
         }
-        loop {
-            self.space();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax("a string key"));
-            }
-            if entries.len() == limits::MAX_KEYS {
-                return Err(Error::too_many(String::new(), limits::MAX_KEYS));
-            }
-            let key = self.string()?;
-            self.space();
-            if !self.eat(b':') {
-                return Err(self.syntax("`:`"));
-            }
-            let value = self.value(depth).map_err(|e| e.within_key(&key))?;
-            entries.push((key, value));
-            self.space();
-            if self.eat(b'}') {
-                return Ok(Json::Object(entries));
-            }
-            if !self.eat(b',') {
-                return Err(self.syntax("`,` or `}`"));
-            }
-        }
+        Some(if object {
+            Json::Object(entries)
+        } else {
+            Json::Array(items)
+        })
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Option<String> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let rest = self.rest();
-            let plain = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < b' ')
-                .unwrap_or(rest.len());
+            let from = self.at;
+            while !matches!(self.peek(), b'"' | b'\\' | 0..=0x1F) {
+                self.at += 1;
+            }
             // The run ends at an ASCII byte, so it is whole characters of the (valid) source:
             // slicing the `str` needs no UTF-8 validation, which is most of a kilobyte of code.
-            out.push_str(
-                self.source
-                    .get(self.at..self.at + plain)
-                    .unwrap_or_default(),
-            );
-            self.at += plain;
+            out.push_str(self.source.get(from..self.at).unwrap_or_default());
             if out.len() > limits::MAX_STRING_BYTES {
-                return Err(Error::string_too_long(String::new()));
+                return self.fail(Problem::Long);
             }
-            match self.peek() {
-                Some(b'"') => {
+            let c = match self.peek() {
+                b'"' => {
                     self.at += 1;
-                    return Ok(out);
+                    return Some(out);
                 }
-                Some(b'\\') => {
+                b'\\' => {
                     self.at += 1;
-                    let c = self.escape()?;
-                    out.push(c);
+                    self.escape()?
                 }
-                Some(_) => return Err(self.syntax("no control characters in a string")),
-                None => return Err(self.syntax("`\"` to close the string")),
-            }
+                _ if self.at < self.text.len() => {
+                    return self.syntax("no control characters in a string")
+                }
+                _ => return self.syntax("`\"` to close the string"),
+            };
+            out.push(c);
         }
     }
 
-    fn escape(&mut self) -> Result<char, Error> {
-        let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.at += 1;
-                let high = self.hex4()?;
-                if (0xD800..0xDC00).contains(&high) && self.rest().starts_with(b"\\u") {
-                    let resume = self.at;
-                    self.at += 2;
-                    let low = self.hex4()?;
-                    if (0xDC00..0xE000).contains(&low) {
-                        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                        return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
-                    }
-                    // Not a pair: the lone high surrogate is replaced, the next escape kept.
-                    self.at = resume;
-                    return Ok('\u{FFFD}');
-                }
-                // A lone surrogate cannot be a Rust char: keep the text readable instead.
-                return Ok(char::from_u32(high).unwrap_or('\u{FFFD}'));
-            }
-            _ => return Err(self.syntax("a valid escape")),
-        };
+    fn escape(&mut self) -> Option<char> {
+        let c = self.peek();
         self.at += 1;
-        Ok(c)
+        // One lookup in place of a `match` arm for each escape.
+        if let Some(i) = b"\"\\/bfnrt".iter().position(|&e| e == c) {
+            return b"\"\\/\x08\x0c\n\r\t".get(i).map(|&b| char::from(b));
+        }
+        if c != b'u' {
+            self.at -= 1;
+            return self.syntax("a valid escape");
+        }
+        let high = self.hex4()?;
+        let mut code = high;
+        if (0xD800..0xDC00).contains(&high) && self.rest().starts_with(b"\\u") {
+            let resume = self.at;
+            self.at += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+                // Not a pair: the lone high surrogate is replaced, the next escape kept.
+                self.at = resume;
+            }
+        }
+        // A lone surrogate cannot be a Rust char: keep the text readable instead.
+        Some(char::from_u32(code).unwrap_or('\u{FFFD}'))
     }
 
-    fn hex4(&mut self) -> Result<u32, Error> {
-        let digits = self
-            .text
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.syntax("four hex digits"))?;
+    fn hex4(&mut self) -> Option<u32> {
         let mut code = 0;
-        for &b in digits {
-            code = code * 16
-                + char::from(b)
-                    .to_digit(16)
-                    .ok_or_else(|| self.syntax("four hex digits"))?;
+        for i in 0..4 {
+            let digit = self
+                .text
+                .get(self.at + i)
+                .and_then(|&b| char::from(b).to_digit(16));
+            let Some(digit) = digit else {
+                return self.syntax("four hex digits");
+            };
+            code = code * 16 + digit;
         }
         self.at += 4;
-        Ok(code)
+        Some(code)
     }
 
-    fn number(&mut self) -> Result<Json, Error> {
+    /// Reads a run of digits into `value`, keeping at most 19 significant ones (beyond them the
+    /// u64 would overflow): the digits read, and how many of them were dropped.
+    fn digits(&mut self, value: &mut u64) -> (i64, i64) {
+        let (mut read, mut dropped) = (0, 0);
+        while let d @ b'0'..=b'9' = self.peek() {
+            self.at += 1;
+            read += 1;
+            if *value < 1_000_000_000_000_000_000 {
+                *value = *value * 10 + u64::from(d - b'0');
+            } else {
+                dropped += 1;
+            }
+        }
+        (read, dropped)
+    }
+
+    fn number(&mut self) -> Option<f64> {
         let negative = self.eat(b'-');
         let mut mantissa: u64 = 0;
-        let mut exponent: i64 = 0;
-        let mut any = false;
-        let mut digit = |p: &mut Self, fraction: bool| {
-            let from = p.at;
-            while let Some(d @ b'0'..=b'9') = p.peek() {
-                p.at += 1;
-                // Beyond 19 digits the mantissa would overflow: keep the magnitude only.
-                if mantissa < 1_000_000_000_000_000_000 {
-                    mantissa = mantissa * 10 + u64::from(d - b'0');
-                    exponent -= i64::from(fraction);
-                } else {
-                    exponent += i64::from(!fraction);
-                }
+        // Digits dropped from the whole part keep the magnitude.
+        let mut exponent = 0;
+        if !self.eat(b'0') {
+            let (read, dropped) = self.digits(&mut mantissa);
+            if read == 0 {
+                return self.syntax("a digit");
             }
-            p.at > from
-        };
-        if self.peek() == Some(b'0') {
+            exponent = dropped;
+        }
+        if self.eat(b'.') {
+            let (read, dropped) = self.digits(&mut mantissa);
+            if read == 0 {
+                return self.syntax("a digit after `.`");
+            }
+            exponent -= read - dropped;
+        }
+        if matches!(self.peek(), b'e' | b'E') {
             self.at += 1;
-            any = true;
-        } else {
-            any |= digit(self, false);
-        }
-        if !any {
-            return Err(self.syntax("a digit"));
-        }
-        if self.eat(b'.') && !digit(self, true) {
-            return Err(self.syntax("a digit after `.`"));
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.at += 1;
-            let sign = if self.eat(b'-') {
-                -1
-            } else {
+            let negative = self.eat(b'-');
+            if !negative {
                 self.eat(b'+');
-                1
+            }
+            let mut e = 0;
+            let (read, dropped) = self.digits(&mut e);
+            if read == 0 {
+                return self.syntax("a digit in the exponent");
+            }
+            // Held at 10^5, far past the range of f64, as the exponent is summed.
+            let e = if dropped > 0 {
+                100_000
+            } else {
+                e.min(100_000) as i64
             };
-            let from = self.at;
-            let mut e: i64 = 0;
-            while let Some(d @ b'0'..=b'9') = self.peek() {
-                self.at += 1;
-                e = (e * 10 + i64::from(d - b'0')).min(100_000);
-            }
-            if self.at == from {
-                return Err(self.syntax("a digit in the exponent"));
-            }
-            exponent += sign * e;
+            exponent += if negative { -e } else { e };
         }
         let x = decimal(mantissa, exponent);
-        Ok(Json::Number(if negative { -x } else { x }))
+        Some(if negative { -x } else { x })
     }
 }
 

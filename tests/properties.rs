@@ -1464,3 +1464,85 @@ fn a_lone_high_surrogate_keeps_the_next_escape() {
         Json::String("\u{FFFD}A".into())
     );
 }
+
+/// Valid JSON as serde_json writes it, numbers kept to what the parser reads exactly: integers
+/// within 2^53, and decimals of up to 9 digits scaled by at most 10^-12.
+fn serde_value() -> BoxedStrategy<serde_json::Value> {
+    use serde_json::Value as V;
+    let number = prop_oneof![
+        (-(1i64 << 53)..=1 << 53).prop_map(V::from),
+        (-999_999_999i64..=999_999_999, 0i32..=12)
+            .prop_map(|(m, k)| V::from(m as f64 / 10f64.powi(k))),
+        Just(V::from(-0.0)),
+    ];
+    let leaf = prop_oneof![
+        Just(V::Null),
+        any::<bool>().prop_map(V::Bool),
+        number,
+        any::<String>().prop_map(V::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(V::Array),
+            proptest::collection::vec((any::<String>(), inner), 0..8)
+                .prop_map(|entries| V::Object(entries.into_iter().collect())),
+        ]
+    })
+    .boxed()
+}
+
+/// Text with every character outside ASCII written as a `\u` escape (astral ones as surrogate
+/// pairs): valid JSON, as they only occur inside strings.
+fn ascii_escaped(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
+/// The tree and serde_json's value are the same, numbers to the bit.
+fn exactly(a: &Json, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (Json::Null, V::Null) => true,
+        (Json::Bool(x), V::Bool(y)) => x == y,
+        (Json::Number(x), V::Number(y)) => y.as_f64().is_some_and(|y| x.to_bits() == y.to_bits()),
+        (Json::String(x), V::String(y)) => x == y,
+        (Json::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| exactly(a, b))
+        }
+        (Json::Object(x), V::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((k, a), (l, b))| k == l && exactly(a, b))
+        }
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn the_parser_reads_serde_json_text_exactly(v in serde_value(), pretty in any::<bool>(), ascii in any::<bool>()) {
+        let mut text = if pretty {
+            serde_json::to_string_pretty(&v).unwrap()
+        } else {
+            serde_json::to_string(&v).unwrap()
+        };
+        if ascii {
+            text = ascii_escaped(&text);
+        }
+        let tree = Json::parse(&text).expect("serde_json writes valid JSON");
+        prop_assert!(exactly(&tree, &v), "{:?}\n{:?}", text, tree);
+    }
+}
