@@ -101,10 +101,25 @@ pub fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
 
 /// Competition ranks ("1224") of scores; `None` scores are unranked.
 pub(crate) fn ranks(scores: &[Option<f64>]) -> Vec<Option<usize>> {
-    scores
-        .iter()
-        .map(|s| s.map(|s| 1 + scores.iter().flatten().filter(|&&o| o > s).count()))
-        .collect()
+    let mut flat = Vec::with_capacity(scores.len());
+    for s in scores {
+        flat.push(s.unwrap_or(f64::NAN));
+    }
+    let mut out = Vec::with_capacity(scores.len());
+    for n in 0..flat.len() {
+        out.push(Some(rank(&flat, n)).filter(|&r| r > 0));
+    }
+    out
+}
+
+/// Competition rank of score `n` (1 + the number of scores strictly higher), 0 for no score
+/// (NaN, which no comparison counts). The one place the ranking rule is written.
+pub(crate) fn rank(scores: &[f64], n: usize) -> usize {
+    let s = scores[n];
+    if s.is_nan() {
+        return 0;
+    }
+    1 + scores.iter().filter(|&&o| o > s).count()
 }
 
 #[cfg(test)]

@@ -29,11 +29,14 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
     for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
         let mut indicators = Vec::new();
         let mut totals = Vec::new();
+        let (mut assessed, mut applicable) = (0, 0);
         for (indicator, i) in pillar.indicators.iter().zip(RUBRIC.indicator_span(p)) {
             let weight = options.weights.get(i);
             let range = RUBRIC.element_span(i);
             let t = indicator_totals(&slots[range.clone()]);
             totals.push((weight, t));
+            assessed += t.assessed;
+            applicable += t.applicable;
             let mut elements = Vec::with_capacity(indicator.elements.len());
             for (element, slot) in indicator.elements.iter().zip(&slots[range]) {
                 elements.push(element_report(element, answers.next().flatten(), slot));
@@ -51,8 +54,6 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
             });
         }
         let means = pillar_totals(totals.iter().copied());
-        let assessed = totals.iter().map(|(_, t)| t.assessed).sum();
-        let applicable = totals.iter().map(|(_, t)| t.applicable).sum();
         let score = means.score.map(round1);
         pillars.push(PillarReport {
             id: pillar.id,

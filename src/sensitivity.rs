@@ -3,6 +3,7 @@
 //! 2008): this recomputes every pillar score under many seeded random perturbations of the
 //! indicator weights and reports the spread of each score and how often each ranking holds.
 
+use crate::compare::rank;
 use crate::options::SensitivityOptions;
 use crate::prelude::*;
 use crate::profile::Profile;
@@ -209,16 +210,6 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
         spread: options.spread,
         pillars,
     }
-}
-
-/// Competition rank of score `n` (1 + the number of scores strictly higher), 0 for no score
-/// (NaN, which no comparison counts).
-fn rank(scores: &[f64], n: usize) -> usize {
-    let s = scores[n];
-    if s.is_nan() {
-        return 0;
-    }
-    1 + scores.iter().filter(|&&o| o > s).count()
 }
 
 /// Sorts ascending. A hand-written heap sort: the standard library's sorts are several kilobytes
