@@ -588,3 +588,151 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod pinned {
+    use super::*;
+
+    /// One instance of every constructor, and the edge cases of clipping and counting.
+    fn every() -> Vec<Error> {
+        let long = "x".repeat(100);
+        let at64 = "y".repeat(64);
+        let at65 = "z".repeat(65);
+        let wide = "é".repeat(70);
+        let mixed = ["ab", &"日本".repeat(40)].concat();
+        vec![
+            Error::invalid_json("`,` or `}`", 3, 17),
+            Error::invalid_json("", 0, 0),
+            Error::unsupported_value("a.b".into()),
+            Error::unreadable(),
+            Error::wrong_type("answers".into(), "an object", "an array"),
+            Error::missing_field("process".into(), "name"),
+            Error::unknown_field(String::new(), "procss", Some("process")),
+            Error::unknown_field("process".into(), &long, None),
+            Error::unknown_field("process".into(), &wide, None),
+            Error::duplicate_key("answers".into(), "O1.1"),
+            Error::duplicate_key("answers".into(), &at65),
+            Error::unsupported_schema("schema".into(), "sdo-openness/0"),
+            Error::unsupported_schema("schema".into(), &mixed),
+            Error::unknown_element("answers".into(), "O1.10", Some("O1.1")),
+            Error::unknown_element("answers".into(), &long, None),
+            Error::unknown_element("answers".into(), &at64, None),
+            Error::unknown_option(
+                "answers.O1.1.option".into(),
+                "publik",
+                "O1.1",
+                Some("public"),
+            ),
+            Error::unknown_option("answers.O1.1.option".into(), &wide, "O1.1", None),
+            Error::unknown_indicator("weights".into(), "O9", None),
+            Error::unknown_indicator("weights".into(), &at65, Some("O1")),
+            Error::unknown_status("answers.O1.1.status".into(), "n/a", Some("not-applicable")),
+            Error::unknown_status("answers.O1.1.status".into(), &mixed, None),
+            Error::invalid_answer("answers.O1.1".into()),
+            Error::wrong_answer_kind("answers.O1.1".into(), "`option`"),
+            Error::not_finite("answers.O5.1.value".into()),
+            Error::out_of_range("answers.O5.1.value".into(), 0.0, 100.0),
+            Error::out_of_range("x".into(), -12.0, 9_007_199_254_740_992.0),
+            Error::invalid_date("process.assessedOn".into(), "2026-13-01"),
+            Error::invalid_date("process.assessedOn".into(), &wide),
+            Error::invalid_url("evidence[0].url".into()),
+            Error::empty_evidence("evidence[0]".into()),
+            Error::string_too_long("process.name".into()),
+            Error::too_long("process.name".into(), 200),
+            Error::too_many("evidence".into(), 20),
+            Error::too_few("profiles".into(), 1),
+            Error::too_few("profiles".into(), 2),
+            Error::too_few("profiles".into(), 0),
+            Error::too_large(String::new(), 1_048_576),
+            Error::too_deep(String::new(), 64),
+            Error::zero_weights("weights".into(), "O"),
+            Error::not_finite("value".into())
+                .within_key("O5.1")
+                .within_key("answers")
+                .within_index(3)
+                .within_key("")
+                .within_key("profiles"),
+            Error::empty_evidence(String::new())
+                .within_index(0)
+                .within_index(12),
+            Error::unreadable().within_key("k"),
+        ]
+    }
+
+    /// `(code, path, message, suggestion)` of each of [`every`], as the first, `format!`-free
+    /// rewrite of this module gave them: any change to the representation must keep them.
+    #[rustfmt::skip]
+    const PINNED: &[(&str, &str, &str, Option<&str>)] = &[
+        ("invalid-json", "", "invalid JSON at line 3 column 17: expected `,` or `}`", None),
+        ("invalid-json", "", "invalid JSON at line 0 column 0: expected ", None),
+        ("unsupported-value", "a.b", "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)", None),
+        ("wrong-type", "", "expected a readable input, found an unreadable one", None),
+        ("wrong-type", "answers", "expected an object, found an array", None),
+        ("missing-field", "process", "missing required field `name`", None),
+        ("unknown-field", "", "unknown field `procss` (did you mean `process`?)", Some("process")),
+        ("unknown-field", "process", "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`", None),
+        ("unknown-field", "process", "unknown field `éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…`", None),
+        ("duplicate-key", "answers", "duplicate key `O1.1`", None),
+        ("duplicate-key", "answers", "duplicate key `zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…`", None),
+        ("unsupported-schema", "schema", "unsupported schema `sdo-openness/0`; expected `sdo-openness/profile/v1`", None),
+        ("unsupported-schema", "schema", "unsupported schema `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `sdo-openness/profile/v1`", None),
+        ("unknown-element", "answers", "unknown element `O1.10` (did you mean `O1.1`?)", Some("O1.1")),
+        ("unknown-element", "answers", "unknown element `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`", None),
+        ("unknown-element", "answers", "unknown element `yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy`", None),
+        ("unknown-option", "answers.O1.1.option", "unknown option `publik` for element `O1.1` (did you mean `public`?)", Some("public")),
+        ("unknown-option", "answers.O1.1.option", "unknown option `éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…` for element `O1.1`", None),
+        ("unknown-indicator", "weights", "unknown indicator `O9`", None),
+        ("unknown-indicator", "weights", "unknown indicator `zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…` (did you mean `O1`?)", Some("O1")),
+        ("unknown-status", "answers.O1.1.status", "unknown status `n/a`; expected `no-public-information` or `not-applicable` (did you mean `not-applicable`?)", Some("not-applicable")),
+        ("unknown-status", "answers.O1.1.status", "unknown status `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `no-public-information` or `not-applicable`", None),
+        ("invalid-answer", "answers.O1.1", "an answer needs exactly one of `option`, `value` or `status`", None),
+        ("wrong-answer-kind", "answers.O1.1", "this element is answered with `option`", None),
+        ("not-finite", "answers.O5.1.value", "number must be finite", None),
+        ("out-of-range", "answers.O5.1.value", "number must be between 0 and 100", None),
+        ("out-of-range", "x", "number must be between -12 and 9007199254740992", None),
+        ("invalid-date", "process.assessedOn", "`2026-13-01` is not a calendar date in the form YYYY-MM-DD", None),
+        ("invalid-date", "process.assessedOn", "`éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…` is not a calendar date in the form YYYY-MM-DD", None),
+        ("invalid-url", "evidence[0].url", "url must be an absolute http: or https: address", None),
+        ("empty-evidence", "evidence[0]", "evidence needs a `url` or a `note`", None),
+        ("too-long", "process.name", "string is longer than the 64 KiB any field allows", None),
+        ("too-long", "process.name", "text is longer than 200 characters", None),
+        ("too-many", "evidence", "more than 20 entries", None),
+        ("too-few", "profiles", "needs at least one entry", None),
+        ("too-few", "profiles", "needs at least 2 entries", None),
+        ("too-few", "profiles", "needs at least 0 entries", None),
+        ("too-large", "", "input is larger than 1048576 (bytes or values)", None),
+        ("too-deep", "", "input is nested deeper than 64 levels", None),
+        ("zero-weights", "weights", "pillar `O` needs at least one positive indicator weight", None),
+        ("not-finite", "profiles[3].answers.O5.1.value", "number must be finite", None),
+        ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),
+        ("wrong-type", "k", "expected a readable input, found an unreadable one", None),
+    ];
+
+    #[test]
+    fn every_constructor_is_pinned() {
+        let every = every();
+        assert_eq!(every.len(), PINNED.len());
+        for (e, &(code, path, message, suggestion)) in every.iter().zip(PINNED) {
+            assert_eq!(
+                (e.code(), e.path(), e.suggestion()),
+                (code, path, suggestion)
+            );
+            assert_eq!(e.message(), message);
+            assert_eq!(e.to_string(), message);
+            let json = crate::text::to_text(e);
+            assert!(json.floats.is_empty());
+            assert_eq!(json.json, serde_json::to_string(e).unwrap());
+            let parsed: serde_json::Value = serde_json::from_str(&json.json).unwrap();
+            assert_eq!(
+                parsed,
+                serde_json::json!({ "code": code, "path": path, "message": message, "suggestion": suggestion })
+            );
+            assert_eq!(e.clone(), *e);
+        }
+        assert_eq!(
+            crate::text::to_text(&every[6]).json,
+            r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
+        );
+        assert_ne!(every[0], every[1]);
+    }
+}
