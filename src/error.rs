@@ -4,159 +4,193 @@
 //! The kind is private so that messages and context can improve without breaking callers, who
 //! match on [`Error::code`] (the contract) rather than on variants.
 
-use crate::num::{chars, int};
+use crate::num::{chars, push_int};
 use crate::prelude::*;
 use crate::text::{Text, WriteJson};
+use alloc::boxed::Box;
 use core::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// A rejected input: what is wrong, and where.
+///
+/// One pointer wide, so that every `Result` the readers pass around stays small and every error
+/// drops the same way.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+/// What a message is made of: its kind's template, filled in by [`Error::message`].
+#[derive(Debug, Clone, PartialEq)]
+struct Inner {
     path: String,
     kind: Kind,
+    /// Echoed input, clipped (template byte 1).
+    echo: String,
+    /// Fixed words: an expected type, a field, an element (template bytes 2 and 3).
+    words: [&'static str; 2],
+    /// Limits, bounds, a line and column (template bytes 4 and 5).
+    numbers: [i64; 2],
+    suggestion: Option<&'static str>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Indexes [`TEMPLATES`].
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
-    InvalidJson {
-        expected: String,
-        line: usize,
-        column: usize,
-    },
+    InvalidJson,
     /// Only JavaScript values can be other than JSON.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     UnsupportedValue,
-    WrongType {
-        expected: &'static str,
-        found: &'static str,
-    },
-    MissingField(&'static str),
-    UnknownField {
-        field: String,
-        suggestion: Option<&'static str>,
-    },
-    DuplicateKey(String),
-    UnsupportedSchema(String),
-    UnknownElement {
-        id: String,
-        suggestion: Option<&'static str>,
-    },
-    UnknownOption {
-        id: String,
-        element: &'static str,
-        suggestion: Option<&'static str>,
-    },
-    UnknownIndicator {
-        id: String,
-        suggestion: Option<&'static str>,
-    },
-    UnknownStatus {
-        found: String,
-        suggestion: Option<&'static str>,
-    },
+    WrongType,
+    MissingField,
+    UnknownField,
+    DuplicateKey,
+    UnsupportedSchema,
+    UnknownElement,
+    UnknownOption,
+    UnknownIndicator,
+    UnknownStatus,
     InvalidAnswer,
-    AnswerKindMismatch {
-        expected: &'static str,
-    },
+    AnswerKindMismatch,
     NotFinite,
-    OutOfRange {
-        min: i64,
-        max: i64,
-    },
-    InvalidDate(String),
+    OutOfRange,
+    InvalidDate,
     InvalidUrl,
     EmptyEvidence,
-    TooLong(usize),
+    TooLong,
     /// Over the reader's limit for any string, before field limits apply.
     StringTooLong,
-    TooMany(usize),
-    TooFew(usize),
-    TooLarge(usize),
-    TooDeep(usize),
-    ZeroWeights(&'static str),
+    TooMany,
+    TooFewOne,
+    TooFew,
+    TooLarge,
+    TooDeep,
+    ZeroWeights,
 }
 
+/// Each kind's message template, in [`Kind`] order (the `pinned` tests hold every one to its
+/// text). In a template, byte 1 stands for the echoed input, 2 and 3 for the words, 4 and 5 for
+/// the numbers: one loop fills them all in, where `write!` would bring core's formatting
+/// machinery into the WebAssembly.
+const TEMPLATES: [&str; 26] = [
+    "invalid JSON at line \x04 column \x05: expected \x01",
+    "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
+    "expected \x02, found \x03",
+    "missing required field `\x02`",
+    "unknown field `\x01`",
+    "duplicate key `\x01`",
+    "unsupported schema `\x01`; expected `\x02`",
+    "unknown element `\x01`",
+    "unknown option `\x01` for element `\x02`",
+    "unknown indicator `\x01`",
+    "unknown status `\x01`; expected `no-public-information` or `not-applicable`",
+    "an answer needs exactly one of `option`, `value` or `status`",
+    "this element is answered with \x02",
+    "number must be finite",
+    "number must be between \x04 and \x05",
+    "`\x01` is not a calendar date in the form YYYY-MM-DD",
+    "url must be an absolute http: or https: address",
+    "evidence needs a `url` or a `note`",
+    "text is longer than \x04 characters",
+    "string is longer than the 64 KiB any field allows",
+    "more than \x04 entries",
+    "needs at least one entry",
+    "needs at least \x04 entries",
+    "input is larger than \x04 (bytes or values)",
+    "input is nested deeper than \x04 levels",
+    "pillar `\x02` needs at least one positive indicator weight",
+];
+
 impl Error {
-    fn new(path: impl Into<String>, kind: Kind) -> Self {
-        Error {
-            path: path.into(),
+    /// An error of `kind` at `path` echoing `echo`, clipped (every echo is, so one place does
+    /// it; the parser's expectations are short phrases that clipping leaves alone).
+    #[inline(never)]
+    fn new(kind: Kind, path: String, echo: &str) -> Self {
+        Error(Box::new(Inner {
+            path,
             kind,
-        }
+            echo: clip(echo),
+            words: [""; 2],
+            numbers: [0; 2],
+            suggestion: None,
+        }))
+    }
+
+    fn words(mut self, first: &'static str, second: &'static str) -> Self {
+        self.0.words = [first, second];
+        self
+    }
+
+    fn numbers(mut self, first: i64, second: i64) -> Self {
+        self.0.numbers = [first, second];
+        self
+    }
+
+    fn suggest(mut self, suggestion: Option<&'static str>) -> Self {
+        self.0.suggestion = suggestion;
+        self
     }
 
     /// The stable, kebab-case code: match on this, not on the message.
     pub fn code(&self) -> &'static str {
-        match &self.kind {
-            Kind::InvalidJson { .. } => "invalid-json",
+        match self.0.kind {
+            Kind::InvalidJson => "invalid-json",
             Kind::UnsupportedValue => "unsupported-value",
-            Kind::WrongType { .. } => "wrong-type",
-            Kind::MissingField(_) => "missing-field",
-            Kind::UnknownField { .. } => "unknown-field",
-            Kind::DuplicateKey(_) => "duplicate-key",
-            Kind::UnsupportedSchema(_) => "unsupported-schema",
-            Kind::UnknownElement { .. } => "unknown-element",
-            Kind::UnknownOption { .. } => "unknown-option",
-            Kind::UnknownIndicator { .. } => "unknown-indicator",
-            Kind::UnknownStatus { .. } => "unknown-status",
+            Kind::WrongType => "wrong-type",
+            Kind::MissingField => "missing-field",
+            Kind::UnknownField => "unknown-field",
+            Kind::DuplicateKey => "duplicate-key",
+            Kind::UnsupportedSchema => "unsupported-schema",
+            Kind::UnknownElement => "unknown-element",
+            Kind::UnknownOption => "unknown-option",
+            Kind::UnknownIndicator => "unknown-indicator",
+            Kind::UnknownStatus => "unknown-status",
             Kind::InvalidAnswer => "invalid-answer",
-            Kind::AnswerKindMismatch { .. } => "wrong-answer-kind",
+            Kind::AnswerKindMismatch => "wrong-answer-kind",
             Kind::NotFinite => "not-finite",
-            Kind::OutOfRange { .. } => "out-of-range",
-            Kind::InvalidDate(_) => "invalid-date",
+            Kind::OutOfRange => "out-of-range",
+            Kind::InvalidDate => "invalid-date",
             Kind::InvalidUrl => "invalid-url",
             Kind::EmptyEvidence => "empty-evidence",
-            Kind::TooLong(_) | Kind::StringTooLong => "too-long",
-            Kind::TooMany(_) => "too-many",
-            Kind::TooFew(_) => "too-few",
-            Kind::TooLarge(_) => "too-large",
-            Kind::TooDeep(_) => "too-deep",
-            Kind::ZeroWeights(_) => "zero-weights",
+            Kind::TooLong | Kind::StringTooLong => "too-long",
+            Kind::TooMany => "too-many",
+            Kind::TooFewOne | Kind::TooFew => "too-few",
+            Kind::TooLarge => "too-large",
+            Kind::TooDeep => "too-deep",
+            Kind::ZeroWeights => "zero-weights",
         }
     }
 
     /// The JSON path of the offending value, e.g. `answers.O5.1.value`; empty for the whole input.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 
     /// The closest valid id or key, when the input looks like a typo of one.
     pub fn suggestion(&self) -> Option<&'static str> {
-        match &self.kind {
-            Kind::UnknownField { suggestion, .. }
-            | Kind::UnknownElement { suggestion, .. }
-            | Kind::UnknownOption { suggestion, .. }
-            | Kind::UnknownIndicator { suggestion, .. }
-            | Kind::UnknownStatus { suggestion, .. } => *suggestion,
-            _ => None,
-        }
+        self.0.suggestion
     }
 
     /// This error, seen from one object level up.
     pub(crate) fn within_key(mut self, key: &str) -> Self {
-        self.path = join(key, &self.path);
+        self.0.path = join(key, &self.0.path);
         self
     }
 
     /// This error, seen from one array level up.
     pub(crate) fn within_index(mut self, index: usize) -> Self {
-        self.path = ["[", &int(index as i64), "]", &dot(&self.path)].concat();
+        let mut path = String::from("[");
+        push_int(&mut path, index as i64);
+        path.push(']');
+        path.push_str(&dot(&self.0.path));
+        self.0.path = path;
         self
     }
 
     pub(crate) fn invalid_json(expected: &str, line: usize, column: usize) -> Self {
-        Error::new(
-            "",
-            Kind::InvalidJson {
-                expected: expected.into(),
-                line,
-                column,
-            },
-        )
+        Error::new(Kind::InvalidJson, String::new(), expected).numbers(line as i64, column as i64)
     }
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(crate) fn unsupported_value(path: String) -> Self {
-        Error::new(path, Kind::UnsupportedValue)
+        Error::new(Kind::UnsupportedValue, path, "")
     }
     /// What a reader that gave up without saying why reports, rather than panicking.
     #[inline(never)]
@@ -164,42 +198,30 @@ impl Error {
         Error::wrong_type(String::new(), "a readable input", "an unreadable one")
     }
     pub(crate) fn wrong_type(path: String, expected: &'static str, found: &'static str) -> Self {
-        Error::new(path, Kind::WrongType { expected, found })
+        Error::new(Kind::WrongType, path, "").words(expected, found)
     }
     pub(crate) fn missing_field(path: String, field: &'static str) -> Self {
-        Error::new(path, Kind::MissingField(field))
+        Error::new(Kind::MissingField, path, "").words(field, "")
     }
     pub(crate) fn unknown_field(
         path: String,
         field: &str,
         suggestion: Option<&'static str>,
     ) -> Self {
-        Error::new(
-            path,
-            Kind::UnknownField {
-                field: field.into(),
-                suggestion,
-            },
-        )
+        Error::new(Kind::UnknownField, path, field).suggest(suggestion)
     }
     pub(crate) fn duplicate_key(path: String, key: &str) -> Self {
-        Error::new(path, Kind::DuplicateKey(key.into()))
+        Error::new(Kind::DuplicateKey, path, key)
     }
     pub(crate) fn unsupported_schema(path: String, found: &str) -> Self {
-        Error::new(path, Kind::UnsupportedSchema(clip(found)))
+        Error::new(Kind::UnsupportedSchema, path, found).words(crate::profile::SCHEMA, "")
     }
     pub(crate) fn unknown_element(
         path: String,
         id: &str,
         suggestion: Option<&'static str>,
     ) -> Self {
-        Error::new(
-            path,
-            Kind::UnknownElement {
-                id: clip(id),
-                suggestion,
-            },
-        )
+        Error::new(Kind::UnknownElement, path, id).suggest(suggestion)
     }
     pub(crate) fn unknown_option(
         path: String,
@@ -207,90 +229,72 @@ impl Error {
         element: &'static str,
         suggestion: Option<&'static str>,
     ) -> Self {
-        Error::new(
-            path,
-            Kind::UnknownOption {
-                id: clip(id),
-                element,
-                suggestion,
-            },
-        )
+        Error::new(Kind::UnknownOption, path, id)
+            .words(element, "")
+            .suggest(suggestion)
     }
     pub(crate) fn unknown_indicator(
         path: String,
         id: &str,
         suggestion: Option<&'static str>,
     ) -> Self {
-        Error::new(
-            path,
-            Kind::UnknownIndicator {
-                id: clip(id),
-                suggestion,
-            },
-        )
+        Error::new(Kind::UnknownIndicator, path, id).suggest(suggestion)
     }
     pub(crate) fn unknown_status(
         path: String,
         found: &str,
         suggestion: Option<&'static str>,
     ) -> Self {
-        Error::new(
-            path,
-            Kind::UnknownStatus {
-                found: clip(found),
-                suggestion,
-            },
-        )
+        Error::new(Kind::UnknownStatus, path, found).suggest(suggestion)
     }
     pub(crate) fn invalid_answer(path: String) -> Self {
-        Error::new(path, Kind::InvalidAnswer)
+        Error::new(Kind::InvalidAnswer, path, "")
     }
     pub(crate) fn wrong_answer_kind(path: String, expected: &'static str) -> Self {
-        Error::new(path, Kind::AnswerKindMismatch { expected })
+        Error::new(Kind::AnswerKindMismatch, path, "").words(expected, "")
     }
     pub(crate) fn not_finite(path: String) -> Self {
-        Error::new(path, Kind::NotFinite)
+        Error::new(Kind::NotFinite, path, "")
     }
     pub(crate) fn out_of_range(path: String, min: f64, max: f64) -> Self {
         // Bounds are whole numbers in every rubric and option; integers keep float formatting
         // out of the WebAssembly build.
-        Error::new(
-            path,
-            Kind::OutOfRange {
-                min: min as i64,
-                max: max as i64,
-            },
-        )
+        Error::new(Kind::OutOfRange, path, "").numbers(min as i64, max as i64)
     }
     pub(crate) fn invalid_date(path: String, found: &str) -> Self {
-        Error::new(path, Kind::InvalidDate(clip(found)))
+        Error::new(Kind::InvalidDate, path, found)
     }
     pub(crate) fn invalid_url(path: String) -> Self {
-        Error::new(path, Kind::InvalidUrl)
+        Error::new(Kind::InvalidUrl, path, "")
     }
     pub(crate) fn empty_evidence(path: String) -> Self {
-        Error::new(path, Kind::EmptyEvidence)
+        Error::new(Kind::EmptyEvidence, path, "")
     }
     pub(crate) fn string_too_long(path: String) -> Self {
-        Error::new(path, Kind::StringTooLong)
+        Error::new(Kind::StringTooLong, path, "")
     }
     pub(crate) fn too_long(path: String, max: usize) -> Self {
-        Error::new(path, Kind::TooLong(max))
+        Error::new(Kind::TooLong, path, "").numbers(max as i64, 0)
     }
     pub(crate) fn too_many(path: String, max: usize) -> Self {
-        Error::new(path, Kind::TooMany(max))
+        Error::new(Kind::TooMany, path, "").numbers(max as i64, 0)
     }
     pub(crate) fn too_few(path: String, min: usize) -> Self {
-        Error::new(path, Kind::TooFew(min))
+        let kind = if min == 1 {
+            Kind::TooFewOne
+        } else {
+            Kind::TooFew
+        };
+        Error::new(kind, path, "").numbers(min as i64, 0)
     }
     pub(crate) fn too_large(path: String, max: usize) -> Self {
-        Error::new(path, Kind::TooLarge(max))
+        Error::new(Kind::TooLarge, path, "").numbers(max as i64, 0)
     }
     pub(crate) fn too_deep(path: String, max: usize) -> Self {
-        Error::new(path, Kind::TooDeep(max))
+        Error::new(Kind::TooDeep, path, "").numbers(max as i64, 0)
     }
     pub(crate) fn zero_weights(path: String, pillar: &'static str) -> Self {
-        Error::new(path, Kind::ZeroWeights(pillar))
+        Error::new(Kind::ZeroWeights, path, "").words(pillar, "")
     }
 }
 
@@ -322,90 +326,25 @@ fn clip(s: &str) -> String {
 
 impl Error {
     /// The plain, lowercase message, e.g. ``unknown option `publik` for element `O1.1` (did you
-    /// mean `public`?)``. Built by concatenation: `write!` would bring core's formatting
-    /// machinery into the WebAssembly.
+    /// mean `public`?)``: the kind's template with its blanks filled in.
     pub fn message(&self) -> String {
-        let number = |n: usize| int(n as i64);
-        let mut m = match &self.kind {
-            Kind::InvalidJson {
-                expected,
-                line,
-                column,
-            } => [
-                "invalid JSON at line ",
-                &number(*line),
-                " column ",
-                &number(*column),
-                ": expected ",
-                expected,
-            ]
-            .concat(),
-            Kind::UnsupportedValue => {
-                "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)"
-                    .into()
+        let e = &*self.0;
+        let template = TEMPLATES[e.kind as usize];
+        let mut m = String::new();
+        let mut from = 0;
+        for (at, b) in template.bytes().enumerate() {
+            if b < b' ' {
+                m.push_str(template.get(from..at).unwrap_or_default());
+                from = at + 1;
+                match b {
+                    1 => m.push_str(&e.echo),
+                    2 | 3 => m.push_str(e.words[usize::from(b & 1)]),
+                    _ => push_int(&mut m, e.numbers[usize::from(b & 1)]),
+                }
             }
-            Kind::WrongType { expected, found } => {
-                ["expected ", expected, ", found ", found].concat()
-            }
-            Kind::MissingField(field) => ["missing required field `", field, "`"].concat(),
-            Kind::UnknownField { field, .. } => ["unknown field `", &clip(field), "`"].concat(),
-            Kind::DuplicateKey(key) => ["duplicate key `", &clip(key), "`"].concat(),
-            Kind::UnsupportedSchema(found) => [
-                "unsupported schema `",
-                found,
-                "`; expected `",
-                crate::profile::SCHEMA,
-                "`",
-            ]
-            .concat(),
-            Kind::UnknownElement { id, .. } => ["unknown element `", id, "`"].concat(),
-            Kind::UnknownOption { id, element, .. } => {
-                ["unknown option `", id, "` for element `", element, "`"].concat()
-            }
-            Kind::UnknownIndicator { id, .. } => ["unknown indicator `", id, "`"].concat(),
-            Kind::UnknownStatus { found, .. } => [
-                "unknown status `",
-                found,
-                "`; expected `no-public-information` or `not-applicable`",
-            ]
-            .concat(),
-            Kind::InvalidAnswer => {
-                "an answer needs exactly one of `option`, `value` or `status`".into()
-            }
-            Kind::AnswerKindMismatch { expected } => {
-                ["this element is answered with ", expected].concat()
-            }
-            Kind::NotFinite => "number must be finite".into(),
-            Kind::OutOfRange { min, max } => {
-                ["number must be between ", &int(*min), " and ", &int(*max)].concat()
-            }
-            Kind::InvalidDate(found) => [
-                "`",
-                found,
-                "` is not a calendar date in the form YYYY-MM-DD",
-            ]
-            .concat(),
-            Kind::InvalidUrl => "url must be an absolute http: or https: address".into(),
-            Kind::EmptyEvidence => "evidence needs a `url` or a `note`".into(),
-            Kind::TooLong(max) => ["text is longer than ", &number(*max), " characters"].concat(),
-            Kind::StringTooLong => "string is longer than the 64 KiB any field allows".into(),
-            Kind::TooMany(max) => ["more than ", &number(*max), " entries"].concat(),
-            Kind::TooFew(1) => "needs at least one entry".into(),
-            Kind::TooFew(min) => ["needs at least ", &number(*min), " entries"].concat(),
-            Kind::TooLarge(max) => {
-                ["input is larger than ", &number(*max), " (bytes or values)"].concat()
-            }
-            Kind::TooDeep(max) => {
-                ["input is nested deeper than ", &number(*max), " levels"].concat()
-            }
-            Kind::ZeroWeights(pillar) => [
-                "pillar `",
-                pillar,
-                "` needs at least one positive indicator weight",
-            ]
-            .concat(),
-        };
-        if let Some(s) = self.suggestion() {
+        }
+        m.push_str(template.get(from..).unwrap_or_default());
+        if let Some(s) = e.suggestion {
             m.push_str(" (did you mean `");
             m.push_str(s);
             m.push_str("`?)");
@@ -586,5 +525,153 @@ mod tests {
             e.to_string(),
             format!("unknown element `{}…`", "x".repeat(64))
         );
+    }
+}
+
+#[cfg(test)]
+mod pinned {
+    use super::*;
+
+    /// One instance of every constructor, and the edge cases of clipping and counting.
+    fn every() -> Vec<Error> {
+        let long = "x".repeat(100);
+        let at64 = "y".repeat(64);
+        let at65 = "z".repeat(65);
+        let wide = "é".repeat(70);
+        let mixed = ["ab", &"日本".repeat(40)].concat();
+        vec![
+            Error::invalid_json("`,` or `}`", 3, 17),
+            Error::invalid_json("", 0, 0),
+            Error::unsupported_value("a.b".into()),
+            Error::unreadable(),
+            Error::wrong_type("answers".into(), "an object", "an array"),
+            Error::missing_field("process".into(), "name"),
+            Error::unknown_field(String::new(), "procss", Some("process")),
+            Error::unknown_field("process".into(), &long, None),
+            Error::unknown_field("process".into(), &wide, None),
+            Error::duplicate_key("answers".into(), "O1.1"),
+            Error::duplicate_key("answers".into(), &at65),
+            Error::unsupported_schema("schema".into(), "sdo-openness/0"),
+            Error::unsupported_schema("schema".into(), &mixed),
+            Error::unknown_element("answers".into(), "O1.10", Some("O1.1")),
+            Error::unknown_element("answers".into(), &long, None),
+            Error::unknown_element("answers".into(), &at64, None),
+            Error::unknown_option(
+                "answers.O1.1.option".into(),
+                "publik",
+                "O1.1",
+                Some("public"),
+            ),
+            Error::unknown_option("answers.O1.1.option".into(), &wide, "O1.1", None),
+            Error::unknown_indicator("weights".into(), "O9", None),
+            Error::unknown_indicator("weights".into(), &at65, Some("O1")),
+            Error::unknown_status("answers.O1.1.status".into(), "n/a", Some("not-applicable")),
+            Error::unknown_status("answers.O1.1.status".into(), &mixed, None),
+            Error::invalid_answer("answers.O1.1".into()),
+            Error::wrong_answer_kind("answers.O1.1".into(), "`option`"),
+            Error::not_finite("answers.O5.1.value".into()),
+            Error::out_of_range("answers.O5.1.value".into(), 0.0, 100.0),
+            Error::out_of_range("x".into(), -12.0, 9_007_199_254_740_992.0),
+            Error::invalid_date("process.assessedOn".into(), "2026-13-01"),
+            Error::invalid_date("process.assessedOn".into(), &wide),
+            Error::invalid_url("evidence[0].url".into()),
+            Error::empty_evidence("evidence[0]".into()),
+            Error::string_too_long("process.name".into()),
+            Error::too_long("process.name".into(), 200),
+            Error::too_many("evidence".into(), 20),
+            Error::too_few("profiles".into(), 1),
+            Error::too_few("profiles".into(), 2),
+            Error::too_few("profiles".into(), 0),
+            Error::too_large(String::new(), 1_048_576),
+            Error::too_deep(String::new(), 64),
+            Error::zero_weights("weights".into(), "O"),
+            Error::not_finite("value".into())
+                .within_key("O5.1")
+                .within_key("answers")
+                .within_index(3)
+                .within_key("")
+                .within_key("profiles"),
+            Error::empty_evidence(String::new())
+                .within_index(0)
+                .within_index(12),
+            Error::unreadable().within_key("k"),
+        ]
+    }
+
+    /// `(code, path, message, suggestion)` of each of [`every`], as the `match`-per-kind messages
+    /// gave them before the templates: any change to the representation must keep them.
+    #[rustfmt::skip]
+    const PINNED: &[(&str, &str, &str, Option<&str>)] = &[
+        ("invalid-json", "", "invalid JSON at line 3 column 17: expected `,` or `}`", None),
+        ("invalid-json", "", "invalid JSON at line 0 column 0: expected ", None),
+        ("unsupported-value", "a.b", "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)", None),
+        ("wrong-type", "", "expected a readable input, found an unreadable one", None),
+        ("wrong-type", "answers", "expected an object, found an array", None),
+        ("missing-field", "process", "missing required field `name`", None),
+        ("unknown-field", "", "unknown field `procss` (did you mean `process`?)", Some("process")),
+        ("unknown-field", "process", "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`", None),
+        ("unknown-field", "process", "unknown field `éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…`", None),
+        ("duplicate-key", "answers", "duplicate key `O1.1`", None),
+        ("duplicate-key", "answers", "duplicate key `zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…`", None),
+        ("unsupported-schema", "schema", "unsupported schema `sdo-openness/0`; expected `sdo-openness/profile/v1`", None),
+        ("unsupported-schema", "schema", "unsupported schema `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `sdo-openness/profile/v1`", None),
+        ("unknown-element", "answers", "unknown element `O1.10` (did you mean `O1.1`?)", Some("O1.1")),
+        ("unknown-element", "answers", "unknown element `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`", None),
+        ("unknown-element", "answers", "unknown element `yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy`", None),
+        ("unknown-option", "answers.O1.1.option", "unknown option `publik` for element `O1.1` (did you mean `public`?)", Some("public")),
+        ("unknown-option", "answers.O1.1.option", "unknown option `éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…` for element `O1.1`", None),
+        ("unknown-indicator", "weights", "unknown indicator `O9`", None),
+        ("unknown-indicator", "weights", "unknown indicator `zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…` (did you mean `O1`?)", Some("O1")),
+        ("unknown-status", "answers.O1.1.status", "unknown status `n/a`; expected `no-public-information` or `not-applicable` (did you mean `not-applicable`?)", Some("not-applicable")),
+        ("unknown-status", "answers.O1.1.status", "unknown status `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `no-public-information` or `not-applicable`", None),
+        ("invalid-answer", "answers.O1.1", "an answer needs exactly one of `option`, `value` or `status`", None),
+        ("wrong-answer-kind", "answers.O1.1", "this element is answered with `option`", None),
+        ("not-finite", "answers.O5.1.value", "number must be finite", None),
+        ("out-of-range", "answers.O5.1.value", "number must be between 0 and 100", None),
+        ("out-of-range", "x", "number must be between -12 and 9007199254740992", None),
+        ("invalid-date", "process.assessedOn", "`2026-13-01` is not a calendar date in the form YYYY-MM-DD", None),
+        ("invalid-date", "process.assessedOn", "`éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…` is not a calendar date in the form YYYY-MM-DD", None),
+        ("invalid-url", "evidence[0].url", "url must be an absolute http: or https: address", None),
+        ("empty-evidence", "evidence[0]", "evidence needs a `url` or a `note`", None),
+        ("too-long", "process.name", "string is longer than the 64 KiB any field allows", None),
+        ("too-long", "process.name", "text is longer than 200 characters", None),
+        ("too-many", "evidence", "more than 20 entries", None),
+        ("too-few", "profiles", "needs at least one entry", None),
+        ("too-few", "profiles", "needs at least 2 entries", None),
+        ("too-few", "profiles", "needs at least 0 entries", None),
+        ("too-large", "", "input is larger than 1048576 (bytes or values)", None),
+        ("too-deep", "", "input is nested deeper than 64 levels", None),
+        ("zero-weights", "weights", "pillar `O` needs at least one positive indicator weight", None),
+        ("not-finite", "profiles[3].answers.O5.1.value", "number must be finite", None),
+        ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),
+        ("wrong-type", "k", "expected a readable input, found an unreadable one", None),
+    ];
+
+    #[test]
+    fn every_constructor_is_pinned() {
+        let every = every();
+        assert_eq!(every.len(), PINNED.len());
+        for (e, &(code, path, message, suggestion)) in every.iter().zip(PINNED) {
+            assert_eq!(
+                (e.code(), e.path(), e.suggestion()),
+                (code, path, suggestion)
+            );
+            assert_eq!(e.message(), message);
+            assert_eq!(e.to_string(), message);
+            let json = crate::text::to_text(e);
+            assert!(json.floats.is_empty());
+            assert_eq!(json.json, serde_json::to_string(e).unwrap());
+            let parsed: serde_json::Value = serde_json::from_str(&json.json).unwrap();
+            assert_eq!(
+                parsed,
+                serde_json::json!({ "code": code, "path": path, "message": message, "suggestion": suggestion })
+            );
+            assert_eq!(e.clone(), *e);
+        }
+        assert_eq!(
+            crate::text::to_text(&every[6]).json,
+            r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
+        );
+        assert_ne!(every[0], every[1]);
     }
 }
