@@ -180,7 +180,7 @@ impl Error {
         let mut path = String::from("[");
         push_int(&mut path, index as i64);
         path.push(']');
-        path.push_str(&dot(&self.0.path));
+        push_rest(&mut path, &self.0.path);
         self.0.path = path;
         self
     }
@@ -300,26 +300,32 @@ impl Error {
 
 /// Joins a key in front of a path.
 pub(crate) fn join(key: &str, rest: &str) -> String {
+    let mut path = String::from(key);
     if key.is_empty() {
-        rest.to_string()
+        path.push_str(rest);
     } else {
-        [key, &dot(rest)].concat()
+        push_rest(&mut path, rest);
     }
+    path
 }
 
-fn dot(rest: &str) -> String {
-    if rest.is_empty() || rest.starts_with('[') {
-        rest.to_string()
-    } else {
-        [".", rest].concat()
+/// Appends the rest of a path after a step: `.key…`, or `[n]…` as it is.
+fn push_rest(path: &mut String, rest: &str) {
+    if !rest.is_empty() && !rest.starts_with('[') {
+        path.push('.');
     }
+    path.push_str(rest);
 }
 
 /// Echoed input is cut short so an error message never carries a megabyte of someone's text.
 fn clip(s: &str) -> String {
     const MAX: usize = 64;
     match s.char_indices().nth(MAX) {
-        Some((at, _)) => [s.get(..at).unwrap_or_default(), "…"].concat(),
+        Some((at, _)) => {
+            let mut clipped = String::from(s.get(..at).unwrap_or_default());
+            clipped.push('…');
+            clipped
+        }
         None => s.to_string(),
     }
 }

@@ -206,7 +206,10 @@ impl Profile {
             } else {
                 continue;
             };
-            d.warn(code, ["answers.", RUBRIC.element(n).id, field].concat());
+            let mut path = String::from("answers.");
+            path.push_str(RUBRIC.element(n).id);
+            path.push_str(field);
+            d.warn(code, path);
         }
     }
 }

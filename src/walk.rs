@@ -91,8 +91,19 @@ impl<'a> At<'a> {
         match self.step {
             Step::Root => rest,
             Step::Key(key) if rest.is_empty() => key.to_string(),
-            Step::Key(key) => [&*rest, ".", key].concat(),
-            Step::Index(index) => [&*rest, "[", &crate::num::int(index as i64), "]"].concat(),
+            Step::Key(key) => {
+                let mut path = rest;
+                path.push('.');
+                path.push_str(key);
+                path
+            }
+            Step::Index(index) => {
+                let mut path = rest;
+                path.push('[');
+                crate::num::push_int(&mut path, index as i64);
+                path.push(']');
+                path
+            }
         }
     }
 }
