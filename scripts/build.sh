@@ -15,6 +15,10 @@ fi
 
 # Builds the engine with the given cargo flags and binds it into pkg/$1, then optimizes it with
 # the features current rustc output uses, stripping names and producers after wasm-bindgen.
+# Inlining is held back: a function with one caller stays a function unless it is tiny (20
+# bytes), and only functions of 4 bytes or less are inlined everywhere. The raw file grows a
+# little but compresses better: repeated call sequences gzip well, duplicated bodies do not
+# (−1.1 KB gzip against the defaults, measured on the package build).
 engine() {
   local out=$1
   shift
@@ -23,6 +27,7 @@ engine() {
   wasm-bindgen --target web --out-dir "pkg/$out" --out-name sdo_openness \
     target/wasm32-unknown-unknown/release/sdo_openness.wasm
   node_modules/.bin/wasm-opt --converge -Oz --strip-debug --strip-producers \
+    --one-caller-inline-max-function-size=20 --always-inline-max-function-size=4 \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue \
     "pkg/$out/sdo_openness_bg.wasm" -o "pkg/$out/sdo_openness_bg.wasm"
