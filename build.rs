@@ -282,17 +282,17 @@ fn tables(r: &Source) -> String {
     for b in &r.bands {
         let _ = write!(s, "Band {{ id: {:?}, min: {:?} }}, ", b.id, b.min);
     }
-    s.push_str("],\nsources: &[");
+    s.push_str("],\nsources: native(&[");
     for src in &r.sources {
         let _ = write!(s, "Source {{ id: {:?}, url: {:?} }}, ", src.id, src.url);
     }
-    s.push_str("],\npillars: &[");
+    s.push_str("]),\npillars: &[");
     for p in &r.pillars {
         let _ = writeln!(s, "Pillar {{ id: {:?}, indicators: &[", p.id);
         for i in &p.indicators {
             let _ = writeln!(
                 s,
-                "  Indicator {{ id: {:?}, weight: {:?}, sources: &{:?}, elements: &[",
+                "  Indicator {{ id: {:?}, weight: {:?}, sources: native(&{:?}), elements: &[",
                 i.id, i.weight, i.sources
             );
             for e in &i.elements {

@@ -197,7 +197,11 @@ impl Profile {
         for (n, answer) in self.answers.iter().enumerate() {
             let Some(answer) = answer else { continue };
             let (code, field) = if answer.given == Given::NotApplicable {
-                if !answer.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                if !answer
+                    .note
+                    .as_deref()
+                    .is_none_or(|n| n.chars().all(char::is_whitespace))
+                {
                     continue;
                 }
                 ("not-applicable-without-note", ".note")

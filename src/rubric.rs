@@ -87,6 +87,18 @@ pub struct Choice {
     pub points: f64,
 }
 
+/// Sources and citations are for people: the engine never reads them, and the package serves
+/// the rubric to JavaScript as generated JSON (schema/rubric.json), so the WebAssembly leaves
+/// them out rather than carry their text. Native builds, which generate that JSON and the
+/// methodology, keep them.
+const fn native<T>(items: &'static [T]) -> &'static [T] {
+    if cfg!(target_arch = "wasm32") {
+        &[]
+    } else {
+        items
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
 
 /// [`RUBRIC`] as JSON text, generated with it: cheaper for the binding to hand to `JSON.parse`

@@ -105,7 +105,7 @@ extern "C" {
         max_bytes: usize,
         max_depth: usize,
         max_string: usize,
-    ) -> Result<String, JsValue>;
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fromText)]
     fn from_text(text: &str, floats: &[f64]) -> JsValue;
     type ProfileError;
@@ -137,10 +137,14 @@ fn input(v: JsValue) -> Result<Json, Error> {
         limits::MAX_DEPTH,
         limits::MAX_STRING_BYTES,
     ) {
-        Ok(text) => Json::parse(&text),
+        // Read through `as_string` like the problem below: one string conversion in the build.
+        Ok(text) => Json::parse(&text.as_string().unwrap_or_default()),
         Err(problem) => {
             let problem = problem.as_string().unwrap_or_default();
-            let (code, path) = problem.split_once('\n').unwrap_or_default();
+            // "code\npath"; a plain loop rather than `split_once`, which brings memchr along.
+            let cut = problem.bytes().position(|b| b == b'\n').unwrap_or(0);
+            let code = problem.get(..cut).unwrap_or_default();
+            let path = problem.get(cut + 1..).unwrap_or_default();
             let path = String::from(path);
             Err(match code {
                 "too-large" => Error::too_large(path, limits::MAX_BYTES),
