@@ -67,16 +67,20 @@ impl Date {
     /// `YYYY-MM-DD`, without core's formatting machinery (see `crate::num::push_int`).
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
-        let parts = [(self.year, 4), (self.month.into(), 2), (self.day.into(), 2)];
-        for (n, width) in parts {
+        // Ten characters, digit by digit from a place value: years are 0000–9999.
+        for (n, place) in [
+            (self.year, 1000),
+            (self.month.into(), 10),
+            (self.day.into(), 10),
+        ] {
             if !out.is_empty() {
                 out.push('-');
             }
-            let digits = crate::num::int(i64::from(n));
-            for _ in digits.len()..width {
-                out.push('0');
+            let mut place: u16 = place;
+            while place > 0 {
+                out.push(char::from(b'0' + (n / place % 10) as u8));
+                place /= 10;
             }
-            out.push_str(&digits);
         }
         out
     }

@@ -60,13 +60,6 @@ pub fn push_int(out: &mut String, n: i64) {
     }
 }
 
-/// A whole number in decimal.
-pub fn int(n: i64) -> String {
-    let mut out = String::new();
-    push_int(&mut out, n);
-    out
-}
-
 /// Characters (Unicode scalar values) in `s`, without core's wide counting routine.
 pub fn chars(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
@@ -139,7 +132,9 @@ mod tests {
     #[test]
     fn integers_and_counts() {
         for n in [0, 7, -7, 10, 1_048_576, i64::MAX, i64::MIN] {
-            assert_eq!(int(n), n.to_string());
+            let mut text = String::new();
+            push_int(&mut text, n);
+            assert_eq!(text, n.to_string());
         }
         for s in ["", "abc", "é", "日本語", "🙂x", "a\u{300}"] {
             assert_eq!(chars(s), s.chars().count(), "{s}");
