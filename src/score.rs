@@ -20,23 +20,31 @@ pub const MAX_RECOMMENDATIONS: usize = 10;
 /// being copied.
 pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
     let slots = slots(&profile);
+    let weights = &options.weights;
     let mut d = Diagnostics::default();
     profile.advise(options.as_of, &mut d);
     let evidence = evidence_coverage(&profile);
     let Profile { process, answers } = profile;
     let mut answers = answers.into_iter();
     let mut pillars = Vec::new();
+    let mut recommendations = Recommendations {
+        found: Vec::new(),
+        gains: Vec::new(),
+        trial: slots.clone(),
+    };
     for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
-        let mut indicators = Vec::new();
-        let mut totals = Vec::new();
+        let totals = pillar_indicators(&slots, weights, p);
+        let mut indicators = Vec::with_capacity(totals.len());
         let (mut assessed, mut applicable) = (0, 0);
-        for (indicator, i) in pillar.indicators.iter().zip(RUBRIC.indicator_span(p)) {
-            let weight = options.weights.get(i);
-            let range = RUBRIC.element_span(i);
-            let t = indicator_totals(&slots[range.clone()]);
-            totals.push((weight, t));
+        for ((indicator, i), &(weight, t)) in pillar
+            .indicators
+            .iter()
+            .zip(RUBRIC.indicator_span(p))
+            .zip(&totals)
+        {
             assessed += t.assessed;
             applicable += t.applicable;
+            let range = RUBRIC.element_span(i);
             let mut elements = Vec::with_capacity(indicator.elements.len());
             for (element, slot) in indicator.elements.iter().zip(&slots[range]) {
                 elements.push(element_report(element, answers.next().flatten(), slot));
@@ -53,7 +61,10 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
                 elements,
             });
         }
-        let means = pillar_totals(totals.iter().copied());
+        let means = pillar_totals(&totals);
+        if let Some(now) = means.score {
+            recommendations.add(&slots, weights, p, now);
+        }
         let score = means.score.map(round1);
         pillars.push(PillarReport {
             id: pillar.id,
@@ -72,14 +83,16 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
             indicators,
         });
     }
+    let mut recommendations = recommendations.found;
+    recommendations.truncate(MAX_RECOMMENDATIONS);
     Report {
         methodology: Methodology {
             id: RUBRIC.id,
             version: RUBRIC.version,
         },
         process,
-        weights: options.weights.kind(),
-        recommendations: recommendations(&slots, &options.weights),
+        weights: weights.kind(),
+        recommendations,
         pillars,
         warnings: d.warnings,
         evidence,
@@ -164,19 +177,34 @@ pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
     }
 }
 
+/// Each indicator of the pillar at position `p`: its weight and totals.
+fn pillar_indicators(slots: &[Slot], weights: &Weights, p: usize) -> Vec<(f64, Totals)> {
+    let span = RUBRIC.indicator_span(p);
+    let mut totals = Vec::with_capacity(span.len());
+    for i in span {
+        totals.push((
+            weights.get(i),
+            indicator_totals(&slots[RUBRIC.element_span(i)]),
+        ));
+    }
+    totals
+}
+
 /// Weighted means of a pillar's indicators: the score over indicators with a score, the bounds
 /// over every applicable indicator.
-fn pillar_totals(indicators: impl Iterator<Item = (f64, Totals)> + Clone) -> Totals {
-    let mean = |pick: fn(&Totals) -> Option<f64>| {
-        weighted_mean(indicators.clone().map(|(w, t)| (w, pick(&t))))
-    };
+fn pillar_totals(indicators: &[(f64, Totals)]) -> Totals {
     Totals {
-        score: mean(|t| t.score),
-        lower: mean(|t| t.lower),
-        upper: mean(|t| t.upper),
+        score: pillar_mean(indicators, |t| t.score),
+        lower: pillar_mean(indicators, |t| t.lower),
+        upper: pillar_mean(indicators, |t| t.upper),
         assessed: 0,
         applicable: 0,
     }
+}
+
+/// The weighted mean of one figure of a pillar's indicators: every pillar mean goes through here.
+fn pillar_mean(indicators: &[(f64, Totals)], pick: fn(&Totals) -> Option<f64>) -> Option<f64> {
+    weighted_mean(indicators.iter().map(|(w, t)| (*w, pick(t))))
 }
 
 /// Σ w·v / Σ w over the items that have a value; `None` when their weights sum to 0. The one
@@ -186,20 +214,6 @@ pub(crate) fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> 
         .filter_map(|(w, v)| v.map(|v| (w * v, w)))
         .fold((0.0, 0.0), |(s, ws), (x, w)| (s + x, ws + w));
     (weight > 0.0).then(|| sum / weight)
-}
-
-/// Each pillar's unrounded score under `weights`.
-pub(crate) fn pillar_scores(slots: &[Slot], weights: &Weights) -> Vec<Option<f64>> {
-    let mut scores = Vec::with_capacity(RUBRIC.pillars.len());
-    for p in 0..RUBRIC.pillars.len() {
-        scores.push(weighted_mean(RUBRIC.indicator_span(p).map(|i| {
-            (
-                weights.get(i),
-                indicator_totals(&slots[RUBRIC.element_span(i)]).score,
-            )
-        })));
-    }
-    scores
 }
 
 fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot) -> ElementReport {
@@ -235,63 +249,68 @@ fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot
     }
 }
 
-/// For every assessed element below its best answer: how much its pillar would gain from the
-/// best answer, all else equal. Largest gain first; ties in rubric order.
-fn recommendations(slots: &[Slot], weights: &Weights) -> Vec<Recommendation> {
-    let now = pillar_scores(slots, weights);
-    let mut found = Vec::new();
-    let mut trial = slots.to_vec();
-    for (n, (p, i, element)) in RUBRIC.elements().enumerate() {
-        let slot = slots[n];
-        let Some(points) = slot.points else { continue };
-        if points >= slot.max {
-            continue;
-        }
-        trial[n].points = Some(slot.max);
-        let after = pillar_scores(&trial, weights)[p];
-        trial[n] = slot;
-        let (Some(before), Some(after)) = (now[p], after) else {
-            continue;
-        };
-        let gain = after - before;
-        // Judged as published: a gain that rounds to 0.0 is no recommendation.
-        if round1(gain) <= 0.0 {
-            continue;
-        }
+/// The recommendations so far, largest gain first, with their unrounded gains alongside.
+struct Recommendations {
+    found: Vec<Recommendation>,
+    gains: Vec<f64>,
+    /// The slots, with one element at a time raised to its best answer.
+    trial: Vec<Slot>,
+}
+
+impl Recommendations {
+    /// For every assessed element of pillar `p` below its best answer: how much the pillar,
+    /// scoring `now`, would gain from the best answer, all else equal. Ties keep rubric order.
+    fn add(&mut self, slots: &[Slot], weights: &Weights, p: usize, now: f64) {
         let pillar = &RUBRIC.pillars[p];
-        let (option, value) = match &element.scale {
-            Scale::Options { options } => {
-                // The best option; of equals, the last, as `Iterator::max_by` would pick.
-                let mut best = None;
-                for c in options.iter() {
-                    if best.is_none_or(|b: &Choice| c.points >= b.points) {
-                        best = Some(c);
-                    }
+        for (indicator, i) in pillar.indicators.iter().zip(RUBRIC.indicator_span(p)) {
+            for (element, n) in indicator.elements.iter().zip(RUBRIC.element_span(i)) {
+                let slot = slots[n];
+                let Some(points) = slot.points else { continue };
+                if points >= slot.max {
+                    continue;
                 }
-                (best.map(|c| c.id), None)
+                self.trial[n].points = Some(slot.max);
+                let after = pillar_mean(&pillar_indicators(&self.trial, weights, p), |t| t.score);
+                self.trial[n] = slot;
+                let Some(after) = after else { continue };
+                let gain = after - now;
+                // Judged as published: a gain that rounds to 0.0 is no recommendation.
+                if round1(gain) <= 0.0 {
+                    continue;
+                }
+                let (option, value) = match &element.scale {
+                    Scale::Options { options } => {
+                        // The best option; of equals, the last, as `Iterator::max_by` would pick.
+                        let mut best = None;
+                        for c in options.iter() {
+                            if best.is_none_or(|b: &Choice| c.points >= b.points) {
+                                best = Some(c);
+                            }
+                        }
+                        (best.map(|c| c.id), None)
+                    }
+                    Scale::Curve { points, .. } => (None, Some(Scale::best_value(points))),
+                };
+                // After every earlier one of equal or larger gain.
+                let mut at = self.gains.len();
+                while at > 0 && gain > self.gains[at - 1] {
+                    at -= 1;
+                }
+                self.gains.insert(at, gain);
+                self.found.insert(
+                    at,
+                    Recommendation {
+                        pillar: pillar.id,
+                        indicator: indicator.id,
+                        element: element.id,
+                        option,
+                        value,
+                        gain: round1(gain),
+                    },
+                );
             }
-            Scale::Curve { points, .. } => (None, Some(Scale::best_value(points))),
-        };
-        found.push((
-            gain,
-            Recommendation {
-                pillar: pillar.id,
-                indicator: pillar.indicators[i].id,
-                element: element.id,
-                option,
-                value,
-                gain: round1(gain),
-            },
-        ));
+        }
     }
-    // Stable: equal gains keep rubric order.
-    insertion_sort(&mut found, |a, b| a.0 > b.0);
-    found.truncate(MAX_RECOMMENDATIONS);
-    let mut out = Vec::with_capacity(found.len());
-    for (_, r) in found {
-        out.push(r);
-    }
-    out
 }
 
 fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {

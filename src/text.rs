@@ -121,32 +121,31 @@ impl Text {
         crate::num::push_int(&mut self.json, n);
     }
 
+    /// A JSON string, escaped as serde_json does: quote, backslash and the control characters,
+    /// those without a short escape as `\u00XX`.
     pub fn string(&mut self, s: &str) {
         self.json.push('"');
-        let mut plain = 0;
-        for (at, b) in s.bytes().enumerate() {
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                _ => continue,
+        for c in s.chars() {
+            let escape = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\0'..='\u{1f}' => "\\u00",
+                c => {
+                    self.json.push(c);
+                    continue;
+                }
             };
-            // Every byte split on is ASCII, so the slices stay whole characters.
-            self.json.push_str(s.get(plain..at).unwrap_or_default());
-            plain = at + 1;
-            if escape.is_empty() {
+            self.json.push_str(escape);
+            // Only `\u00` is longer than two bytes: its two hex digits follow.
+            if escape.len() > 2 {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.json.push_str("\\u00");
-                self.json.push(char::from(HEX[usize::from(b >> 4)]));
-                self.json.push(char::from(HEX[usize::from(b & 15)]));
-            } else {
-                self.json.push_str(escape);
+                self.json.push(char::from(HEX[c as usize >> 4]));
+                self.json.push(char::from(HEX[c as usize & 15]));
             }
         }
-        self.json.push_str(s.get(plain..).unwrap_or_default());
         self.json.push('"');
     }
 }
@@ -267,8 +266,15 @@ mod tests {
 
     #[test]
     fn strings_escaped_as_serde_json_does() {
-        let strings = ["a\"b\\c\n\u{1}\u{1f}é😀", "</script>", ""];
+        // Every ASCII character but backspace and form feed, which serde_json writes as `\b` and
+        // `\f`, and this writer as `\u0008` and `\u000c` (the same string to `JSON.parse`).
+        let ascii: String = (0..=0x7f_u8)
+            .filter(|b| !matches!(b, 8 | 12))
+            .map(char::from)
+            .collect();
+        let strings = ["a\"b\\c\n\u{1}\u{1f}é😀", "</script>", "", &ascii];
         let text = to_text(&strings[..]);
         assert_eq!(text.json, serde_json::to_string(&strings).unwrap());
+        assert_eq!(to_text("\u{8}\u{c}").json, r#""\u0008\u000c""#);
     }
 }
