@@ -31,18 +31,22 @@ impl Diagnostics {
     /// What a reader produced, or the first problem it found: the contract of every fallible
     /// entry point, which stops at the first error while `validate` lists them all.
     pub fn first_error<T>(self, read: Option<T>) -> Result<T, Error> {
-        match (read, self.into_first()) {
-            (Some(value), None) => Ok(value),
-            (_, Some(error)) => Err(error),
-            (None, None) => Err(Error::unreadable()),
+        match self.problem(read.is_none()) {
+            Some(error) => Err(error),
+            None => read.ok_or_else(Error::unreadable),
         }
     }
 
-    /// The first error, if any: apart from the generic wrapper above, so that each reader's
-    /// copy of that wrapper stays a few bytes.
+    /// The first error, or an `unreadable` one if the reader failed without saying why: apart
+    /// from the generic wrapper above, so that each reader's copy of that wrapper stays a few
+    /// bytes.
     #[inline(never)]
-    fn into_first(self) -> Option<Error> {
-        self.errors.into_iter().next()
+    fn problem(self, failed: bool) -> Option<Error> {
+        let first = self.errors.into_iter().next();
+        if failed && first.is_none() {
+            return Some(Error::unreadable());
+        }
+        first
     }
 }
 
