@@ -17,32 +17,38 @@ impl Date {
     /// Parses exactly `YYYY-MM-DD` and checks the day exists (leap years included).
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 {
             return None;
         }
-        let num = |r: core::ops::Range<usize>| -> Option<u16> {
-            b[r].iter().try_fold(0u16, |n, &c| {
-                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
-            })
-        };
-        let (year, month, day) = (num(0..4)?, num(5..7)? as u8, num(8..10)? as u8);
-        let date = Date { year, month, day };
-        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= date.days_in_month())
-            .then_some(date)
-    }
-
-    fn leap(&self) -> bool {
-        let y = self.year;
-        y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-    }
-
-    fn days_in_month(&self) -> u8 {
-        match self.month {
-            2 if self.leap() => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
+        // Year, month, day, filled digit by digit; a dash moves to the next.
+        let mut fields = [0u16; 3];
+        let mut field = 0;
+        for (at, &c) in b.iter().enumerate() {
+            if at == 4 || at == 7 {
+                if c != b'-' {
+                    return None;
+                }
+                field += 1;
+            } else if c.is_ascii_digit() {
+                fields[field] = fields[field] * 10 + u16::from(c - b'0');
+            } else {
+                return None;
+            }
         }
+        let [year, month, day] = fields;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        // 31 days in odd months up to July and even ones from August, 30 in the others.
+        let days_in_month = match month {
+            2 => 28 + u16::from(leap),
+            _ => 30 + (month + month / 8) % 2,
+        };
+        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= days_in_month).then_some(
+            Date {
+                year,
+                month: month as u8,
+                day: day as u8,
+            },
+        )
     }
 
     /// Days since 1970-01-01 (negative before it), by the civil-from-days algorithm.
@@ -67,20 +73,15 @@ impl Date {
     /// `YYYY-MM-DD`, without core's formatting machinery (see `crate::num::push_int`).
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
-        // Ten characters, digit by digit from a place value: years are 0000–9999.
-        for (n, place) in [
-            (self.year, 1000),
-            (self.month.into(), 10),
-            (self.day.into(), 10),
-        ] {
-            if !out.is_empty() {
+        // The eight digits of YYYYMMDD, from the top place down (years are 0000–9999).
+        let n = u32::from(self.year) * 10_000 + u32::from(self.month) * 100 + u32::from(self.day);
+        let mut place = 10_000_000;
+        for at in 0..8 {
+            out.push(char::from(b'0' + (n / place % 10) as u8));
+            if at == 3 || at == 5 {
                 out.push('-');
             }
-            let mut place: u16 = place;
-            while place > 0 {
-                out.push(char::from(b'0' + (n / place % 10) as u8));
-                place /= 10;
-            }
+            place /= 10;
         }
         out
     }
@@ -134,6 +135,86 @@ mod tests {
             "",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    /// The parser before it was made smaller, kept as the reference it must agree with.
+    fn reference_parse(s: &str) -> Option<(u16, u8, u8)> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: core::ops::Range<usize>| -> Option<u16> {
+            b[r].iter().try_fold(0u16, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+            })
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)? as u8, num(8..10)? as u8);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (year >= 1900 && (1..=12).contains(&month) && day >= 1 && day <= days)
+            .then_some((year, month, day))
+    }
+
+    #[test]
+    fn agrees_with_the_reference_parser_and_round_trips() {
+        let years = (0..40).chain(1890..2110).chain([2400, 2500, 9999]);
+        for year in years {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let s = format!("{year:04}-{month:02}-{day:02}");
+                    let parsed = Date::parse(&s);
+                    assert_eq!(
+                        parsed.map(|d| (d.year, d.month, d.day)),
+                        reference_parse(&s),
+                        "{s}"
+                    );
+                    if let Some(date) = parsed {
+                        assert_eq!(date.iso(), s);
+                    }
+                }
+            }
+        }
+        for odd in [
+            "2024-02-2x",
+            "2024/02/20",
+            "2024-0a-01",
+            "+024-01-01",
+            "2024-01-01 ",
+            " 2024-01-01",
+            "2024--1-01",
+            "2024-01--1",
+            "20240-1-01",
+            "2024-01-1é",
+            "9999-12-31",
+            "1900-02-29",
+            "2000-02-29",
+            "2100-02-29",
+            "1899-12-31",
+        ] {
+            assert_eq!(
+                Date::parse(odd).map(|d| (d.year, d.month, d.day)),
+                reference_parse(odd),
+                "{odd}"
+            );
+        }
+    }
+
+    #[test]
+    fn writes_every_year_in_four_digits() {
+        for year in [0, 7, 42, 999, 1000, 2024, 9999, 10_000, 65_535] {
+            let date = Date {
+                year,
+                month: 3,
+                day: 9,
+            };
+            let y = year % 10_000;
+            assert_eq!(date.iso(), format!("{y:04}-03-09"));
         }
     }
 

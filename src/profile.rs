@@ -158,12 +158,8 @@ impl Profile {
         top.deny_unknown(TOP_FIELDS, d);
         match top.require("schema", d) {
             Some(Json::String(s)) if s == SCHEMA => {}
-            Some(Json::String(s)) => d.error(Error::unsupported_schema(top.at("schema").path(), s)),
-            Some(other) => d.error(Error::wrong_type(
-                top.at("schema").path(),
-                "a string",
-                other.kind(),
-            )),
+            Some(Json::String(s)) => d.error(Error::unsupported_schema(top.path("schema"), s)),
+            Some(other) => walk::wrong_type(other, &top.at("schema"), "a string", d),
             None => {}
         }
         if let Some(v) = top.get("$schema") {
@@ -228,11 +224,7 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
         None => false,
         Some(Json::Bool(b)) => *b,
         Some(other) => {
-            d.error(Error::wrong_type(
-                o.at("illustrative").path(),
-                "a boolean",
-                other.kind(),
-            ));
+            walk::wrong_type(other, &o.at("illustrative"), "a boolean", d);
             false
         }
     };
@@ -240,12 +232,8 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
         unknown_fields: o.unknown(PROCESS_FIELDS),
         organization: o.text("organization", limits::MAX_NAME, d),
         scope: o.text("scope", limits::MAX_NAME, d),
-        url: o
-            .get("url")
-            .and_then(|v| walk::url(v, o.at("url"), limits::MAX_URL, d)),
-        assessed_on: o
-            .get("assessedOn")
-            .and_then(|v| walk::date(v, o.at("assessedOn"), d)),
+        url: o.url("url", limits::MAX_URL, d),
+        assessed_on: o.date("assessedOn", d),
         assessor: o.text("assessor", limits::MAX_NAME, d),
         illustrative,
         name: name?,
@@ -255,8 +243,10 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
 fn read_answers(v: &Json, at: At, d: &mut Diagnostics) -> Option<Vec<Option<Answer>>> {
     let o = Obj::new(v, at, d)?;
     let count = RUBRIC.element_count();
-    let mut answers: Vec<Option<Answer>> = Vec::new();
-    answers.resize_with(count, || None);
+    let mut answers: Vec<Option<Answer>> = Vec::with_capacity(count);
+    for _ in 0..count {
+        answers.push(None);
+    }
     let mut ok = true;
     for (id, value) in o.entries() {
         let path = o.at(id);
@@ -308,14 +298,14 @@ fn read_option(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Optio
         return None;
     };
     // No length limit of its own: any unknown id, however long, is an `unknown-option`.
-    let id = walk::text(o.get("option")?, path, usize::MAX, d)?;
+    let id = walk::string(o.get("option")?, &path, d)?;
     match options.iter().find(|c| c.id == id) {
         Some(choice) => Some(Given::Option(choice)),
         None => {
-            let suggestion = closest(&id, options.iter().map(|c| c.id));
+            let suggestion = closest(id, options.iter().map(|c| c.id));
             d.error(Error::unknown_option(
                 path.path(),
-                &id,
+                id,
                 element.id,
                 suggestion,
             ));
@@ -338,8 +328,7 @@ fn read_value(element: &'static Element, o: &Obj, d: &mut Diagnostics) -> Option
 
 fn read_status(o: &Obj, d: &mut Diagnostics) -> Option<Given> {
     let path = o.at("status");
-    let status = walk::text(o.get("status")?, path, usize::MAX, d)?;
-    match status.as_str() {
+    match walk::string(o.get("status")?, &path, d)? {
         "no-public-information" => Some(Given::NoPublicInformation),
         "not-applicable" => Some(Given::NotApplicable),
         other => {
@@ -355,7 +344,7 @@ fn read_status(o: &Obj, d: &mut Diagnostics) -> Option<Given> {
 
 fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
     let Json::Array(items) = v else {
-        d.error(Error::wrong_type(at.path(), "an array", v.kind()));
+        walk::wrong_type(v, &at, "an array", d);
         return Vec::new();
     };
     if items.len() > limits::MAX_EVIDENCE {
@@ -370,13 +359,9 @@ fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
         };
         o.deny_unknown(EVIDENCE_FIELDS, d);
         let evidence = Evidence {
-            url: o
-                .get("url")
-                .and_then(|v| walk::url(v, o.at("url"), limits::MAX_URL, d)),
+            url: o.url("url", limits::MAX_URL, d),
             note: o.text("note", limits::MAX_NOTE, d),
-            checked_on: o
-                .get("checkedOn")
-                .and_then(|v| walk::date(v, o.at("checkedOn"), d)),
+            checked_on: o.date("checkedOn", d),
         };
         if o.get("url").is_none() && o.get("note").is_none() {
             d.error(Error::empty_evidence(o.at.path()));

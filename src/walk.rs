@@ -31,18 +31,22 @@ impl Diagnostics {
     /// What a reader produced, or the first problem it found: the contract of every fallible
     /// entry point, which stops at the first error while `validate` lists them all.
     pub fn first_error<T>(self, read: Option<T>) -> Result<T, Error> {
-        match (read, self.into_first()) {
-            (Some(value), None) => Ok(value),
-            (_, Some(error)) => Err(error),
-            (None, None) => Err(Error::unreadable()),
+        match self.problem(read.is_none()) {
+            Some(error) => Err(error),
+            None => read.ok_or_else(Error::unreadable),
         }
     }
 
-    /// The first error, if any: apart from the generic wrapper above, so that each reader's
-    /// copy of that wrapper stays a few bytes.
+    /// The first error, or an `unreadable` one if the reader failed without saying why: apart
+    /// from the generic wrapper above, so that each reader's copy of that wrapper stays a few
+    /// bytes.
     #[inline(never)]
-    fn into_first(self) -> Option<Error> {
-        self.errors.into_iter().next()
+    fn problem(self, failed: bool) -> Option<Error> {
+        let first = self.errors.into_iter().next();
+        if failed && first.is_none() {
+            return Some(Error::unreadable());
+        }
+        first
     }
 }
 
@@ -87,22 +91,28 @@ impl<'a> At<'a> {
 
     /// The JSON path, e.g. `answers.O1.1.evidence[0].url`; empty for the root.
     pub fn path(&self) -> String {
-        let rest = self.parent.map(At::path).unwrap_or_default();
+        let mut path = String::new();
+        self.push_path(&mut path);
+        path
+    }
+
+    /// Appends the path: a key after a dot unless it comes first, an index in brackets.
+    fn push_path(&self, path: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.push_path(path);
+        }
         match self.step {
-            Step::Root => rest,
-            Step::Key(key) if rest.is_empty() => key.to_string(),
+            Step::Root => {}
             Step::Key(key) => {
-                let mut path = rest;
-                path.push('.');
+                if !path.is_empty() {
+                    path.push('.');
+                }
                 path.push_str(key);
-                path
             }
             Step::Index(index) => {
-                let mut path = rest;
                 path.push('[');
-                crate::num::push_int(&mut path, index as i64);
+                crate::num::push_int(path, index as i64);
                 path.push(']');
-                path
             }
         }
     }
@@ -118,7 +128,7 @@ impl<'a> Obj<'a> {
     /// Reads `value` as an object, reporting a wrong type or duplicate keys.
     pub fn new(value: &'a Json, at: At<'a>, d: &mut Diagnostics) -> Option<Obj<'a>> {
         let Json::Object(entries) = value else {
-            d.error(Error::wrong_type(at.path(), "an object", value.kind()));
+            wrong_type(value, &at, "an object", d);
             return None;
         };
         for (n, (key, _)) in entries.iter().enumerate() {
@@ -144,25 +154,28 @@ impl<'a> Obj<'a> {
 
     /// Paths of the keys that are not in `known`.
     pub fn unknown(&self, known: &[&'static str]) -> Vec<String> {
-        self.entries
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
-            .map(|(k, _)| self.at(k).path())
-            .collect()
+        let mut paths = Vec::new();
+        for (k, _) in self.entries {
+            if !known.contains(&k.as_str()) {
+                paths.push(self.path(k));
+            }
+        }
+        paths
+    }
+
+    /// The JSON path of a field of this object.
+    #[inline(never)]
+    pub fn path(&self, key: &str) -> String {
+        self.at(key).path()
     }
 
     /// Reports every key not in `known` as an `unknown-field` error.
     pub fn deny_unknown(&self, known: &[&'static str], d: &mut Diagnostics) {
-        for (k, _) in self
-            .entries
-            .iter()
-            .filter(|(k, _)| !known.contains(&k.as_str()))
-        {
-            d.error(Error::unknown_field(
-                self.at(k).path(),
-                k,
-                closest(k, known.iter().copied()),
-            ));
+        for (k, _) in self.entries {
+            if !known.contains(&k.as_str()) {
+                let suggestion = closest(k, known.iter().copied());
+                d.error(Error::unknown_field(self.path(k), k, suggestion));
+            }
         }
     }
 
@@ -179,21 +192,42 @@ impl<'a> Obj<'a> {
     pub fn text(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
         self.get(key).and_then(|v| text(v, self.at(key), max, d))
     }
+
+    /// An optional URL field of at most `max` characters.
+    pub fn url(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
+        self.get(key).and_then(|v| url(v, self.at(key), max, d))
+    }
+
+    /// An optional date field.
+    pub fn date(&self, key: &str, d: &mut Diagnostics) -> Option<crate::date::Date> {
+        self.get(key).and_then(|v| date(v, self.at(key), d))
+    }
+}
+
+/// Reports `v` as not of the `expected` type.
+#[inline(never)]
+pub fn wrong_type(v: &Json, at: &At, expected: &'static str, d: &mut Diagnostics) {
+    d.error(Error::wrong_type(at.path(), expected, v.kind()));
+}
+
+/// A string, borrowed from the tree.
+#[inline(never)]
+pub fn string<'j>(v: &'j Json, at: &At, d: &mut Diagnostics) -> Option<&'j str> {
+    let Json::String(s) = v else {
+        wrong_type(v, at, "a string", d);
+        return None;
+    };
+    Some(s)
 }
 
 /// A string of at most `max` characters (not bytes: limits are about what people read).
 pub fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
-    match v {
-        Json::String(s) if max < usize::MAX && crate::num::chars(s) > max => {
-            d.error(Error::too_long(at.path(), max));
-            None
-        }
-        Json::String(s) => Some(s.clone()),
-        other => {
-            d.error(Error::wrong_type(at.path(), "a string", other.kind()));
-            None
-        }
+    let s = string(v, &at, d)?;
+    if crate::num::chars(s) > max {
+        d.error(Error::too_long(at.path(), max));
+        return None;
     }
+    Some(s.into())
 }
 
 /// A finite number within `[min, max]`.
@@ -204,7 +238,7 @@ pub fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Opti
             d.error(Error::out_of_range(at.path(), min, max))
         }
         Json::Number(x) => return Some(*x),
-        other => d.error(Error::wrong_type(at.path(), "a number", other.kind())),
+        other => wrong_type(other, &at, "a number", d),
     }
     None
 }
@@ -212,19 +246,20 @@ pub fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Opti
 /// An absolute `http:` or `https:` address of at most `max` characters.
 pub fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     let s = text(v, at, max, d)?;
-    let scheme = |prefix: &str| {
-        s.get(..prefix.len())
+    let b = s.as_bytes();
+    let scheme = |prefix: &[u8]| {
+        b.get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
-    let rest = if scheme("https://") {
-        s.get(8..)
-    } else if scheme("http://") {
-        s.get(7..)
+    // Where the host starts; past the end without a scheme.
+    let host = if scheme(b"https://") {
+        8
+    } else if scheme(b"http://") {
+        7
     } else {
-        None
-    }
-    .unwrap_or_default();
-    let host_ok = !rest.is_empty() && !rest.starts_with('/');
+        b.len()
+    };
+    let host_ok = b.get(host).is_some_and(|&c| c != b'/');
     if !host_ok || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         d.error(Error::invalid_url(at.path()));
         return None;
@@ -234,10 +269,10 @@ pub fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> 
 
 /// A `YYYY-MM-DD` date. Anything else, a date-time included, is an `invalid-date`.
 pub fn date(v: &Json, at: At, d: &mut Diagnostics) -> Option<crate::date::Date> {
-    let s = text(v, at, usize::MAX, d)?;
-    let date = crate::date::Date::parse(&s);
+    let s = string(v, &at, d)?;
+    let date = crate::date::Date::parse(s);
     if date.is_none() {
-        d.error(Error::invalid_date(at.path(), &s));
+        d.error(Error::invalid_date(at.path(), s));
     }
     date
 }
@@ -281,6 +316,11 @@ mod tests {
         assert_eq!(item.key("url").path(), "answers.O1.1.evidence[2].url");
         assert_eq!(At::ROOT.path(), "");
         assert_eq!(At::ROOT.index(0).key("x").path(), "[0].x");
+        // A key after an empty path (the root, or empty keys) comes without a dot.
+        assert_eq!(At::ROOT.key("").key("x").path(), "x");
+        assert_eq!(At::ROOT.key("").index(0).path(), "[0]");
+        assert_eq!(At::ROOT.key("a").key("").key("b").path(), "a..b");
+        assert_eq!(At::ROOT.index(3).index(14).path(), "[3][14]");
     }
 
     #[test]
