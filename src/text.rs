@@ -125,27 +125,30 @@ impl Text {
     /// those without a short escape as `\u00XX`.
     pub fn string(&mut self, s: &str) {
         self.json.push('"');
-        for c in s.chars() {
-            let escape = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\0'..='\u{1f}' => "\\u00",
-                c => {
-                    self.json.push(c);
-                    continue;
-                }
+        let mut plain = 0;
+        for (at, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
             };
-            self.json.push_str(escape);
-            // Only `\u00` is longer than two bytes: its two hex digits follow.
-            if escape.len() > 2 {
+            // Every byte split on is ASCII, so the slices stay whole characters.
+            self.json.push_str(s.get(plain..at).unwrap_or_default());
+            plain = at + 1;
+            if escape.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.json.push(char::from(HEX[c as usize >> 4]));
-                self.json.push(char::from(HEX[c as usize & 15]));
+                self.json.push_str("\\u00");
+                self.json.push(char::from(HEX[usize::from(b >> 4)]));
+                self.json.push(char::from(HEX[usize::from(b & 15)]));
+            } else {
+                self.json.push_str(escape);
             }
         }
+        self.json.push_str(s.get(plain..).unwrap_or_default());
         self.json.push('"');
     }
 }
