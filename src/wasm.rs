@@ -22,13 +22,13 @@ export function fromText(text, floats) {
 }
 
 /**
- * JSON text of `value` for the engine: the value as JSON.stringify sees it (functions and
- * symbols dropped from objects, null in arrays), except that non-finite numbers become 1e999,
- * which the engine reads as infinite and rejects where a number counts. What stringify fails on
- * (BigInt, cycles, throwing getters) or an oversized string is thrown as "code\npath", the first
- * such problem in depth-first order.
+ * JSON text of `value` for the engine: the value as JSON.stringify sees it (toJSON applied,
+ * functions and symbols dropped from objects, null in arrays), except that non-finite numbers
+ * become 1e999, which the engine reads as infinite and rejects where a number counts. What
+ * stringify fails on (BigInt, cycles, throwing getters or toJSON) or what is over a limit is
+ * thrown as "code\npath" instead, the first such problem in depth-first order.
  */
-export function jsonText(value, maxBytes, maxDepth, maxString) {
+export function jsonText(value, maxBytes, maxDepth, maxString, maxNodes, maxKeys) {
   if (typeof value === "string") {
     if (value.length > maxBytes) throw "too-large\n"; // UTF-8 is never shorter than UTF-16
     return value;
@@ -38,15 +38,13 @@ export function jsonText(value, maxBytes, maxDepth, maxString) {
   try {
     text = JSON.stringify(value);
     // NaN and infinities are written as null: write them again, distinguishably.
-    if (text?.includes("null")) text = finite(value);
+    if (text?.length <= maxBytes && text.includes("null")) text = finite(value);
   } catch {
     text = undefined;
   }
   if (text === undefined || text.length > maxBytes) {
-    const problem = locate(value, "", 0, maxDepth, maxString);
-    if (problem) throw problem;
-    if (text === undefined) throw "unsupported-value\n";
-    throw "too-large\n";
+    const limits = { maxBytes, maxDepth, maxString, maxNodes, maxKeys, nodes: 0, bytes: 0 };
+    throw locate(value, "", 0, "", limits) ?? (text === undefined ? "unsupported-value\n" : "too-large\n");
   }
   return text;
 }
@@ -60,28 +58,70 @@ function finite(value) {
   return text.replaceAll('"-' + quoted, "-1e999").replaceAll('"' + quoted, "1e999");
 }
 
-function locate(v, path, depth, maxDepth, maxString) {
+/**
+ * The first problem in `v` that made stringify fail or the text too large, walking as
+ * stringify does, under the engine's limits: every value counts against `maxNodes` (so shared
+ * sub-objects cannot make the walk exponential) and every string and key against `maxBytes`.
+ * Paths are spelled as the engine spells them (an empty key adds no step).
+ */
+function locate(v, path, depth, key, limits) {
+  if (++limits.nodes > limits.maxNodes) return "too-large-nodes\n" + path;
+  if ((typeof v === "object" && v !== null) || typeof v === "bigint") {
+    try {
+      if (typeof v.toJSON === "function") v = v.toJSON(key);
+    } catch {
+      return "unsupported-value\n" + path;
+    }
+  }
   if (typeof v === "bigint") return "unsupported-value\n" + path;
-  if (typeof v === "string") return v.length > maxString ? "too-long\n" + path : null;
-  if (typeof v !== "object" || v === null) return null;
-  if (depth >= maxDepth) return "too-deep\n" + path;
-  const array = Array.isArray(v);
+  if (typeof v === "string") {
+    if (v.length > limits.maxString) return "too-long\n" + path;
+    limits.bytes += v.length;
+    return limits.bytes > limits.maxBytes ? "too-large\n" + path : null;
+  }
+  if (typeof v !== "object" || v === null) return null; // written or dropped by stringify
+  if (depth >= limits.maxDepth) return "too-deep\n" + path;
+  if (Array.isArray(v)) {
+    let length;
+    try {
+      length = v.length;
+    } catch {
+      return "unsupported-value\n" + path;
+    }
+    if (length > limits.maxNodes) return "too-large-nodes\n" + path;
+    for (let i = 0; i < length; i++) {
+      const at = `${path}[${i}]`;
+      let item;
+      try {
+        item = v[i];
+      } catch {
+        return "unsupported-value\n" + at;
+      }
+      const problem = locate(item, at, depth + 1, String(i), limits);
+      if (problem) return problem;
+    }
+    return null;
+  }
   let keys;
   try {
-    keys = array ? Array.from(v, (_, i) => i) : Object.keys(v);
+    keys = Object.keys(v);
   } catch {
     return "unsupported-value\n" + path;
   }
-  for (const key of keys) {
-    if (!array && key.length > maxString) return "too-long\n" + path;
-    const at = array ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+  if (keys.length > limits.maxKeys) return "too-many\n" + path;
+  for (const k of keys) {
+    if (k.length > limits.maxString) return "too-long\n" + path;
+    const at = k === "" ? path : path ? `${path}.${k}` : k;
     let item;
     try {
-      item = v[key];
+      item = v[k];
     } catch {
       return "unsupported-value\n" + at;
     }
-    const problem = locate(item, at, depth + 1, maxDepth, maxString);
+    if (item === undefined) continue;
+    limits.bytes += k.length;
+    if (limits.bytes > limits.maxBytes) return "too-large\n" + path;
+    const problem = locate(item, at, depth + 1, k, limits);
     if (problem) return problem;
   }
   return null;
@@ -105,6 +145,8 @@ extern "C" {
         max_bytes: usize,
         max_depth: usize,
         max_string: usize,
+        max_nodes: usize,
+        max_keys: usize,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fromText)]
     fn from_text(text: &str, floats: &[f64]) -> JsValue;
@@ -136,6 +178,8 @@ fn input(v: JsValue) -> Result<Json, Error> {
         limits::MAX_BYTES,
         limits::MAX_DEPTH,
         limits::MAX_STRING_BYTES,
+        limits::MAX_NODES,
+        limits::MAX_KEYS,
     ) {
         // Read through `as_string` like the problem below: one string conversion in the build.
         Ok(text) => Json::parse(&text.as_string().unwrap_or_default()),
@@ -148,6 +192,8 @@ fn input(v: JsValue) -> Result<Json, Error> {
             let path = String::from(path);
             Err(match code {
                 "too-large" => Error::too_large(path, limits::MAX_BYTES),
+                "too-large-nodes" => Error::too_large(path, limits::MAX_NODES),
+                "too-many" => Error::too_many(path, limits::MAX_KEYS),
                 "too-deep" => Error::too_deep(path, limits::MAX_DEPTH),
                 "too-long" => Error::string_too_long(path),
                 _ => Error::unsupported_value(path),

@@ -95,6 +95,23 @@ test("hostile values at the boundary get coded errors and the module keeps worki
       nanAsText: { schema: "sdo-openness/profile/v1", process: { name: NaN }, answers: {} },
       fnInArray: { schema: "sdo-openness/profile/v1", process: { name: "f" }, answers: { "O1.1": { option: "public", evidence: [() => 1] } } },
       deep: { schema: "sdo-openness/profile/v1", process: { name: "d" }, answers: { "O1.1": { note: JSON.parse("[".repeat(40) + '"x"' + "]".repeat(40)) } } } };
+    // Shared sub-objects behind a failing toJSON: 2^31 paths, found in one walk under the node limit.
+    let bomb = { toJSON() { throw 0; } };
+    for (let i = 0; i < 30; i++) bomb = [bomb, bomb];
+    const sparse = [];
+    sparse.length = 2 ** 32 - 1;
+    const getterArray = [];
+    Object.defineProperty(getterArray, 0, { enumerable: true, get() { throw new Error("boom"); } });
+    const base = () => ({ schema: "sdo-openness/profile/v1", process: { name: "p" }, answers: {} });
+    Object.assign(inputs, {
+      bomb,
+      sparse: { ...base(), x: sparse },
+      arrayGetter: { ...base(), answers: { "O1.1": { option: "public", evidence: getterArray } } },
+      throwingToJSON: { ...base(), process: { name: "p", assessedOn: { toJSON() { throw new Error("boom"); } } } },
+      emptyKey: { ...base(), process: { name: "p", "": { b: 1n } } },
+      manyNotes: { ...base(), notes: new Array(20).fill("x".repeat(60000)) },
+      manyKeys: { ...base(), process: Object.fromEntries(Array.from({ length: 200000 }, (_, i) => ["k" + i, i])) },
+    });
     const out = {};
     for (const [k, v] of Object.entries(inputs)) {
       try { score(v); out[k] = "no error"; } catch (e) { out[k] = [e.name, e.code, e.path]; }
@@ -120,6 +137,13 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     minusInfinity: ["ProfileError", "not-finite", "answers.O5.1.value"],
     nanAsText: ["ProfileError", "wrong-type", "process.name"],
     fnInArray: ["ProfileError", "wrong-type", "answers.O1.1.evidence[0]"],
+    bomb: ["ProfileError", "unsupported-value", "[0]".repeat(30)],
+    sparse: ["ProfileError", "too-large", "x"],
+    arrayGetter: ["ProfileError", "unsupported-value", "answers.O1.1.evidence[0]"],
+    throwingToJSON: ["ProfileError", "unsupported-value", "process.assessedOn"],
+    emptyKey: ["ProfileError", "unsupported-value", "process.b"],
+    manyNotes: ["ProfileError", "too-large", "notes[17]"],
+    manyKeys: ["ProfileError", "too-many", "process"],
     deep: ["ProfileError", "too-deep", "answers.O1.1.note[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"],
     after: 2,
   });
