@@ -323,66 +323,55 @@ fn tables(r: &Source) -> String {
     s.push_str("] };\n");
     // Flat indexes, so that walking every element or indicator is a plain loop over a table
     // rather than nested iterator adapters (smaller and faster in WebAssembly).
-    let mut places = Vec::new();
-    let mut indicators = Vec::new();
+    let (mut places, mut indicators, mut element_spans, mut indicator_spans) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut e, mut i) = (0, 0);
     for (p, pillar) in r.pillars.iter().enumerate() {
-        for (i, indicator) in pillar.indicators.iter().enumerate() {
-            indicators.push(format!("({p}, {i})"));
-            for e in 0..indicator.elements.len() {
-                places.push(format!("({p}, {i}, {e})"));
+        indicator_spans.push(format!("{i}..{}", i + pillar.indicators.len()));
+        i += pillar.indicators.len();
+        for (n, indicator) in pillar.indicators.iter().enumerate() {
+            indicators.push(format!("({p}, {n})"));
+            element_spans.push(format!("{e}..{}", e + indicator.elements.len()));
+            e += indicator.elements.len();
+            for k in 0..indicator.elements.len() {
+                places.push(format!("({p}, {n}, {k})"));
             }
         }
     }
-    let _ = writeln!(
-        s,
-        "/// `(pillar, indicator, element)` positions of every element, in rubric order."
-    );
-    let _ = writeln!(
-        s,
-        "static ELEMENT_PLACES: [(u8, u8, u8); {}] = [{}];",
-        places.len(),
-        places.join(", ")
-    );
-    let _ = writeln!(
-        s,
-        "/// `(pillar, indicator)` positions of every indicator, in rubric order."
-    );
-    let _ = writeln!(
-        s,
-        "static INDICATOR_PLACES: [(u8, u8); {}] = [{}];",
-        indicators.len(),
-        indicators.join(", ")
-    );
-    // Where each indicator's elements, and each pillar's indicators, sit in the flat orders.
-    let (mut element_spans, mut indicator_spans, mut e, mut i) = (Vec::new(), Vec::new(), 0, 0);
-    for pillar in &r.pillars {
-        indicator_spans.push(format!("{i}..{}", i + pillar.indicators.len()));
-        i += pillar.indicators.len();
-        for indicator in &pillar.indicators {
-            element_spans.push(format!("{e}..{}", e + indicator.elements.len()));
-            e += indicator.elements.len();
-        }
+    let range = "core::ops::Range<usize>";
+    for (doc, name, item, items) in [
+        (
+            "`(pillar, indicator, element)` positions of every element, in rubric order.",
+            "ELEMENT_PLACES",
+            "(u8, u8, u8)",
+            places,
+        ),
+        (
+            "`(pillar, indicator)` positions of every indicator, in rubric order.",
+            "INDICATOR_PLACES",
+            "(u8, u8)",
+            indicators,
+        ),
+        (
+            "Each indicator's elements, as a range of the flat element order.",
+            "ELEMENT_SPANS",
+            range,
+            element_spans,
+        ),
+        (
+            "Each pillar's indicators, as a range of the flat indicator order.",
+            "INDICATOR_SPANS",
+            range,
+            indicator_spans,
+        ),
+    ] {
+        let _ = writeln!(
+            s,
+            "/// {doc}\nstatic {name}: [{item}; {}] = [{}];",
+            items.len(),
+            items.join(", ")
+        );
     }
-    let _ = writeln!(
-        s,
-        "/// Each indicator's elements, as a range of the flat element order."
-    );
-    let _ = writeln!(
-        s,
-        "static ELEMENT_SPANS: [core::ops::Range<usize>; {}] = [{}];",
-        element_spans.len(),
-        element_spans.join(", ")
-    );
-    let _ = writeln!(
-        s,
-        "/// Each pillar's indicators, as a range of the flat indicator order."
-    );
-    let _ = writeln!(
-        s,
-        "static INDICATOR_SPANS: [core::ops::Range<usize>; {}] = [{}];",
-        indicator_spans.len(),
-        indicator_spans.join(", ")
-    );
     s
 }
 

@@ -101,22 +101,18 @@ const fn native<T>(items: &'static [T]) -> &'static [T] {
 
 include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
 
-/// [`RUBRIC`] as JSON text, generated with it: cheaper for the binding to hand to `JSON.parse`
-/// than to serialize the static tables field by field.
+/// [`RUBRIC`] as JSON text, generated with it from the same source: the committed
+/// schema/rubric.json that the package's `rubric()` serves (a test holds the two equal).
 pub static RUBRIC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rubric.json"));
 
 impl Rubric {
     /// Every element with the indices of its pillar and of its indicator within the pillar, in
     /// rubric order.
     pub fn elements(&self) -> impl Iterator<Item = (usize, usize, &'static Element)> + '_ {
-        ELEMENT_PLACES.iter().map(|&(p, i, e)| {
-            let (p, i) = (usize::from(p), usize::from(i));
-            (
-                p,
-                i,
-                &RUBRIC.pillars[p].indicators[i].elements[usize::from(e)],
-            )
-        })
+        ELEMENT_PLACES
+            .iter()
+            .enumerate()
+            .map(|(n, &(p, i, _))| (usize::from(p), usize::from(i), self.element(n)))
     }
 
     /// How many elements the rubric has: the length of a profile's answers.
@@ -143,9 +139,7 @@ impl Rubric {
 
     /// Every indicator in rubric order.
     pub fn indicators(&self) -> impl Iterator<Item = &'static Indicator> + '_ {
-        INDICATOR_PLACES
-            .iter()
-            .map(|&(p, i)| &RUBRIC.pillars[usize::from(p)].indicators[usize::from(i)])
+        (0..self.indicator_count()).map(|n| self.indicator(n))
     }
 
     /// The elements of the indicator at this flat position, as a range of the element order
