@@ -34,9 +34,9 @@ const MAX_LABEL: usize = 40;
 /// `wrong-type`, `missing-field` or `too-long` where the report or options are not of the
 /// expected shape.
 pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
-    let mut d = Diagnostics::default();
-    let rendered = render(report, options.unwrap_or(&Json::Null), &mut d);
-    d.first_error(rendered)
+    walk::read(report, |report, d| {
+        render(report, options.unwrap_or(&Json::Null), d)
+    })
 }
 
 /// The badge drawn so far: its parts' rectangles and texts, side by side from the left.

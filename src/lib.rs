@@ -67,7 +67,7 @@ pub use rubric::{Rubric, RUBRIC};
 pub use sensitivity::Sensitivity;
 
 use serde::Serialize;
-use walk::Diagnostics;
+use walk::{read, Diagnostics};
 
 /// What produced a report: this engine's version, the methodology and the profile format.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -171,12 +171,6 @@ pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Er
 pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
     let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
     Ok(sensitivity::analyse(&profiles_of(profiles)?, &options))
-}
-
-fn read<T>(v: &Json, reader: fn(&Json, &mut Diagnostics) -> Option<T>) -> Result<T, Error> {
-    let mut d = Diagnostics::default();
-    let read = reader(v, &mut d);
-    d.first_error(read)
 }
 
 fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {

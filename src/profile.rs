@@ -147,9 +147,7 @@ impl Profile {
     ///
     /// The first problem found, with its code and JSON path.
     pub fn from_tree(tree: &Json) -> Result<Profile, Error> {
-        let mut d = Diagnostics::default();
-        let read = Profile::read(tree, &mut d);
-        d.first_error(read)
+        walk::read(tree, Profile::read)
     }
 
     /// Reads a profile, collecting every error.

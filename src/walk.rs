@@ -28,25 +28,26 @@ impl Diagnostics {
         self.warnings.push(Warning { code, path });
     }
 
-    /// What a reader produced, or the first problem it found: the contract of every fallible
-    /// entry point, which stops at the first error while `validate` lists them all.
-    pub fn first_error<T>(self, read: Option<T>) -> Result<T, Error> {
-        match self.problem(read.is_none()) {
-            Some(error) => Err(error),
-            None => read.ok_or_else(Error::unreadable),
-        }
-    }
-
-    /// The first error, or an `unreadable` one if the reader failed without saying why: apart
-    /// from the generic wrapper above, so that each reader's copy of that wrapper stays a few
-    /// bytes.
+    /// The first error: apart from the generic [`read`], so that each reader's copy of that
+    /// stays a few bytes.
     #[inline(never)]
-    fn problem(self, failed: bool) -> Option<Error> {
-        let first = self.errors.into_iter().next();
-        if failed && first.is_none() {
-            return Some(Error::unreadable());
-        }
-        first
+    fn into_first(self) -> Option<Error> {
+        self.errors.into_iter().next()
+    }
+}
+
+/// Reads `v` and keeps what the reader produced or the first problem it found: the contract of
+/// every fallible entry point, which stops at the first error while `validate` lists them all.
+pub fn read<T>(
+    v: &Json,
+    reader: impl FnOnce(&Json, &mut Diagnostics) -> Option<T>,
+) -> Result<T, Error> {
+    let mut d = Diagnostics::default();
+    let value = reader(v, &mut d);
+    match d.into_first() {
+        Some(error) => Err(error),
+        // A reader that gives up always records why; should one not, say so, don't panic.
+        None => value.ok_or_else(Error::unreadable),
     }
 }
 
