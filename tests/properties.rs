@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use proptest::strategy::Union;
 use sdo_openness::report::{Report, State, WeightsKind};
-use sdo_openness::rubric::{Element, Scale};
+use sdo_openness::rubric::{Choice, Element, Scale};
 use sdo_openness::{compare, rubric, score, sensitivity, validate, Json, SCHEMA};
 
 // ---------------------------------------------------------------------------------------------
@@ -41,12 +41,20 @@ fn pillar_ranges() -> Vec<std::ops::Range<usize>> {
 
 fn best_option(e: &Element) -> Option<&'static str> {
     match &e.scale {
-        Scale::Options { options } => options
-            .iter()
-            .max_by(|a, b| a.points.total_cmp(&b.points))
-            .map(|c| c.id),
+        Scale::Options { options } => Some(extreme(options, true).id),
         Scale::Curve { .. } => None,
     }
+}
+
+/// The best (or worst) option, as `Iterator::max_by` (or `min_by`) picks it among equals.
+fn extreme(options: &'static [Choice], best: bool) -> &'static Choice {
+    let by = |a: &&Choice, b: &&Choice| a.points.total_cmp(&b.points);
+    let pick = if best {
+        options.iter().max_by(by)
+    } else {
+        options.iter().min_by(by)
+    };
+    pick.expect("an options scale has options")
 }
 
 fn best_value(e: &Element) -> Option<f64> {
@@ -478,12 +486,7 @@ proptest! {
                 }
                 c.answers[n].given = match &e.scale {
                     Scale::Options { options } => {
-                        let pick = if best {
-                            options.iter().max_by(|a, b| a.points.total_cmp(&b.points))
-                        } else {
-                            options.iter().min_by(|a, b| a.points.total_cmp(&b.points))
-                        };
-                        let c = pick.unwrap();
+                        let c = extreme(options, best);
                         Given::Option(c.id, c.points)
                     }
                     Scale::Curve { points, .. } => {
@@ -603,12 +606,7 @@ proptest! {
             .map(|((_, _, e), &evidence)| {
                 let given = match &e.scale {
                     Scale::Options { options } => {
-                        let pick = if best {
-                            options.iter().max_by(|a, b| a.points.total_cmp(&b.points))
-                        } else {
-                            options.iter().min_by(|a, b| a.points.total_cmp(&b.points))
-                        };
-                        let c = pick.unwrap();
+                        let c = extreme(options, best);
                         Given::Option(c.id, c.points)
                     }
                     // O5.1 (fees) earns 100 only at 0 and 0 from 200,000; O6.3 (hybrid share)
