@@ -205,6 +205,17 @@ impl Scale {
         let max = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
         points.iter().find(|p| p.1 == max).map_or(0.0, |p| p.0)
     }
+
+    /// The best option: the one worth most points; of equals, the last.
+    pub fn best_option(options: &'static [Choice]) -> Option<&'static Choice> {
+        let mut best: Option<&Choice> = None;
+        for c in options {
+            if best.is_none_or(|b| c.points >= b.points) {
+                best = Some(c);
+            }
+        }
+        best
+    }
 }
 
 #[cfg(test)]

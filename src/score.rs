@@ -8,7 +8,7 @@ use crate::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
     Report, State,
 };
-use crate::rubric::{Choice, Element, Scale, RUBRIC};
+use crate::rubric::{Element, Scale, RUBRIC};
 use crate::walk::Diagnostics;
 
 /// Most recommendations in one report.
@@ -279,16 +279,7 @@ impl Recommendations {
                     continue;
                 }
                 let (option, value) = match &element.scale {
-                    Scale::Options { options } => {
-                        // The best option; of equals, the last, as `Iterator::max_by` would pick.
-                        let mut best = None;
-                        for c in options.iter() {
-                            if best.is_none_or(|b: &Choice| c.points >= b.points) {
-                                best = Some(c);
-                            }
-                        }
-                        (best.map(|c| c.id), None)
-                    }
+                    Scale::Options { options } => (Scale::best_option(options).map(|c| c.id), None),
                     Scale::Curve { points, .. } => (None, Some(Scale::best_value(points))),
                 };
                 // After every earlier one of equal or larger gain.
