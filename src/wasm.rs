@@ -169,9 +169,10 @@ fn thrown(e: &Error) -> JsValue {
 /// A JavaScript value or JSON text, read under the engine's limits.
 ///
 /// Values cross as JSON text: the browser's native `JSON.stringify` and the engine's parser beat
-/// one boundary crossing per property, and the parser is the one place limits, duplicate keys
-/// and paths are checked. What JSON cannot say exactly (a function, BigInt, a throwing getter, a
-/// cycle, an oversized string) `jsonText` names with its path instead, for the engine to report.
+/// one boundary crossing per property, and the parser is the one place duplicate keys are found.
+/// What stringify fails on (a BigInt, a cycle, a throwing getter or `toJSON`) or what is over a
+/// limit, `jsonText` names with its path instead (walking under the same limits), for the engine
+/// to report.
 fn input(v: JsValue) -> Result<Json, Error> {
     match json_text(
         &v,
@@ -259,11 +260,8 @@ pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsVal
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = badgeSvg)]
 pub fn badge_svg(report: JsValue, options: JsValue) -> Result<String, JsValue> {
-    crate::badge::svg(
-        &input(report).map_err(|e| thrown(&e))?,
-        optional(options).map_err(|e| thrown(&e))?.as_ref(),
-    )
-    .map_err(|e| thrown(&e))
+    let svg = || crate::badge::svg(&input(report)?, optional(options)?.as_ref());
+    svg().map_err(|e| thrown(&e))
 }
 
 /// The crate and methodology versions.
