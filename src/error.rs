@@ -171,7 +171,13 @@ impl Error {
 
     /// This error, seen from one object level up.
     pub(crate) fn within_key(mut self, key: &str) -> Self {
-        self.0.path = join(key, &self.0.path);
+        let mut path = String::from(key);
+        if key.is_empty() {
+            path.push_str(&self.0.path); // an empty key adds no step
+        } else {
+            push_rest(&mut path, &self.0.path);
+        }
+        self.0.path = path;
         self
     }
 
@@ -296,17 +302,6 @@ impl Error {
     pub(crate) fn zero_weights(path: String, pillar: &'static str) -> Self {
         Error::new(Kind::ZeroWeights, path, "").words(pillar, "")
     }
-}
-
-/// Joins a key in front of a path.
-pub(crate) fn join(key: &str, rest: &str) -> String {
-    let mut path = String::from(key);
-    if key.is_empty() {
-        path.push_str(rest);
-    } else {
-        push_rest(&mut path, rest);
-    }
-    path
 }
 
 /// Appends the rest of a path after a step: `.key…`, or `[n]…` as it is.
