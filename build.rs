@@ -1,4 +1,4 @@
-//! Reads `rubric/v1.toml`, the single source of the methodology, checks it, and writes three
+//! Reads `rubric/v2.toml`, the single source of the methodology, checks it, and writes three
 //! artefacts into `OUT_DIR`:
 //!
 //! - `rubric.rs`: static tables of structure only (ids, weights, points, curves, source ids), so
@@ -14,17 +14,57 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-const RUBRIC: &str = "rubric/v1.toml";
+const RUBRIC: &str = "rubric/v2.toml";
 const INTRO: &str = "rubric/methodology-intro.md";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Source {
     methodology: Methodology,
+    coverage: Coverage,
+    evidence: EvidenceRules,
     bands: Vec<Band>,
     units: BTreeMap<String, String>,
     sources: Vec<Reference>,
     pillars: Vec<Pillar>,
+    crosswalk: Vec<Retired>,
+}
+
+/// When a figure may be published (see rubric/v2.toml).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Coverage {
+    indicator: f64,
+    pillar: f64,
+    #[serde(default)]
+    quotes: Vec<Quote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceRules {
+    max_age_days: u32,
+}
+
+/// A sentence a rule or indicator rests on, verbatim from its source.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Quote {
+    source: String,
+    at: String,
+    text: String,
+}
+
+/// A v1 question that v2 does not keep under its id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Retired {
+    v1: String,
+    v2: String,
+    change: String,
+    reason: String,
+    options: Vec<String>,
+    map: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +109,8 @@ struct Indicator {
     help: String,
     cite: String,
     sources: Vec<String>,
+    #[serde(default)]
+    quotes: Vec<Quote>,
     elements: Vec<Element>,
 }
 
@@ -182,14 +224,25 @@ fn check(r: &Source) {
                 }
                 cited.insert(s.as_str());
             }
-            for (n, e) in i.elements.iter().enumerate() {
+            for q in &i.quotes {
+                quoted(q, &format!("indicator {}", i.id), &sources);
+                cited.insert(q.source.as_str());
+            }
+            for e in &i.elements {
                 fresh(&e.id, "element");
-                if e.id != format!("{}.{}", i.id, n + 1) {
+                // Ids are `<indicator>.<n>`; a changed question gets a new number, and a retired
+                // number is never used again (the crosswalk lists them).
+                let number = e.id.strip_prefix(&format!("{}.", i.id));
+                if !number.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
                     fail(&format!(
-                        "{RUBRIC}: element {} should be numbered {}.{}",
-                        e.id,
-                        i.id,
-                        n + 1
+                        "{RUBRIC}: element {} must be numbered {}.<n>",
+                        e.id, i.id
+                    ));
+                }
+                if r.crosswalk.iter().any(|c| c.v1 == e.id) {
+                    fail(&format!(
+                        "{RUBRIC}: element id {} was retired by the crosswalk and cannot be reused",
+                        e.id
                     ));
                 }
                 if !(e.weight > 0.0 && e.weight.is_finite()) {
@@ -259,9 +312,70 @@ fn check(r: &Source) {
             }
         }
     }
+    if !(0.0..=1.0).contains(&r.coverage.indicator) || !(0.0..=1.0).contains(&r.coverage.pillar) {
+        fail(&format!(
+            "{RUBRIC}: coverage shares must be between 0 and 1"
+        ));
+    }
+    for q in &r.coverage.quotes {
+        quoted(q, "the coverage rule", &sources);
+        cited.insert(q.source.as_str());
+    }
+    let options_of = |id: &str| -> Option<Vec<&str>> {
+        r.pillars
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .flat_map(|i| &i.elements)
+            .find(|e| e.id == id)
+            .map(|e| e.options.iter().flatten().map(|o| o.id.as_str()).collect())
+    };
+    for c in &r.crosswalk {
+        let Some(successor) = options_of(&c.v2) else {
+            fail(&format!(
+                "{RUBRIC}: crosswalk entry {} names unknown successor {}",
+                c.v1, c.v2
+            ));
+        };
+        if !["changed", "split"].contains(&c.change.as_str()) || c.reason.trim().is_empty() {
+            fail(&format!(
+                "{RUBRIC}: crosswalk entry {} needs a change (changed or split) and a reason",
+                c.v1
+            ));
+        }
+        for (from, to) in &c.map {
+            if !c.options.contains(from) || !successor.contains(&to.as_str()) {
+                fail(&format!(
+                    "{RUBRIC}: crosswalk entry {} maps {from} to {to}, not options of {} and {}",
+                    c.v1, c.v1, c.v2
+                ));
+            }
+        }
+    }
+    for id in V1_IDS {
+        if options_of(id).is_none() && !r.crosswalk.iter().any(|c| c.v1 == *id) {
+            fail(&format!(
+                "{RUBRIC}: v1 question {id} is neither kept nor in the crosswalk"
+            ));
+        }
+    }
     if let Some(unused) = sources.difference(&cited).next() {
         fail(&format!(
             "{RUBRIC}: source {unused} is cited by no indicator"
+        ));
+    }
+}
+
+/// A quote must name a known source, where in it, and its words.
+fn quoted(q: &Quote, what: &str, sources: &BTreeSet<&str>) {
+    if !sources.contains(q.source.as_str()) {
+        fail(&format!(
+            "{RUBRIC}: a quote of {what} names unknown source {:?}",
+            q.source
+        ));
+    }
+    if q.at.trim().is_empty() || q.text.trim().is_empty() {
+        fail(&format!(
+            "{RUBRIC}: a quote of {what} needs the place in its source and its text"
         ));
     }
 }
@@ -278,7 +392,29 @@ fn tables(r: &Source) -> String {
         "pub static RUBRIC: Rubric = Rubric {{ id: {:?}, version: {:?},",
         m.id, m.version
     );
-    s.push_str("bands: &[");
+    let _ = writeln!(
+        s,
+        "coverage: Coverage {{ indicator: {:?}, pillar: {:?} }},\nevidence: EvidenceRules {{ max_age_days: {} }},",
+        r.coverage.indicator, r.coverage.pillar, r.evidence.max_age_days
+    );
+    s.push_str("crosswalk: &[");
+    for c in &r.crosswalk {
+        let map: Vec<String> = c
+            .map
+            .iter()
+            .map(|(a, b)| format!("({a:?}, {b:?})"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "Retired {{ v1: {:?}, v2: {:?}, change: {:?}, options: &{:?}, map: &[{}] }},",
+            c.v1,
+            c.v2,
+            c.change,
+            c.options,
+            map.join(", ")
+        );
+    }
+    s.push_str("],\nbands: &[");
     for b in &r.bands {
         let _ = write!(s, "Band {{ id: {:?}, min: {:?} }}, ", b.id, b.min);
     }
@@ -414,6 +550,17 @@ fn methodology(r: &Source, intro: &str) -> String {
             upper
         );
     }
+    let _ = writeln!(
+        s,
+        "\n## When a score is published\n\nAn indicator is **scored** when its answered questions (an option, a value or no public information) carry at least {}% of its applicable weight. A pillar is **scored** when its answered questions carry at least {}% of its applicable weight — each question weighted by its share of its indicator times the indicator's share of the pillar, under the weights in use — and every indicator with an applicable question and a positive weight has at least one answer. Otherwise the status is `insufficient-data`: the report gives the range (`lower`, `upper`) and the coverage, but no score, band, rank or recommendation. The pillar score averages each indicator's answered questions, published or not: with the rule met, what is still open moves it by at most {} points. An indicator whose questions are all not applicable is `not-applicable`. Shares are compared to within 10⁻⁹.\n",
+        number(r.coverage.indicator * 100.0),
+        number(r.coverage.pillar * 100.0),
+        number((1.0 - r.coverage.pillar) * 100.0)
+    );
+    if !r.coverage.quotes.is_empty() {
+        s.push_str("The rule rests on:\n\n");
+        quotes(&mut s, &r.coverage.quotes, r);
+    }
     for p in &r.pillars {
         let _ = writeln!(
             s,
@@ -450,6 +597,7 @@ fn methodology(r: &Source, intro: &str) -> String {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+            quotes(&mut s, &i.quotes, r);
             let total: f64 = i.elements.iter().map(|e| e.weight).sum();
             for e in &i.elements {
                 let _ = writeln!(
@@ -494,6 +642,37 @@ fn methodology(r: &Source, intro: &str) -> String {
             }
         }
     }
+    s.push_str("\n## Crosswalk from methodology 1.0.0\n\nEvery question of v1 keeps its id, options and points in v2, except those below. A v1 profile is read under v2 with the warning `profile-v1`: an answer to a retired question becomes the answer to its successor where the option means the same (the table says which), and is otherwise dropped with the warning `v1-answer-dropped`; questions new in v2 are not assessed. Scores under v1 and v2 are not comparable.\n\n| v1 | v2 | change | carried over | reason |\n|---|---|---|---|---|\n");
+    for c in &r.crosswalk {
+        let map: Vec<String> = c
+            .map
+            .iter()
+            .map(|(a, b)| format!("`{a}` → `{b}`"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "| `{}` | `{}` | {} | {} | {} |",
+            c.v1,
+            c.v2,
+            c.change,
+            if map.is_empty() {
+                "nothing".into()
+            } else {
+                map.join(", ")
+            },
+            cell(&c.reason)
+        );
+    }
+    let v1: BTreeSet<&str> = r.crosswalk.iter().map(|c| c.v2.as_str()).collect();
+    let new: Vec<String> = r
+        .pillars
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .flat_map(|i| &i.elements)
+        .filter(|e| !v1.contains(e.id.as_str()) && !V1_IDS.contains(&e.id.as_str()))
+        .map(|e| format!("`{}`", e.id))
+        .collect();
+    let _ = writeln!(s, "\nNew in v2: {}.", new.join(", "));
     s.push_str("\n## Sources\n\n| id | source |\n|---|---|\n");
     for src in &r.sources {
         let title = match &src.url {
@@ -503,6 +682,27 @@ fn methodology(r: &Source, intro: &str) -> String {
         let _ = writeln!(s, "| `{}` | {} |", src.id, title);
     }
     s
+}
+
+/// The ids of methodology 1.0.0's questions: what v2 keeps is every one of them not retired by
+/// the crosswalk (checked in `check`).
+const V1_IDS: &[&str] = &[
+    "O1.1", "O1.2", "O2.1", "O2.2", "O3.1", "O3.2", "O3.3", "O4.1", "O4.2", "O4.3", "O5.1", "O5.2",
+    "O5.3", "O6.1", "O6.2", "O6.3", "O7.1", "O7.2", "O8.1", "O8.2", "O8.3", "I1.1", "I1.2", "I2.1",
+    "I2.2", "I2.3", "I3.1", "I3.2", "I4.1", "I4.2", "I4.3", "I4.4", "I5.1", "I5.2", "I5.3", "I5.4",
+    "I6.1", "I6.2", "I7.1", "I7.2", "I7.3", "I8.1", "I8.2",
+];
+
+/// The quoted sentences, as a list under an indicator or rule.
+fn quotes(s: &mut String, quotes: &[Quote], r: &Source) {
+    for q in quotes {
+        let title = r
+            .sources
+            .iter()
+            .find(|src| src.id == q.source)
+            .map_or(q.source.as_str(), |src| src.title.as_str());
+        let _ = writeln!(s, "> “{}” — {}, {}\n", q.text.trim(), title, q.at);
+    }
 }
 
 /// The rubric's structure as JSON, exactly as `Rubric` serializes (a test checks it): the binding
@@ -541,6 +741,12 @@ fn structure(r: &Source) -> String {
     let value = json!({
         "id": r.methodology.id,
         "version": r.methodology.version,
+        "coverage": { "indicator": r.coverage.indicator, "pillar": r.coverage.pillar },
+        "evidence": { "max_age_days": r.evidence.max_age_days },
+        "crosswalk": r.crosswalk.iter().map(|c| json!({
+            "v1": c.v1, "v2": c.v2, "change": c.change, "options": c.options,
+            "map": c.map.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "bands": r.bands.iter().map(|b| json!({ "id": b.id, "min": b.min })).collect::<Vec<_>>(),
         "sources": r.sources.iter().map(|s| json!({ "id": s.id, "url": s.url })).collect::<Vec<_>>(),
         "pillars": pillars,

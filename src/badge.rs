@@ -26,8 +26,12 @@ const MAX_LABEL: usize = 40;
 
 /// Renders the badge of `report` (a report as produced by `score`).
 ///
-/// `options` is `{label?, labels?: {O?, I?}}`: the badge's own words, so a page can localise
-/// them; English by default.
+/// A pillar shows its score and band colour only when its `status` is `scored`; otherwise it
+/// shows "insufficient data" with its range, in grey. The last part says how the assessment was
+/// reviewed, so that a self-assessment badge says so.
+///
+/// `options` is `{label?, labels?: {O?, I?, insufficient?, self-assessment?, independent?,
+/// peer-reviewed?}}`: the badge's own words, so a page can localise them; English by default.
 ///
 /// # Errors
 ///
@@ -38,6 +42,16 @@ pub fn svg(report: &Json, options: Option<&Json>) -> Result<String, Error> {
         render(report, options.unwrap_or(&Json::Null), d)
     })
 }
+
+/// The badge's words, by key of `options.labels`, with their English defaults.
+const WORDS: &[(&str, &str)] = &[
+    ("O", "openness"),
+    ("I", "inclusion"),
+    ("insufficient", "insufficient data"),
+    ("self-assessment", "self-assessed"),
+    ("independent", "independently reviewed"),
+    ("peer-reviewed", "peer-reviewed"),
+];
 
 /// The badge drawn so far: its parts' rectangles and texts, side by side from the left.
 #[derive(Default)]
@@ -67,18 +81,29 @@ impl Badge {
 }
 
 fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> {
-    let (mut label, mut open, mut incl) = (None, None, None);
+    let mut label = None;
+    let mut words: Vec<String> = WORDS.iter().map(|(_, w)| String::from(*w)).collect();
     if !matches!(options, Json::Null) {
         let o = Obj::new(options, At::ROOT, d)?;
         o.deny_unknown(&["label", "labels"], d);
         label = o.text("label", MAX_LABEL, d);
         if let Some(labels) = o.get("labels") {
             let l = Obj::new(labels, o.at("labels"), d)?;
-            l.deny_unknown(&["O", "I"], d);
-            open = l.text("O", MAX_LABEL, d);
-            incl = l.text("I", MAX_LABEL, d);
+            let keys: Vec<&'static str> = WORDS.iter().map(|(k, _)| *k).collect();
+            l.deny_unknown(&keys, d);
+            for (n, key) in keys.iter().enumerate() {
+                if let Some(w) = l.text(key, MAX_LABEL, d) {
+                    words[n] = w;
+                }
+            }
         }
     }
+    let word = |key: &'static str| -> &str {
+        WORDS
+            .iter()
+            .position(|(k, _)| *k == key)
+            .map_or(key, |n| words[n].as_str())
+    };
     let label = label.as_deref().unwrap_or("SDO openness");
     let top = Obj::new(report, At::ROOT, d)?;
     let list = top.at("pillars");
@@ -94,23 +119,36 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         title.push_str(", ");
         title.push_str(name);
     }
-    // Each pillar is introduced by ": " or "; ", so the title ends without a separator.
+    // Each part is introduced by ": " or "; ", so the title ends without a separator.
     let mut separator = ": ";
     let mut text = String::new();
     for (n, pillar) in pillars.iter().take(RUBRIC.pillars.len()).enumerate() {
         let at = list.index(n);
         let o = Obj::new(pillar, at, d)?;
         let id = walk::text(o.require("id", d)?, o.at("id"), 8, d)?;
-        let score = number(&o, "score", d);
+        // Only a pillar that says it is scored shows a number: a report without a status (from
+        // an older engine) shows its range like one with insufficient data.
+        let scored = matches!(o.get("status"), Some(Json::String(s)) if s == "scored");
+        let score = number(&o, "score", d).filter(|_| scored);
+        let lower = number(&o, "lower", d);
+        let upper = number(&o, "upper", d);
         let provisional = matches!(o.get("provisional"), Some(Json::Bool(true)));
         text.clear();
         text.push_str(match &*id {
-            "O" => open.as_deref().unwrap_or("openness"),
-            "I" => incl.as_deref().unwrap_or("inclusion"),
+            "O" => word("O"),
+            "I" => word("I"),
             id => id,
         });
         text.push(' ');
         let mut fill = NO_SCORE;
+        let mut range = String::new();
+        if let (Some(l), Some(u)) = (lower, upper) {
+            push_int(&mut range, whole(l));
+            range.push('–');
+            push_int(&mut range, whole(u));
+        }
+        title.push_str(separator);
+        separator = "; ";
         match score {
             Some(s) => {
                 push_int(&mut text, whole(s));
@@ -122,25 +160,35 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
                         fill = c;
                     }
                 }
+                title.push_str(&text);
+                if provisional && !range.is_empty() {
+                    title.push_str(" (provisional, between ");
+                    title.push_str(&range.replace('–', " and "));
+                    title.push(')');
+                }
             }
-            None => text.push('–'),
-        }
-        title.push_str(separator);
-        separator = "; ";
-        title.push_str(&text);
-        if provisional {
-            let lower = number(&o, "lower", d);
-            let upper = number(&o, "upper", d);
-            if let (Some(l), Some(u)) = (lower, upper) {
-                title.push_str(" (provisional, between ");
-                push_int(&mut title, whole(l));
-                title.push_str(" and ");
-                push_int(&mut title, whole(u));
-                title.push(')');
+            None => {
+                text.push_str(word("insufficient"));
+                title.push_str(&text);
+                if !range.is_empty() {
+                    text.push(' ');
+                    text.push_str(&range);
+                    title.push_str(", between ");
+                    title.push_str(&range.replace('–', " and "));
+                }
             }
         }
         badge.part(&text, fill);
     }
+    let level = match top.get("review").and_then(|r| r.get("level")) {
+        Some(Json::String(level)) if level == "independent" => "independent",
+        Some(Json::String(level)) if level == "peer-reviewed" => "peer-reviewed",
+        _ => "self-assessment",
+    };
+    let review = word(level);
+    title.push_str("; ");
+    title.push_str(review);
+    badge.part(review, LABEL);
     let total = badge.width;
     let mut s = String::from("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
     push_int(&mut s, total.div_ceil(10).into());

@@ -64,13 +64,17 @@ enum Kind {
     TooLarge,
     TooDeep,
     ZeroWeights,
+    UnknownValue,
+    DateOrder,
+    InvalidId,
+    DifferentProcess,
 }
 
 /// Each kind's message template, in [`Kind`] order (the `pinned` tests hold every one to its
 /// text). In a template, byte 1 stands for the echoed input, 2 and 3 for the words, 4 and 5 for
 /// the numbers: one loop fills them all in, where `write!` would bring core's formatting
 /// machinery into the WebAssembly.
-const TEMPLATES: [&str; 26] = [
+const TEMPLATES: [&str; 30] = [
     "invalid JSON at line \x04 column \x05: expected \x01",
     "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
     "expected \x02, found \x03",
@@ -97,6 +101,10 @@ const TEMPLATES: [&str; 26] = [
     "input is larger than \x04 (bytes or values)",
     "input is nested deeper than \x04 levels",
     "pillar `\x02` needs at least one positive indicator weight",
+    "unknown value `\x01`; expected \x02",
+    "`\x02` is after `\x03`",
+    "`\x01` is not \x02",
+    "the profiles assess different processes",
 ];
 
 impl Error {
@@ -156,6 +164,10 @@ impl Error {
             Kind::TooLarge => "too-large",
             Kind::TooDeep => "too-deep",
             Kind::ZeroWeights => "zero-weights",
+            Kind::UnknownValue => "unknown-value",
+            Kind::DateOrder => "date-order",
+            Kind::InvalidId => "invalid-id",
+            Kind::DifferentProcess => "different-process",
         }
     }
 
@@ -302,6 +314,34 @@ impl Error {
     pub(crate) fn zero_weights(path: String, pillar: &'static str) -> Self {
         Error::new(Kind::ZeroWeights, path, "").words(pillar, "")
     }
+    /// A value outside a fixed list; `expected` lists it for the message.
+    pub(crate) fn unknown_value(
+        path: String,
+        found: &str,
+        expected: &'static str,
+        suggestion: Option<&'static str>,
+    ) -> Self {
+        Error::new(Kind::UnknownValue, path, found)
+            .words(expected, "")
+            .suggest(suggestion)
+    }
+    /// A date that must not come after another, such as `publishedOn` after `checkedOn`.
+    pub(crate) fn date_order(path: String, later: &'static str, earlier: &'static str) -> Self {
+        Error::new(Kind::DateOrder, path, "").words(later, earlier)
+    }
+    /// Not an assessment id (or, where `or_date`, a date either).
+    pub(crate) fn invalid_id(path: String, found: &str, or_date: bool) -> Self {
+        let expected = if or_date {
+            "a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`"
+        } else {
+            "an id of letters, digits, `.`, `_` and `-`"
+        };
+        Error::new(Kind::InvalidId, path, found).words(expected, "")
+    }
+    /// A diff of two profiles that assess different processes.
+    pub(crate) fn different_process(path: String) -> Self {
+        Error::new(Kind::DifferentProcess, path, "")
+    }
 }
 
 /// Appends the rest of a path after a step: `.key…`, or `[n]…` as it is.
@@ -443,8 +483,9 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// A non-fatal finding about an input: the score stands, but a reader should know.
 ///
-/// Codes: `not-applicable-without-note`, `answer-without-evidence`, `assessment-outdated`,
-/// `assessment-undated`, `unknown-process-field`.
+/// Codes: `profile-v1`, `v1-answer-dropped`, `not-applicable-without-note`,
+/// `answer-without-evidence`, `not-found-without-search`, `evidence-mirror-only`, `evidence-old`,
+/// `assessment-outdated`, `assessment-undated`, `unknown-process-field`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Warning {
     pub code: &'static str,
@@ -586,6 +627,20 @@ mod pinned {
             Error::too_large(String::new(), 1_048_576),
             Error::too_deep(String::new(), 64),
             Error::zero_weights("weights".into(), "O"),
+            Error::unknown_value(
+                "answers.O1.1.evidence[0].sourceType".into(),
+                "offical",
+                "`official`, `secondary` or `mirror`",
+                Some("official"),
+            ),
+            Error::date_order(
+                "answers.O1.1.evidence[0].publishedOn".into(),
+                "publishedOn",
+                "checkedOn",
+            ),
+            Error::invalid_id("supersedes".into(), "last year", true),
+            Error::invalid_id("id".into(), "a/b", false),
+            Error::different_process("new.process.name".into()),
             Error::not_finite("value".into())
                 .within_key("O5.1")
                 .within_key("answers")
@@ -614,8 +669,8 @@ mod pinned {
         ("unknown-field", "process", "unknown field `éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé…`", None),
         ("duplicate-key", "answers", "duplicate key `O1.1`", None),
         ("duplicate-key", "answers", "duplicate key `zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…`", None),
-        ("unsupported-schema", "schema", "unsupported schema `sdo-openness/0`; expected `sdo-openness/profile/v1`", None),
-        ("unsupported-schema", "schema", "unsupported schema `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `sdo-openness/profile/v1`", None),
+        ("unsupported-schema", "schema", "unsupported schema `sdo-openness/0`; expected `sdo-openness/profile/v2`", None),
+        ("unsupported-schema", "schema", "unsupported schema `ab日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本日本…`; expected `sdo-openness/profile/v2`", None),
         ("unknown-element", "answers", "unknown element `O1.10` (did you mean `O1.1`?)", Some("O1.1")),
         ("unknown-element", "answers", "unknown element `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`", None),
         ("unknown-element", "answers", "unknown element `yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy`", None),
@@ -643,6 +698,11 @@ mod pinned {
         ("too-large", "", "input is larger than 1048576 (bytes or values)", None),
         ("too-deep", "", "input is nested deeper than 64 levels", None),
         ("zero-weights", "weights", "pillar `O` needs at least one positive indicator weight", None),
+        ("unknown-value", "answers.O1.1.evidence[0].sourceType", "unknown value `offical`; expected `official`, `secondary` or `mirror` (did you mean `official`?)", Some("official")),
+        ("date-order", "answers.O1.1.evidence[0].publishedOn", "`publishedOn` is after `checkedOn`", None),
+        ("invalid-id", "supersedes", "`last year` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`", None),
+        ("invalid-id", "id", "`a/b` is not an id of letters, digits, `.`, `_` and `-`", None),
+        ("different-process", "new.process.name", "the profiles assess different processes", None),
         ("not-finite", "profiles[3].answers.O5.1.value", "number must be finite", None),
         ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),
         ("wrong-type", "k", "expected a readable input, found an unreadable one", None),

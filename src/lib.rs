@@ -1,25 +1,28 @@
 //! Scores how **open** and how **inclusive** a technical standard-setting process is.
 //!
 //! Data flows one way: profile JSON → validate → score → report. The methodology (pillars,
-//! indicators, elements, options, weights, curves, sources) is data, generated at build time from
-//! `rubric/v1.toml` and documented in `docs/methodology.md`; human text lives in message
+//! indicators, elements, options, weights, curves, sources, coverage rule, crosswalk) is data,
+//! generated at build time from `rubric/v2.toml` and documented in `docs/methodology.md`; human text lives in message
 //! catalogues, never in the engine.
 //!
 //! ```
+//! use sdo_openness::report::Status;
 //! let profile = sdo_openness::Json::parse(r#"{
-//!   "schema": "sdo-openness/profile/v1",
+//!   "schema": "sdo-openness/profile/v2",
 //!   "process": { "name": "Example working group", "assessedOn": "2026-11-01" },
 //!   "answers": {
-//!     "O1.1": { "option": "public", "evidence": [{ "url": "https://example.org/drafts" }] },
+//!     "O1.1": { "option": "public", "evidence": [{ "url": "https://example.org/drafts",
+//!               "quote": "Every draft is public.", "sourceType": "official" }] },
 //!     "O5.1": { "value": 0 }
 //!   }
 //! }"#)?;
 //! let report = sdo_openness::score(&profile, None)?;
 //! let openness = &report.pillars[0];
 //! assert_eq!(openness.id, "O");
-//! assert_eq!(openness.score, Some(100.0));
-//! assert!(openness.provisional);
-//! assert_eq!((openness.lower, openness.upper), (Some(17.5), Some(100.0)));
+//! // Two answers are far from the coverage rule: a range, but no score, band or rank.
+//! assert_eq!(openness.status, Status::InsufficientData);
+//! assert_eq!((openness.score, openness.band), (None, None));
+//! assert_eq!((openness.lower, openness.upper), (Some(12.6), Some(100.0)));
 //! # Ok::<(), sdo_openness::Error>(())
 //! ```
 //!
@@ -44,6 +47,7 @@ use prelude::*;
 pub mod badge;
 pub mod compare;
 pub mod date;
+pub mod diff;
 pub mod error;
 pub mod json;
 mod num;
@@ -58,6 +62,7 @@ pub mod text;
 mod walk;
 
 pub use compare::{Comparison, MAX_PROFILES};
+pub use diff::Diff;
 pub use error::{Error, Warning};
 pub use json::Json;
 pub use options::{ScoreOptions, SensitivityOptions, Weights};
@@ -92,10 +97,7 @@ impl text::WriteJson for Version {
 pub fn version() -> Version {
     Version {
         engine: env!("CARGO_PKG_VERSION"),
-        methodology: report::Methodology {
-            id: RUBRIC.id,
-            version: RUBRIC.version,
-        },
+        methodology: report::Methodology::CURRENT,
         profile_schema: SCHEMA,
     }
 }
@@ -171,6 +173,23 @@ pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Er
 pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
     let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
     Ok(sensitivity::analyse(&profiles_of(profiles)?, &options))
+}
+
+/// What changed between two assessments of the same process: answers, and every pillar and
+/// indicator, both scored under this methodology with the same options.
+///
+/// # Errors
+///
+/// The first error of either profile, its path starting `old.` or `new.`; `different-process`
+/// at `new.process.name` when the two name different processes; the options' own errors.
+pub fn diff(old: &Json, new: &Json, options: Option<&Json>) -> Result<Diff, Error> {
+    let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
+    let old = Profile::from_tree(old).map_err(|e| e.within_key("old"))?;
+    let new = Profile::from_tree(new).map_err(|e| e.within_key("new"))?;
+    if old.process.name != new.process.name {
+        return Err(Error::different_process("new.process.name".into()));
+    }
+    Ok(diff::diff(old, new, &options))
 }
 
 fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {

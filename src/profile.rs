@@ -1,32 +1,46 @@
 //! The input: a profile of one standard-setting process, with an answer (and its evidence) per
 //! element of the rubric. Parsing is validation: a [`Profile`] only exists if the input was
 //! well-formed, so scoring never meets a bad value.
+//!
+//! The v2 format is read as it is; a v1 profile is read under v2 through the rubric's crosswalk
+//! (answers to retired questions carried over where they mean the same, dropped with a warning
+//! otherwise), so that old assessments still open.
 
 use crate::date::Date;
 use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::prelude::*;
-use crate::rubric::{Choice, Element, Scale, RUBRIC};
+use crate::rubric::{Choice, Element, Retired, Scale, RUBRIC};
 use crate::text::{Text, WriteJson};
 use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
-/// The profile format this version reads.
-pub const SCHEMA: &str = "sdo-openness/profile/v1";
+/// The profile format this version writes and reads.
+pub const SCHEMA: &str = "sdo-openness/profile/v2";
+/// The previous format, still read (with the warning `profile-v1`).
+pub const SCHEMA_V1: &str = "sdo-openness/profile/v1";
 
 /// Field limits, in characters. Documented in docs/methodology.md.
 pub mod limits {
-    /// Names: process, organization, scope, assessor.
+    /// Names: process, organization, scope, assessor, reviewer; ids.
     pub const MAX_NAME: usize = 200;
-    /// Notes on answers and evidence.
+    /// Notes on answers and evidence, quotes, responses.
     pub const MAX_NOTE: usize = 4000;
-    /// Any URL.
+    /// Any URL, and each entry of `searched`.
     pub const MAX_URL: usize = 2048;
-    /// Evidence entries on one answer.
+    /// Evidence entries on one answer, entries of `searched`, reviewers of a profile.
     pub const MAX_EVIDENCE: usize = 20;
 }
 
-const TOP_FIELDS: &[&str] = &["$schema", "schema", "process", "answers"];
+const TOP_FIELDS: &[&str] = &[
+    "$schema",
+    "schema",
+    "id",
+    "supersedes",
+    "review",
+    "process",
+    "answers",
+];
 const PROCESS_FIELDS: &[&str] = &[
     "name",
     "organization",
@@ -36,16 +50,113 @@ const PROCESS_FIELDS: &[&str] = &[
     "assessor",
     "illustrative",
 ];
-const ANSWER_FIELDS: &[&str] = &["option", "value", "status", "note", "evidence"];
-const EVIDENCE_FIELDS: &[&str] = &["url", "note", "checkedOn"];
+const REVIEW_FIELDS: &[&str] = &["level", "reviewers", "reviewedOn", "note"];
+const ANSWER_FIELDS: &[&str] = &[
+    "option",
+    "value",
+    "status",
+    "note",
+    "evidence",
+    "searched",
+    "assessor",
+    "reviewer",
+    "confidence",
+    "response",
+];
+const EVIDENCE_FIELDS: &[&str] = &[
+    "url",
+    "quote",
+    "note",
+    "publishedOn",
+    "checkedOn",
+    "archiveUrl",
+    "sourceType",
+];
 const STATUSES: &[&str] = &["no-public-information", "not-applicable"];
 
 /// One assessed process.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
+    /// The format the profile was written in.
+    pub format: Format,
+    /// The assessment's own id, for `supersedes` and time series.
+    pub id: Option<String>,
+    /// The id or `assessedOn` date of the assessment this one replaces.
+    pub supersedes: Option<String>,
+    pub review: Review,
     pub process: Process,
     /// One slot per element, in rubric order; `None` is *not assessed*.
     pub answers: Vec<Option<Answer>>,
+    /// v1 answers that the crosswalk could not carry over (their v1 element ids).
+    pub dropped: Vec<&'static str>,
+}
+
+/// Which profile format was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub enum Format {
+    #[serde(rename = "sdo-openness/profile/v1")]
+    V1,
+    #[serde(rename = "sdo-openness/profile/v2")]
+    V2,
+}
+
+impl WriteJson for Format {
+    fn write_json(&self, out: &mut Text) {
+        out.string(match self {
+            Format::V1 => SCHEMA_V1,
+            Format::V2 => SCHEMA,
+        });
+    }
+}
+
+/// Who checked the assessment. Without a `review` a profile is a self-assessment.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    pub level: ReviewLevel,
+    pub reviewers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_on: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl WriteJson for Review {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("level", &self.level);
+        out.field("reviewers", &self.reviewers);
+        out.field_if_some("reviewedOn", &self.reviewed_on);
+        out.field_if_some("note", &self.note);
+        out.end_object();
+    }
+}
+
+/// How independent the assessment's review was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewLevel {
+    /// Done by the body itself or by one assessor, unreviewed.
+    #[default]
+    SelfAssessment,
+    /// Checked by someone independent of the body and of the assessor.
+    Independent,
+    /// Reviewed by a panel of peers, as a published index would be.
+    PeerReviewed,
+}
+
+const REVIEW_LEVELS: &[&str] = &["self-assessment", "independent", "peer-reviewed"];
+
+impl ReviewLevel {
+    pub fn id(self) -> &'static str {
+        REVIEW_LEVELS[self as usize]
+    }
+}
+
+impl WriteJson for ReviewLevel {
+    fn write_json(&self, out: &mut Text) {
+        out.string(self.id());
+    }
 }
 
 /// What is being assessed, and by whom. Echoed into the report for display.
@@ -94,6 +205,44 @@ pub struct Answer {
     pub given: Given,
     pub note: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// Where the assessor looked, for no public information.
+    pub searched: Vec<String>,
+    pub trail: Trail,
+}
+
+/// Who answered and checked one answer, how sure they are, and what the body said.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Trail {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// The assessed body's reply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+}
+
+/// How sure the assessor is of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// The source says it directly.
+    High,
+    /// It follows from the source with a small inference.
+    Medium,
+    /// A judgement between two options.
+    Low,
+}
+
+const CONFIDENCES: &[&str] = &["high", "medium", "low"];
+
+impl WriteJson for Confidence {
+    fn write_json(&self, out: &mut Text) {
+        out.string(CONFIDENCES[*self as usize]);
+    }
 }
 
 /// What was answered.
@@ -115,20 +264,78 @@ pub enum Given {
 pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The sentence relied on, as the source words it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's own date, where it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Date>,
+    /// When the assessor read it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_on: Option<Date>,
+    /// A copy in a public web archive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<SourceType>,
 }
 
 impl WriteJson for Evidence {
     fn write_json(&self, out: &mut Text) {
         out.begin_object();
         out.field_if_some("url", &self.url);
+        out.field_if_some("quote", &self.quote);
         out.field_if_some("note", &self.note);
+        out.field_if_some("publishedOn", &self.published_on);
         out.field_if_some("checkedOn", &self.checked_on);
+        out.field_if_some("archiveUrl", &self.archive_url);
+        out.field_if_some("sourceType", &self.source_type);
         out.end_object();
     }
+}
+
+/// Whose document a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceType {
+    /// The body's own site, procedures, fee schedules or reports.
+    Official,
+    /// News, papers or other reports about the body.
+    Secondary,
+    /// A copy of the body's documents elsewhere: weakest, and warned about when alone.
+    Mirror,
+}
+
+const SOURCE_TYPES: &[&str] = &["official", "secondary", "mirror"];
+
+impl WriteJson for SourceType {
+    fn write_json(&self, out: &mut Text) {
+        out.string(SOURCE_TYPES[*self as usize]);
+    }
+}
+
+/// Reads one of `ids` at `at`, reporting `unknown-value` (with a suggestion) otherwise; the
+/// position in `ids` picks the variant.
+fn one_of(
+    v: &Json,
+    at: At,
+    ids: &'static [&'static str],
+    expected: &'static str,
+    d: &mut Diagnostics,
+) -> Option<usize> {
+    let s = walk::string(v, &at, d)?;
+    let found = ids.iter().position(|id| *id == s);
+    if found.is_none() {
+        d.error(Error::unknown_value(
+            at.path(),
+            s,
+            expected,
+            closest(s, ids.iter().copied()),
+        ));
+    }
+    found
 }
 
 impl Profile {
@@ -154,30 +361,64 @@ impl Profile {
     pub fn read(tree: &Json, d: &mut Diagnostics) -> Option<Profile> {
         let top = Obj::new(tree, At::ROOT, d)?;
         top.deny_unknown(TOP_FIELDS, d);
-        match top.require("schema", d) {
-            Some(Json::String(s)) if s == SCHEMA => {}
-            Some(Json::String(s)) => d.error(Error::unsupported_schema(top.path("schema"), s)),
-            Some(other) => walk::wrong_type(other, &top.at("schema"), "a string", d),
-            None => {}
-        }
+        let format = match top.require("schema", d) {
+            Some(Json::String(s)) if s == SCHEMA => Some(Format::V2),
+            Some(Json::String(s)) if s == SCHEMA_V1 => Some(Format::V1),
+            Some(Json::String(s)) => {
+                d.error(Error::unsupported_schema(top.path("schema"), s));
+                None
+            }
+            Some(other) => {
+                walk::wrong_type(other, &top.at("schema"), "a string", d);
+                None
+            }
+            None => None,
+        };
         if let Some(v) = top.get("$schema") {
             walk::text(v, top.at("$schema"), limits::MAX_URL, d);
         }
+        let id = top
+            .get("id")
+            .and_then(|v| read_id(v, top.at("id"), false, d));
+        let supersedes = top
+            .get("supersedes")
+            .and_then(|v| read_id(v, top.at("supersedes"), true, d));
+        let review = match top.get("review") {
+            Some(v) => read_review(v, top.at("review"), d),
+            None => Some(Review::default()),
+        };
         let process = top
             .require("process", d)
             .and_then(|v| read_process(v, top.at("process"), d));
+        // Under an unsupported schema the rest is read as v2, so that every error (and warning)
+        // is listed at once; the error recorded above keeps the profile from being scored.
+        let format = format.unwrap_or(Format::V2);
         let answers = top
             .require("answers", d)
-            .and_then(|v| read_answers(v, top.at("answers"), d));
+            .and_then(|v| read_answers(v, top.at("answers"), format, d));
+        let (answers, dropped) = answers?;
         Some(Profile {
+            format,
+            id,
+            supersedes,
+            review: review?,
             process: process?,
-            answers: answers?,
+            answers,
+            dropped,
         })
     }
 
-    /// The warnings: ignored fields, missing or stale assessment dates, and answers a reader
-    /// cannot check (no evidence; not applicable without a reason).
+    /// The warnings: ignored fields, v1 answers not carried over, missing or stale assessment
+    /// dates, and answers a reader cannot check (no evidence, only mirrors, old sources, no
+    /// public information without saying where the assessor looked, not applicable without a
+    /// reason).
     pub fn advise(&self, as_of: Option<Date>, d: &mut Diagnostics) {
+        if self.format == Format::V1 {
+            d.warn("profile-v1", "schema".into());
+        }
+        for id in &self.dropped {
+            d.warn("v1-answer-dropped", answer_path(id, ""));
+        }
         for path in &self.process.unknown_fields {
             d.warn("unknown-process-field", path.clone());
         }
@@ -188,28 +429,133 @@ impl Profile {
             }
             _ => {}
         }
+        // Sources are judged old against the assessment's date, or the caller's today.
+        let judged_on = self.process.assessed_on.or(as_of);
         for (n, answer) in self.answers.iter().enumerate() {
             let Some(answer) = answer else { continue };
-            let (code, field) = if answer.given == Given::NotApplicable {
-                if !answer
-                    .note
-                    .as_deref()
-                    .is_none_or(|n| n.chars().all(char::is_whitespace))
-                {
+            let id = RUBRIC.element(n).id;
+            match answer.given {
+                Given::NotApplicable => {
+                    if is_blank(answer.note.as_deref()) {
+                        d.warn("not-applicable-without-note", answer_path(id, ".note"));
+                    }
                     continue;
                 }
-                ("not-applicable-without-note", ".note")
-            } else if answer.evidence.is_empty() {
-                ("answer-without-evidence", ".evidence")
-            } else {
-                continue;
-            };
-            let mut path = String::from("answers.");
-            path.push_str(RUBRIC.element(n).id);
-            path.push_str(field);
-            d.warn(code, path);
+                Given::NoPublicInformation if answer.searched.is_empty() => {
+                    d.warn("not-found-without-search", answer_path(id, ".searched"));
+                }
+                Given::NoPublicInformation => {}
+                Given::Option(_) | Given::Value(_) => {
+                    if answer.evidence.is_empty() {
+                        d.warn("answer-without-evidence", answer_path(id, ".evidence"));
+                    }
+                }
+            }
+            if !answer.evidence.is_empty()
+                && answer
+                    .evidence
+                    .iter()
+                    .all(|e| e.source_type == Some(SourceType::Mirror))
+            {
+                d.warn("evidence-mirror-only", answer_path(id, ".evidence"));
+            }
+            for (k, e) in answer.evidence.iter().enumerate() {
+                let (Some(published), Some(on)) = (e.published_on, judged_on) else {
+                    continue;
+                };
+                if on.days() - published.days() > i64::from(RUBRIC.evidence.max_age_days) {
+                    let mut path = answer_path(id, ".evidence[");
+                    crate::num::push_int(&mut path, k as i64);
+                    path.push_str("].publishedOn");
+                    d.warn("evidence-old", path);
+                }
+            }
         }
     }
+}
+
+fn is_blank(text: Option<&str>) -> bool {
+    text.is_none_or(|n| n.chars().all(char::is_whitespace))
+}
+
+/// `answers.<id><rest>`.
+fn answer_path(id: &str, rest: &str) -> String {
+    let mut path = String::from("answers.");
+    path.push_str(id);
+    path.push_str(rest);
+    path
+}
+
+/// An assessment id (letters, digits, `.`, `_`, `-`; at most 200), or, where `or_date`, also a
+/// `YYYY-MM-DD` date: what `supersedes` names its predecessor by.
+fn read_id(v: &Json, at: At, or_date: bool, d: &mut Diagnostics) -> Option<String> {
+    let s = walk::text(v, at, limits::MAX_NAME, d)?;
+    let id_like = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    let looks_dated = s.len() == 10
+        && s.as_bytes()[4] == b'-'
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let ok = if looks_dated && or_date {
+        Date::parse(&s).is_some()
+    } else {
+        id_like
+    };
+    if !ok {
+        d.error(Error::invalid_id(at.path(), &s, or_date));
+        return None;
+    }
+    Some(s)
+}
+
+fn read_review(v: &Json, at: At, d: &mut Diagnostics) -> Option<Review> {
+    let o = Obj::new(v, at, d)?;
+    o.deny_unknown(REVIEW_FIELDS, d);
+    let level = o.require("level", d).and_then(|v| {
+        let n = one_of(
+            v,
+            o.at("level"),
+            REVIEW_LEVELS,
+            "`self-assessment`, `independent` or `peer-reviewed`",
+            d,
+        )?;
+        Some(
+            [
+                ReviewLevel::SelfAssessment,
+                ReviewLevel::Independent,
+                ReviewLevel::PeerReviewed,
+            ][n],
+        )
+    });
+    let reviewers = match o.get("reviewers") {
+        None => Vec::new(),
+        Some(v) => texts(v, o.at("reviewers"), limits::MAX_NAME, d),
+    };
+    Some(Review {
+        reviewers,
+        reviewed_on: o.date("reviewedOn", d),
+        note: o.text("note", limits::MAX_NOTE, d),
+        level: level?,
+    })
+}
+
+/// An array of at most [`limits::MAX_EVIDENCE`] strings of at most `max` characters.
+fn texts(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Vec<String> {
+    let Json::Array(items) = v else {
+        walk::wrong_type(v, &at, "an array", d);
+        return Vec::new();
+    };
+    if items.len() > limits::MAX_EVIDENCE {
+        d.error(Error::too_many(at.path(), limits::MAX_EVIDENCE));
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (n, item) in items.iter().enumerate() {
+        if let Some(text) = walk::text(item, at.index(n), max, d) {
+            out.push(text);
+        }
+    }
+    out
 }
 
 fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
@@ -238,28 +584,143 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
     })
 }
 
-fn read_answers(v: &Json, at: At, d: &mut Diagnostics) -> Option<Vec<Option<Answer>>> {
+/// The answers in rubric order, and the v1 answers the crosswalk could not carry over.
+type Answers = (Vec<Option<Answer>>, Vec<&'static str>);
+
+/// What an id in `answers` names: a question of this methodology, or (in a v1 profile) a
+/// retired v1 question.
+enum Question {
+    Current(usize),
+    Retired(&'static Retired),
+}
+
+fn question(id: &str, format: Format) -> Option<Question> {
+    let count = RUBRIC.element_count();
+    if format == Format::V1 {
+        if let Some(r) = RUBRIC.crosswalk.iter().find(|r| r.v1 == id) {
+            return Some(Question::Retired(r));
+        }
+        // A v1 profile cannot name a question that v1 did not have.
+        if RUBRIC.crosswalk.iter().any(|r| r.v2 == id) || !V1_KEPT.contains(&id) {
+            return None;
+        }
+    }
+    (0..count)
+        .find(|&n| RUBRIC.element(n).id == id)
+        .map(Question::Current)
+}
+
+/// The ids of v1 that v2 keeps. Every other v2 id is new, unless a crosswalk entry names it.
+const V1_KEPT: &[&str] = &[
+    "O1.1", "O1.2", "O2.2", "O3.1", "O3.2", "O3.3", "O4.1", "O4.2", "O4.3", "O5.1", "O5.2", "O5.3",
+    "O6.1", "O6.2", "O6.3", "O8.1", "O8.2", "O8.3", "I1.1", "I1.2", "I2.1", "I2.2", "I2.3", "I3.1",
+    "I3.2", "I4.1", "I4.2", "I4.3", "I4.4", "I5.1", "I5.2", "I5.3", "I5.4", "I6.1", "I6.2", "I7.2",
+    "I7.3", "I8.1", "I8.2",
+];
+
+fn read_answers(v: &Json, at: At, format: Format, d: &mut Diagnostics) -> Option<Answers> {
     let o = Obj::new(v, at, d)?;
     let count = RUBRIC.element_count();
     let mut answers: Vec<Option<Answer>> = Vec::with_capacity(count);
     for _ in 0..count {
         answers.push(None);
     }
+    let mut dropped = Vec::new();
     let mut ok = true;
     for (id, value) in o.entries() {
         let path = o.at(id);
-        let Some(index) = (0..count).find(|&n| RUBRIC.element(n).id == id) else {
-            let ids = (0..count).map(|n| RUBRIC.element(n).id);
-            d.error(Error::unknown_element(path.path(), id, closest(id, ids)));
-            ok = false;
-            continue;
-        };
-        match read_answer(RUBRIC.element(index), value, path, d) {
-            Some(answer) => answers[index] = Some(answer),
-            None => ok = false,
+        match question(id, format) {
+            None => {
+                let ids: Vec<&'static str> = match format {
+                    Format::V2 => (0..count).map(|n| RUBRIC.element(n).id).collect(),
+                    Format::V1 => V1_KEPT
+                        .iter()
+                        .copied()
+                        .chain(RUBRIC.crosswalk.iter().map(|r| r.v1))
+                        .collect(),
+                };
+                // A question the crosswalk renamed suggests its counterpart in this format.
+                let renamed = RUBRIC.crosswalk.iter().find_map(|r| match format {
+                    Format::V2 => (r.v1 == id).then_some(r.v2),
+                    Format::V1 => (r.v2 == id).then_some(r.v1),
+                });
+                d.error(Error::unknown_element(
+                    path.path(),
+                    id,
+                    renamed.or_else(|| closest(id, ids)),
+                ));
+                ok = false;
+            }
+            Some(Question::Current(index)) => {
+                match read_answer(RUBRIC.element(index), value, path, d) {
+                    Some(answer) => answers[index] = Some(answer),
+                    None => ok = false,
+                }
+            }
+            Some(Question::Retired(retired)) => match read_retired(retired, value, path, d) {
+                Some(Some(answer)) => {
+                    let index = (0..count).find(|&n| RUBRIC.element(n).id == retired.v2);
+                    if let Some(index) = index {
+                        answers[index] = Some(answer);
+                    }
+                }
+                Some(None) => dropped.push(retired.v1),
+                None => ok = false,
+            },
         }
     }
-    ok.then_some(answers)
+    ok.then_some((answers, dropped))
+}
+
+/// A v1 answer to a retired question: checked against its v1 options, then carried over to its
+/// successor where the crosswalk maps the option (statuses carry over as they are); `None`
+/// inside when it cannot be carried over.
+fn read_retired(
+    r: &'static Retired,
+    v: &Json,
+    at: At,
+    d: &mut Diagnostics,
+) -> Option<Option<Answer>> {
+    let successor = (0..RUBRIC.element_count())
+        .map(|n| RUBRIC.element(n))
+        .find(|e| e.id == r.v2)?;
+    let Json::Object(entries) = v else {
+        return read_answer(successor, v, at, d).map(Some);
+    };
+    let option = entries.iter().find(|(k, _)| k == "option").map(|(_, v)| v);
+    let Some(Json::String(old)) = option else {
+        // A status, a value or a malformed answer: read as an answer to the successor.
+        return read_answer(successor, v, at, d).map(Some);
+    };
+    let opath = at.key("option");
+    if !r.options.contains(&old.as_str()) {
+        let suggestion = closest(old, r.options.iter().copied());
+        d.error(Error::unknown_option(opath.path(), old, r.v1, suggestion));
+        return None;
+    }
+    let mapped = r
+        .map
+        .iter()
+        .find(|(from, _)| from == old)
+        .map(|&(_, to)| to);
+    // Read the rest of the answer with the successor's option in place of the old one.
+    let mut renamed = entries.clone();
+    for (k, value) in &mut renamed {
+        if k == "option" {
+            *value = Json::String(mapped.unwrap_or_else(|| first_option(successor)).into());
+        }
+    }
+    let answer = read_answer(successor, &Json::Object(renamed), at, d)?;
+    Some(mapped.map(|_| answer))
+}
+
+/// Any valid option of an options element, to stand in while the rest of a dropped v1 answer is
+/// checked.
+fn first_option(e: &Element) -> &'static str {
+    match &e.scale {
+        Scale::Options { options } => options.first().map_or("", |c| c.id),
+        Scale::Curve { .. } => "",
+    }
 }
 
 fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics) -> Option<Answer> {
@@ -281,11 +742,33 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
         None => Vec::new(),
         Some(v) => read_evidence(v, o.at("evidence"), d),
     };
+    let searched = match o.get("searched") {
+        None => Vec::new(),
+        Some(v) => texts(v, o.at("searched"), limits::MAX_URL, d),
+    };
+    let confidence = o.get("confidence").and_then(|v| {
+        let n = one_of(
+            v,
+            o.at("confidence"),
+            CONFIDENCES,
+            "`high`, `medium` or `low`",
+            d,
+        )?;
+        Some([Confidence::High, Confidence::Medium, Confidence::Low][n])
+    });
+    let trail = Trail {
+        assessor: o.text("assessor", limits::MAX_NAME, d),
+        reviewer: o.text("reviewer", limits::MAX_NAME, d),
+        confidence,
+        response: o.text("response", limits::MAX_NOTE, d),
+    };
     let given = given?;
     (d.errors.len() == before).then_some(Answer {
         given,
         note,
         evidence,
+        searched,
+        trail,
     })
 }
 
@@ -356,12 +839,41 @@ fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
             continue;
         };
         o.deny_unknown(EVIDENCE_FIELDS, d);
+        let source_type = o.get("sourceType").and_then(|v| {
+            let n = one_of(
+                v,
+                o.at("sourceType"),
+                SOURCE_TYPES,
+                "`official`, `secondary` or `mirror`",
+                d,
+            )?;
+            Some(
+                [
+                    SourceType::Official,
+                    SourceType::Secondary,
+                    SourceType::Mirror,
+                ][n],
+            )
+        });
         let evidence = Evidence {
             url: o.url("url", limits::MAX_URL, d),
+            quote: o.text("quote", limits::MAX_NOTE, d),
             note: o.text("note", limits::MAX_NOTE, d),
+            published_on: o.date("publishedOn", d),
             checked_on: o.date("checkedOn", d),
+            archive_url: o.url("archiveUrl", limits::MAX_URL, d),
+            source_type,
         };
-        if o.get("url").is_none() && o.get("note").is_none() {
+        if let (Some(published), Some(checked)) = (evidence.published_on, evidence.checked_on) {
+            if published > checked {
+                d.error(Error::date_order(
+                    o.path("publishedOn"),
+                    "publishedOn",
+                    "checkedOn",
+                ));
+            }
+        }
+        if ["url", "note", "quote"].iter().all(|k| o.get(k).is_none()) {
             d.error(Error::empty_evidence(o.at.path()));
         }
         out.push(evidence);

@@ -3,7 +3,7 @@
 
 use crate::error::Warning;
 use crate::prelude::*;
-use crate::profile::{Evidence, Process};
+use crate::profile::{Evidence, Format, Process, Review, Trail};
 use crate::text::{Text, WriteJson};
 use serde::Serialize;
 
@@ -12,6 +12,17 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub methodology: Methodology,
+    /// The profile format that was read: a v1 profile is scored under this methodology through
+    /// its crosswalk, with the warning `profile-v1`.
+    pub format: Format,
+    /// The assessment's id, when the profile gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The id or date of the assessment this one replaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<String>,
+    /// Who reviewed the assessment: a profile without a review is a self-assessment.
+    pub review: Review,
     pub process: Process,
     /// `default`, or `custom` when the caller changed any weight: custom scores are not
     /// comparable with published ones.
@@ -23,11 +34,45 @@ pub struct Report {
     pub evidence: EvidenceCoverage,
 }
 
-/// Which methodology produced a report.
+/// Which methodology produced a report. Scores are comparable only under the same `major`.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Methodology {
     pub id: &'static str,
     pub version: &'static str,
+    /// The major version: scores under different majors are not comparable.
+    pub major: u32,
+}
+
+impl Methodology {
+    /// This engine's methodology.
+    pub const CURRENT: Methodology = Methodology {
+        id: crate::rubric::RUBRIC.id,
+        version: crate::rubric::RUBRIC.version,
+        major: crate::rubric::MAJOR,
+    };
+}
+
+/// Whether a pillar or indicator has as many answers as the coverage rule asks before its score
+/// is published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Enough is answered: the score and band are published.
+    Scored,
+    /// Too little is answered: only the range and the coverage are published.
+    InsufficientData,
+    /// No question of the indicator applies to this process.
+    NotApplicable,
+}
+
+impl WriteJson for Status {
+    fn write_json(&self, out: &mut Text) {
+        out.string(match self {
+            Status::Scored => "scored",
+            Status::InsufficientData => "insufficient-data",
+            Status::NotApplicable => "not-applicable",
+        });
+    }
 }
 
 /// Whether the methodology's weights were used.
@@ -43,7 +88,9 @@ pub enum WeightsKind {
 #[serde(rename_all = "camelCase")]
 pub struct PillarReport {
     pub id: &'static str,
-    /// 0–100, one decimal; `None` when nothing applicable was assessed.
+    /// `scored`, or `insufficient-data` below the coverage rule.
+    pub status: Status,
+    /// 0–100, one decimal; `None` unless the status is `scored`.
     pub score: Option<f64>,
     /// The score if every unanswered question got its worst answer.
     pub lower: Option<f64>,
@@ -51,11 +98,17 @@ pub struct PillarReport {
     pub upper: Option<f64>,
     /// Share (0–1) of applicable elements that are assessed.
     pub coverage: f64,
+    /// Share (0–1) of the pillar's applicable weight that is answered: what the coverage rule
+    /// judges.
+    pub answered_weight: f64,
+    /// Share (0–1) of the pillar's applicable weight answered with official evidence that says
+    /// when it was checked.
+    pub evidence_quality: f64,
     pub assessed: usize,
     pub applicable: usize,
     /// True while any applicable element is not assessed.
     pub provisional: bool,
-    /// Band id of the score.
+    /// Band id of the score; `None` without a score.
     pub band: Option<&'static str>,
     pub indicators: Vec<IndicatorReport>,
 }
@@ -65,11 +118,15 @@ pub struct PillarReport {
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorReport {
     pub id: &'static str,
+    pub status: Status,
     /// The weight used (the default or the caller's).
     pub weight: f64,
+    /// `None` unless the status is `scored`.
     pub score: Option<f64>,
     pub lower: Option<f64>,
     pub upper: Option<f64>,
+    /// Share (0–1) of the indicator's applicable element weight that is answered.
+    pub answered_weight: f64,
     pub assessed: usize,
     pub applicable: usize,
     /// Band id of the score, on the same thresholds as pillars.
@@ -94,6 +151,12 @@ pub struct ElementReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub evidence: Vec<Evidence>,
+    /// Where the assessor looked, for no public information.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub searched: Vec<String>,
+    /// Who answered and checked, how sure they are, the body's reply.
+    #[serde(flatten)]
+    pub trail: Trail,
 }
 
 /// How an element entered the score.
@@ -146,6 +209,10 @@ impl WriteJson for Report {
     fn write_json(&self, out: &mut Text) {
         out.begin_object();
         out.field("methodology", &self.methodology);
+        out.field("format", &self.format);
+        out.field_if_some("id", &self.id);
+        out.field_if_some("supersedes", &self.supersedes);
+        out.field("review", &self.review);
         out.field("process", &self.process);
         out.field("weights", &self.weights);
         out.field("pillars", &self.pillars);
@@ -161,6 +228,7 @@ impl WriteJson for Methodology {
         out.begin_object();
         out.field("id", self.id);
         out.field("version", self.version);
+        out.field("major", &self.major);
         out.end_object();
     }
 }
@@ -178,10 +246,13 @@ impl WriteJson for PillarReport {
     fn write_json(&self, out: &mut Text) {
         out.begin_object();
         out.field("id", self.id);
+        out.field("status", &self.status);
         out.field("score", &self.score);
         out.field("lower", &self.lower);
         out.field("upper", &self.upper);
         out.field("coverage", &self.coverage);
+        out.field("answeredWeight", &self.answered_weight);
+        out.field("evidenceQuality", &self.evidence_quality);
         out.field("assessed", &self.assessed);
         out.field("applicable", &self.applicable);
         out.field("provisional", &self.provisional);
@@ -195,10 +266,12 @@ impl WriteJson for IndicatorReport {
     fn write_json(&self, out: &mut Text) {
         out.begin_object();
         out.field("id", self.id);
+        out.field("status", &self.status);
         out.field("weight", &self.weight);
         out.field("score", &self.score);
         out.field("lower", &self.lower);
         out.field("upper", &self.upper);
+        out.field("answeredWeight", &self.answered_weight);
         out.field("assessed", &self.assessed);
         out.field("applicable", &self.applicable);
         out.field("band", &self.band);
@@ -220,6 +293,13 @@ impl WriteJson for ElementReport {
         out.field("upper", &self.upper);
         out.field_if_some("note", &self.note);
         out.field("evidence", &self.evidence);
+        if !self.searched.is_empty() {
+            out.field("searched", &self.searched);
+        }
+        out.field_if_some("assessor", &self.trail.assessor);
+        out.field_if_some("reviewer", &self.trail.reviewer);
+        out.field_if_some("confidence", &self.trail.confidence);
+        out.field_if_some("response", &self.trail.response);
         out.end_object();
     }
 }

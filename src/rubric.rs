@@ -1,4 +1,4 @@
-//! The methodology as static data, generated at build time from `rubric/v1.toml`.
+//! The methodology as static data, generated at build time from `rubric/v2.toml`.
 //!
 //! Only structure lives here (ids, weights, points, curves, source ids): the human text is in the
 //! message catalogues, so the compiled engine stays small and every language is equal.
@@ -12,12 +12,50 @@ pub struct Rubric {
     pub id: &'static str,
     /// Semantic version; scores under different major versions are not comparable.
     pub version: &'static str,
+    /// When a pillar or indicator score may be published.
+    pub coverage: Coverage,
+    /// Rules for the evidence warnings and the evidence-quality figure.
+    pub evidence: EvidenceRules,
+    /// Every v1 question that this version does not keep under the same id.
+    pub crosswalk: &'static [Retired],
     /// Score bands, ascending by lower bound; the first starts at 0.
     pub bands: &'static [Band],
     /// Everything an indicator may cite.
     pub sources: &'static [Source],
     /// The headline scores.
     pub pillars: &'static [Pillar],
+}
+
+/// The coverage rule: the shares of applicable weight that must be answered (an option, a
+/// value or no public information) before a score is published.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct Coverage {
+    /// An indicator is scored from this share of its applicable element weight.
+    pub indicator: f64,
+    /// A pillar is scored from this share of its applicable weight, when every indicator with an
+    /// applicable element and a positive weight is scored too.
+    pub pillar: f64,
+}
+
+/// How evidence is judged.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct EvidenceRules {
+    /// A source dated (`publishedOn`) more than this many days before the assessment is old.
+    pub max_age_days: u32,
+}
+
+/// A question of methodology v1 that this version retired, and how its answers carry over.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct Retired {
+    pub v1: &'static str,
+    /// The question that replaces it.
+    pub v2: &'static str,
+    /// `changed` or `split`.
+    pub change: &'static str,
+    /// Its v1 option ids, so that v1 answers can still be checked.
+    pub options: &'static [&'static str],
+    /// `(v1 option, v2 option)` where the answer means the same; other answers are dropped.
+    pub map: &'static [(&'static str, &'static str)],
 }
 
 /// A named range of scores, derived from the score alone.
@@ -100,6 +138,19 @@ const fn native<T>(items: &'static [T]) -> &'static [T] {
 }
 
 include!(concat!(env!("OUT_DIR"), "/rubric.rs"));
+
+/// The methodology's major version: scores under different majors are not comparable.
+pub const MAJOR: u32 = major(RUBRIC.version);
+
+const fn major(version: &str) -> u32 {
+    let b = version.as_bytes();
+    let (mut n, mut at) = (0, 0);
+    while at < b.len() && b[at].is_ascii_digit() {
+        n = n * 10 + (b[at] - b'0') as u32;
+        at += 1;
+    }
+    n
+}
 
 /// [`RUBRIC`] as JSON text, generated with it from the same source: the committed
 /// schema/rubric.json that the package's `rubric()` serves (a test holds the two equal).
@@ -253,8 +304,8 @@ mod tests {
                 pillar.id
             );
         }
-        assert_eq!(RUBRIC.indicators().count(), 16);
-        assert_eq!(RUBRIC.elements().count(), 43);
+        assert_eq!(RUBRIC.indicators().count(), 17);
+        assert_eq!(RUBRIC.elements().count(), 59);
     }
 
     #[test]

@@ -50,11 +50,28 @@ pub fn profile_schema() -> Json {
             "properties",
             Json::object(vec![
                 ("url", url.clone()),
+                ("quote", text(limits::MAX_NOTE)),
                 ("note", text(limits::MAX_NOTE)),
+                ("publishedOn", date.clone()),
                 ("checkedOn", date.clone()),
+                ("archiveUrl", url.clone()),
+                (
+                    "sourceType",
+                    Json::object(vec![(
+                        "enum",
+                        strings(["official", "secondary", "mirror"].into_iter()),
+                    )]),
+                ),
             ]),
         ),
     ]);
+    let texts = |max: usize| {
+        Json::object(vec![
+            ("type", s("array")),
+            ("maxItems", n(limits::MAX_EVIDENCE as f64)),
+            ("items", text(max)),
+        ])
+    };
     let status = Json::object(vec![
         ("required", strings(["status"].into_iter())),
         (
@@ -110,6 +127,17 @@ pub fn profile_schema() -> Json {
                         ("value", Json::object(vec![])),
                         ("status", Json::object(vec![])),
                         ("note", text(limits::MAX_NOTE)),
+                        ("searched", texts(limits::MAX_URL)),
+                        ("assessor", text(limits::MAX_NAME)),
+                        ("reviewer", text(limits::MAX_NAME)),
+                        (
+                            "confidence",
+                            Json::object(vec![(
+                                "enum",
+                                strings(["high", "medium", "low"].into_iter()),
+                            )]),
+                        ),
+                        ("response", text(limits::MAX_NOTE)),
                         (
                             "evidence",
                             Json::object(vec![
@@ -136,7 +164,7 @@ pub fn profile_schema() -> Json {
                 ("organization", text(limits::MAX_NAME)),
                 ("scope", text(limits::MAX_NAME)),
                 ("url", url),
-                ("assessedOn", date),
+                ("assessedOn", date.clone()),
                 ("assessor", text(limits::MAX_NAME)),
                 ("illustrative", Json::object(vec![("type", s("boolean"))])),
             ]),
@@ -159,6 +187,52 @@ pub fn profile_schema() -> Json {
             Json::object(vec![
                 ("$schema", Json::object(vec![("type", s("string"))])),
                 ("schema", Json::object(vec![("const", s(SCHEMA))])),
+                (
+                    "id",
+                    Json::object(vec![
+                        ("type", s("string")),
+                        ("maxLength", n(limits::MAX_NAME as f64)),
+                        ("pattern", s("^[A-Za-z0-9._-]+$")),
+                    ]),
+                ),
+                (
+                    "supersedes",
+                    Json::object(vec![
+                        ("type", s("string")),
+                        ("maxLength", n(limits::MAX_NAME as f64)),
+                        ("pattern", s("^[A-Za-z0-9._-]+$")),
+                        (
+                            "description",
+                            s("The id, or the assessedOn date, of the assessment this one replaces."),
+                        ),
+                    ]),
+                ),
+                (
+                    "review",
+                    Json::object(vec![
+                        ("type", s("object")),
+                        ("additionalProperties", Json::Bool(false)),
+                        ("required", strings(["level"].into_iter())),
+                        (
+                            "properties",
+                            Json::object(vec![
+                                (
+                                    "level",
+                                    Json::object(vec![(
+                                        "enum",
+                                        strings(
+                                            ["self-assessment", "independent", "peer-reviewed"]
+                                                .into_iter(),
+                                        ),
+                                    )]),
+                                ),
+                                ("reviewers", texts(limits::MAX_NAME)),
+                                ("reviewedOn", date),
+                                ("note", text(limits::MAX_NOTE)),
+                            ]),
+                        ),
+                    ]),
+                ),
                 ("process", process),
                 (
                     "answers",
@@ -293,6 +367,7 @@ pub fn api_schema() -> serde_json::Value {
     generator.subschema_for::<crate::Report>();
     generator.subschema_for::<crate::Comparison>();
     generator.subschema_for::<crate::Sensitivity>();
+    generator.subschema_for::<crate::Diff>();
     generator.subschema_for::<crate::Validation>();
     generator.subschema_for::<crate::Rubric>();
     generator.subschema_for::<crate::Version>();

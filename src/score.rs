@@ -3,16 +3,20 @@
 
 use crate::options::{ScoreOptions, Weights};
 use crate::prelude::*;
-use crate::profile::{Answer, Given, Profile};
+use crate::profile::{Answer, Given, Profile, SourceType};
 use crate::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
-    Report, State,
+    Report, State, Status,
 };
 use crate::rubric::{Element, Scale, RUBRIC};
 use crate::walk::Diagnostics;
 
 /// Most recommendations in one report.
 pub const MAX_RECOMMENDATIONS: usize = 10;
+
+/// Shares are compared with the coverage rule to within this, so that a share that is exactly
+/// the threshold in decimal is not refused for a rounding error in binary.
+const SHARE_TOLERANCE: f64 = 1e-9;
 
 /// Scores a valid profile. Infallible: every check happened when the [`Profile`] was read.
 ///
@@ -24,7 +28,16 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
     let mut d = Diagnostics::default();
     profile.advise(options.as_of, &mut d);
     let evidence = evidence_coverage(&profile);
-    let Profile { process, answers } = profile;
+    let backed = backed(&profile);
+    let Profile {
+        format,
+        id,
+        supersedes,
+        review,
+        process,
+        answers,
+        dropped: _,
+    } = profile;
     let mut answers = answers.into_iter();
     let mut pillars = Vec::new();
     let mut recommendations = Recommendations {
@@ -49,25 +62,35 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
             for (element, slot) in indicator.elements.iter().zip(&slots[range]) {
                 elements.push(element_report(element, answers.next().flatten(), slot));
             }
+            let status = t.status();
+            let score = t.published_score().map(round1);
             indicators.push(IndicatorReport {
                 id: indicator.id,
+                status,
                 weight,
-                score: t.score.map(round1),
+                score,
                 lower: t.lower.map(round1),
                 upper: t.upper.map(round1),
+                answered_weight: round3(t.answered_share().unwrap_or(0.0)),
                 assessed: t.assessed,
                 applicable: t.applicable,
-                band: t.score.map(|s| RUBRIC.band(round1(s))),
+                band: score.map(|s| RUBRIC.band(s)),
                 elements,
             });
         }
         let means = pillar_totals(&totals);
-        if let Some(now) = means.score {
+        let (status, answered) = pillar_status(&totals);
+        let score = match status {
+            Status::Scored => means.score,
+            _ => None,
+        };
+        if let Some(now) = score {
             recommendations.add(&slots, weights, p, now);
         }
-        let score = means.score.map(round1);
+        let score = score.map(round1);
         pillars.push(PillarReport {
             id: pillar.id,
+            status,
             score,
             lower: means.lower.map(round1),
             upper: means.upper.map(round1),
@@ -76,6 +99,17 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
             } else {
                 round3(assessed as f64 / applicable as f64)
             },
+            answered_weight: round3(answered),
+            evidence_quality: round3(pillar_share(
+                &totals,
+                |i, t| {
+                    t.share_of(
+                        &slots[RUBRIC.element_span(i)],
+                        &backed[RUBRIC.element_span(i)],
+                    )
+                },
+                RUBRIC.indicator_span(p).start,
+            )),
             assessed,
             applicable,
             provisional: assessed < applicable,
@@ -86,10 +120,11 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
     let mut recommendations = recommendations.found;
     recommendations.truncate(MAX_RECOMMENDATIONS);
     Report {
-        methodology: Methodology {
-            id: RUBRIC.id,
-            version: RUBRIC.version,
-        },
+        methodology: Methodology::CURRENT,
+        format,
+        id,
+        supersedes,
+        review,
         process,
         weights: weights.kind(),
         recommendations,
@@ -136,14 +171,56 @@ fn points(element: &Element, given: Given) -> Option<f64> {
     }
 }
 
-/// Weighted means of one indicator's elements.
+/// Weighted means of one indicator's elements, and how much of it is answered.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Totals {
+    /// The mean over the answered elements, whether or not the coverage rule publishes it.
     pub score: Option<f64>,
     pub lower: Option<f64>,
     pub upper: Option<f64>,
     pub assessed: usize,
     pub applicable: usize,
+    /// Element weight of the applicable elements, and of those answered.
+    pub applicable_weight: f64,
+    pub answered_weight: f64,
+}
+
+impl Totals {
+    /// The share of the applicable weight that is answered; `None` when nothing applies.
+    pub fn answered_share(&self) -> Option<f64> {
+        (self.applicable_weight > 0.0).then(|| self.answered_weight / self.applicable_weight)
+    }
+
+    /// The coverage rule for an indicator.
+    pub fn status(&self) -> Status {
+        match self.answered_share() {
+            None => Status::NotApplicable,
+            Some(share) if share + SHARE_TOLERANCE >= RUBRIC.coverage.indicator => Status::Scored,
+            Some(_) => Status::InsufficientData,
+        }
+    }
+
+    /// The score when the coverage rule allows it to be published.
+    pub fn published_score(&self) -> Option<f64> {
+        match self.status() {
+            Status::Scored => self.score,
+            _ => None,
+        }
+    }
+
+    /// The share of this indicator's applicable weight held by elements marked in `which`.
+    fn share_of(&self, slots: &[Slot], which: &[bool]) -> f64 {
+        if self.applicable_weight <= 0.0 {
+            return 0.0;
+        }
+        let mut weight = 0.0;
+        for (s, &w) in slots.iter().zip(which) {
+            if s.applicable && s.points.is_some() && w {
+                weight += s.weight;
+            }
+        }
+        weight / self.applicable_weight
+    }
 }
 
 pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
@@ -174,11 +251,13 @@ pub(crate) fn indicator_totals(slots: &[Slot]) -> Totals {
         upper: mean(high, applicable_weight),
         assessed,
         applicable,
+        applicable_weight,
+        answered_weight: counted,
     }
 }
 
 /// Each indicator of the pillar at position `p`: its weight and totals.
-fn pillar_indicators(slots: &[Slot], weights: &Weights, p: usize) -> Vec<(f64, Totals)> {
+pub(crate) fn pillar_indicators(slots: &[Slot], weights: &Weights, p: usize) -> Vec<(f64, Totals)> {
     let span = RUBRIC.indicator_span(p);
     let mut totals = Vec::with_capacity(span.len());
     for i in span {
@@ -199,7 +278,55 @@ fn pillar_totals(indicators: &[(f64, Totals)]) -> Totals {
         upper: pillar_mean(indicators, |t| t.upper),
         assessed: 0,
         applicable: 0,
+        applicable_weight: 0.0,
+        answered_weight: 0.0,
     }
+}
+
+/// The weighted share of a pillar that `share` measures per indicator (the `n`-th indicator of
+/// the flat order first), over indicators with a positive weight and an applicable element.
+fn pillar_share(
+    indicators: &[(f64, Totals)],
+    share: impl Fn(usize, &Totals) -> f64,
+    first: usize,
+) -> f64 {
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for (n, (w, t)) in indicators.iter().enumerate() {
+        if *w > 0.0 && t.applicable_weight > 0.0 {
+            sum += w * share(first + n, t);
+            weight += w;
+        }
+    }
+    if weight > 0.0 {
+        sum / weight
+    } else {
+        0.0
+    }
+}
+
+/// The coverage rule for a pillar, with its answered share of the weight: scored when that share
+/// reaches the rule's and every indicator that counts (a positive weight and an applicable
+/// element) has at least one answer, so that no indicator's weight rests on the others alone.
+/// The one place the rule is applied to pillars: scores, comparisons and the sensitivity
+/// analysis all go through here.
+pub(crate) fn pillar_status(indicators: &[(f64, Totals)]) -> (Status, f64) {
+    let share = pillar_share(indicators, |_, t| t.answered_share().unwrap_or(0.0), 0);
+    let counted = indicators
+        .iter()
+        .filter(|(w, t)| *w > 0.0 && t.applicable_weight > 0.0);
+    let mut any = false;
+    let mut all_answered = true;
+    for (_, t) in counted {
+        any = true;
+        all_answered &= t.assessed > 0;
+    }
+    let scored = any && all_answered && share + SHARE_TOLERANCE >= RUBRIC.coverage.pillar;
+    let status = if scored {
+        Status::Scored
+    } else {
+        Status::InsufficientData
+    };
+    (status, share)
 }
 
 /// The weighted mean of one figure of a pillar's indicators: every pillar mean goes through here.
@@ -216,6 +343,19 @@ pub(crate) fn weighted_mean(items: impl Iterator<Item = (f64, Option<f64>)>) -> 
     (weight > 0.0).then(|| sum / weight)
 }
 
+/// Per element: is its answer backed by official evidence with a date (`checkedOn`)?
+fn backed(profile: &Profile) -> Vec<bool> {
+    let mut out = Vec::with_capacity(profile.answers.len());
+    for answer in &profile.answers {
+        out.push(answer.as_ref().is_some_and(|a| {
+            a.evidence
+                .iter()
+                .any(|e| e.source_type == Some(SourceType::Official) && e.checked_on.is_some())
+        }));
+    }
+    out
+}
+
 fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot) -> ElementReport {
     let given = answer.as_ref().map(|a| a.given);
     let state = match given {
@@ -224,7 +364,10 @@ fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot
         Some(Given::NoPublicInformation) => State::NoPublicInformation,
         Some(_) => State::Answered,
     };
-    let (note, evidence) = answer.map_or((None, Vec::new()), |a| (a.note, a.evidence));
+    let (note, evidence, searched, trail) = match answer {
+        Some(a) => (a.note, a.evidence, a.searched, a.trail),
+        None => (None, Vec::new(), Vec::new(), Default::default()),
+    };
     let (lower, upper) = match state {
         State::NotAssessed => (Some(slot.min), Some(slot.max)),
         _ => (slot.points, slot.points),
@@ -246,6 +389,8 @@ fn element_report(element: &'static Element, answer: Option<Answer>, slot: &Slot
         upper: upper.map(round1),
         note,
         evidence,
+        searched,
+        trail,
     }
 }
 
@@ -320,18 +465,6 @@ fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
         } else {
             round3(with_evidence as f64 / answers as f64)
         },
-    }
-}
-
-/// A stable sort for the few dozen items of a report: the standard library's sorts are several
-/// kilobytes of WebAssembly each.
-pub(crate) fn insertion_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
-    for n in 1..v.len() {
-        let mut at = n;
-        while at > 0 && before(&v[at], &v[at - 1]) {
-            v.swap(at, at - 1);
-            at -= 1;
-        }
     }
 }
 

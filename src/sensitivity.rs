@@ -1,14 +1,25 @@
-//! How much do scores and rankings depend on the weights? Composite indices are rightly
-//! criticised for arbitrary weights (OECD/JRC Handbook on Constructing Composite Indicators,
-//! 2008): this recomputes every pillar score under many seeded random perturbations of the
-//! indicator weights and reports the spread of each score and how often each ranking holds.
+//! How much do scores and rankings depend on the choices behind them? Composite indices are
+//! rightly criticised for arbitrary weights and for silently handling missing data (OECD/JRC
+//! Handbook on Constructing Composite Indicators, 2008). This recomputes every pillar score under
+//! many seeded random draws, in three analyses reported side by side:
+//!
+//! - `weights`: every indicator weight multiplied by its own factor from `[1 − spread, 1 + spread]`;
+//!   unanswered questions stay unanswered, and a pillar below the coverage rule in a draw has no
+//!   score in it;
+//! - `missing`: the methodology's weights, and every unanswered applicable question filled with an
+//!   answer drawn from its scale (each option equally likely; on a curve, points uniform between
+//!   its lowest and highest);
+//! - `both`: perturbed weights and filled answers in the same draw.
 
 use crate::compare::rank;
 use crate::options::SensitivityOptions;
 use crate::prelude::*;
 use crate::profile::Profile;
-use crate::rubric::RUBRIC;
-use crate::score::{indicator_totals, round1, round3, slots, weighted_mean};
+use crate::report::Status;
+use crate::rubric::{Scale, RUBRIC};
+use crate::score::{
+    indicator_totals, pillar_status, round1, round3, slots, weighted_mean, Slot, Totals,
+};
 use crate::text::{Text, WriteJson};
 use serde::Serialize;
 
@@ -25,34 +36,57 @@ pub struct Sensitivity {
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PillarSensitivity {
     pub pillar: &'static str,
+    /// Each profile under the methodology's (or the caller's) weights, in input order.
+    pub profiles: Vec<Base>,
+    /// Weights perturbed, missing answers left missing.
+    pub weights: Analysis,
+    /// Missing answers filled, weights as given.
+    pub missing: Analysis,
+    /// Both at once.
+    pub both: Analysis,
+}
+
+/// One profile's pillar as published.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Base {
+    pub index: usize,
+    pub status: Status,
+    pub score: Option<f64>,
+    /// 1 + the number of scored profiles with a strictly higher score; `None` unless scored.
+    pub rank: Option<usize>,
+}
+
+/// The draws of one analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Analysis {
     /// One entry per profile, in input order.
     pub profiles: Vec<Spread>,
-    /// For every pair ranked apart under the base weights: how often the order holds.
+    /// Every pair of profiles of which one scored strictly above the other in some draw.
     pub pairs: Vec<Pair>,
 }
 
-/// The distribution of one profile's pillar score over the draws.
+/// The distribution of one profile's pillar score over the draws that gave it one.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Spread {
     pub index: usize,
-    /// The score under the base weights.
-    pub score: Option<f64>,
+    /// Share (0–1) of draws in which the pillar had a score (met the coverage rule).
+    pub scored: f64,
     pub p5: Option<f64>,
     pub p50: Option<f64>,
     pub p95: Option<f64>,
-    /// The rank under the base weights.
-    pub rank: Option<usize>,
-    /// Share (0–1) of draws in which the profile keeps that rank.
+    /// Share (0–1) of draws in which the profile kept its published rank; `None` when it has none.
     pub rank_stability: Option<f64>,
 }
 
-/// `higher` scored above `lower` under the base weights, and in `share` (0–1) of the draws.
+/// `higher` scored strictly above `lower` in `share` (0–1) of the draws, and `lower` above
+/// `higher` in `reverse`; `higher` is the one that is above more often (of equals, the first).
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Pair {
     pub higher: usize,
     pub lower: usize,
     pub share: f64,
+    pub reverse: f64,
 }
 
 impl WriteJson for Sensitivity {
@@ -71,6 +105,28 @@ impl WriteJson for PillarSensitivity {
         out.begin_object();
         out.field("pillar", self.pillar);
         out.field("profiles", &self.profiles);
+        out.field("weights", &self.weights);
+        out.field("missing", &self.missing);
+        out.field("both", &self.both);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Base {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("index", &self.index);
+        out.field("status", &self.status);
+        out.field("score", &self.score);
+        out.field("rank", &self.rank);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Analysis {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("profiles", &self.profiles);
         out.field("pairs", &self.pairs);
         out.end_object();
     }
@@ -80,11 +136,10 @@ impl WriteJson for Spread {
     fn write_json(&self, out: &mut Text) {
         out.begin_object();
         out.field("index", &self.index);
-        out.field("score", &self.score);
+        out.field("scored", &self.scored);
         out.field("p5", &self.p5);
         out.field("p50", &self.p50);
         out.field("p95", &self.p95);
-        out.field("rank", &self.rank);
         out.field("rankStability", &self.rank_stability);
         out.end_object();
     }
@@ -96,112 +151,64 @@ impl WriteJson for Pair {
         out.field("higher", &self.higher);
         out.field("lower", &self.lower);
         out.field("share", &self.share);
+        out.field("reverse", &self.reverse);
         out.end_object();
+    }
+}
+
+/// What one analysis varies.
+#[derive(Clone, Copy, PartialEq)]
+enum Vary {
+    Weights,
+    Missing,
+    Both,
+}
+
+impl Vary {
+    fn weights(self) -> bool {
+        self != Vary::Missing
+    }
+    fn missing(self) -> bool {
+        self != Vary::Weights
     }
 }
 
 /// Runs the analysis. The same profiles and options always give the same result.
 pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivity {
-    // Indicator scores do not depend on indicator weights: compute them once per profile, in
-    // one flat buffer, `indicators` per profile.
-    let indicators = RUBRIC.indicator_count();
-    let mut indicator_scores = Vec::with_capacity(profiles.len() * indicators);
-    for p in profiles {
-        let slots = slots(p);
-        for i in 0..indicators {
-            indicator_scores.push(indicator_totals(&slots[RUBRIC.element_span(i)]).score);
-        }
-    }
+    let slots: Vec<Vec<Slot>> = profiles.iter().map(slots).collect();
     let base_weights = options.weights.values();
-    let draws = options.draws as usize;
-    let count = profiles.len();
-    let share = |count: usize| round3(count as f64 / f64::from(options.draws));
-    let mut weights = vec![0.0; base_weights.len()];
-    // Pillar scores of the profiles, NaN for none: under the base weights, and in one draw.
-    let mut base = vec![0.0; count];
-    let mut column = vec![0.0; count];
+    // Published pillar scores (NaN for none) and ranks under the base weights.
+    let base: Vec<Vec<f64>> = slots
+        .iter()
+        .map(|s| pillar_values(s, base_weights))
+        .collect();
+    let runs =
+        [Vary::Weights, Vary::Missing, Vary::Both].map(|vary| run(&slots, &base, options, vary));
     let mut pillars = Vec::new();
     for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
-        let range = RUBRIC.indicator_span(p);
-        // The pillar formula on precomputed indicator scores, rounded as published, so that
-        // ranks and ties agree with `compare`.
-        let fill = |column: &mut [f64], weights: &[f64]| {
-            for (n, c) in column.iter_mut().enumerate() {
-                let scores = &indicator_scores[n * indicators..][range.clone()];
-                *c = weighted_mean(
-                    weights[range.clone()]
-                        .iter()
-                        .copied()
-                        .zip(scores.iter().copied()),
-                )
-                .map_or(f64::NAN, round1);
-            }
-        };
-        fill(&mut base, base_weights);
-        let mut base_ranks = vec![0; count];
-        for (n, r) in base_ranks.iter_mut().enumerate() {
-            *r = rank(&base, n);
-        }
-        // Every pillar replays the same draws from the seed: each draw perturbs every weight.
-        let mut rng = Rng::new(options.seed);
-        let mut kept = vec![0usize; count];
-        // above[a * count + b]: draws in which profile a scored strictly above profile b.
-        let mut above = vec![0usize; count * count];
-        // The scores of profile n are samples[n * draws..][..taken[n]].
-        let mut samples = vec![0.0; count * draws];
-        let mut taken = vec![0usize; count];
-        for _ in 0..draws {
-            for (w, b) in weights.iter_mut().zip(base_weights) {
-                *w = b * (1.0 + options.spread * (2.0 * rng.unit() - 1.0));
-            }
-            fill(&mut column, &weights);
-            for b in 0..count {
-                let y = column[b];
-                let mut r = 1;
-                for a in 0..count {
-                    if column[a] > y {
-                        above[a * count + b] += 1;
-                        r += 1;
-                    }
+        let column: Vec<f64> = base.iter().map(|b| b[p]).collect();
+        let profiles = (0..column.len())
+            .map(|n| {
+                let scored = !column[n].is_nan();
+                Base {
+                    index: n,
+                    status: if scored {
+                        Status::Scored
+                    } else {
+                        Status::InsufficientData
+                    },
+                    score: scored.then_some(column[n]),
+                    rank: scored.then(|| rank(&column, n)),
                 }
-                if !y.is_nan() {
-                    samples[b * draws + taken[b]] = y;
-                    taken[b] += 1;
-                    if r == base_ranks[b] {
-                        kept[b] += 1;
-                    }
-                }
-            }
-        }
-        let mut profiles = Vec::new();
-        let mut pairs = Vec::new();
-        for n in 0..count {
-            let sorted = &mut samples[n * draws..][..taken[n]];
-            heap_sort(sorted);
-            let ranked = base_ranks[n] > 0;
-            profiles.push(Spread {
-                index: n,
-                score: ranked.then(|| round1(base[n])),
-                p5: percentile(sorted, 5),
-                p50: percentile(sorted, 50),
-                p95: percentile(sorted, 95),
-                rank: ranked.then_some(base_ranks[n]),
-                rank_stability: ranked.then(|| share(kept[n])),
-            });
-            for b in 0..count {
-                if base[n] > base[b] {
-                    pairs.push(Pair {
-                        higher: n,
-                        lower: b,
-                        share: share(above[n * count + b]),
-                    });
-                }
-            }
-        }
+            })
+            .collect();
+        let [weights, missing, both] = runs.clone().map(|mut r| r.swap_remove(p));
         pillars.push(PillarSensitivity {
             pillar: pillar.id,
             profiles,
-            pairs,
+            weights,
+            missing,
+            both,
         });
     }
     Sensitivity {
@@ -212,33 +219,150 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
     }
 }
 
-/// Sorts ascending. A hand-written heap sort: the standard library's sorts are several kilobytes
-/// of WebAssembly each, and scores are never NaN.
-fn heap_sort(v: &mut [f64]) {
-    let len = v.len();
-    // Steps len + len/2 - 1 down to len build the max-heap from the last parent; steps len - 1
-    // down to 1 move the largest to the end and restore the heap in front of it.
-    for step in (1..len + len / 2).rev() {
-        let (mut root, end) = if step >= len {
-            (step - len, len)
-        } else {
-            v.swap(0, step);
-            (0, step)
+/// Each pillar's published score of one profile's slots under `weights`, rounded as published
+/// (so that ranks and ties agree with `compare`); NaN below the coverage rule.
+fn pillar_values(slots: &[Slot], weights: &[f64]) -> Vec<f64> {
+    let mut values = Vec::with_capacity(RUBRIC.pillars.len());
+    for p in 0..RUBRIC.pillars.len() {
+        let totals: Vec<(f64, Totals)> = RUBRIC
+            .indicator_span(p)
+            .map(|i| (weights[i], indicator_totals(&slots[RUBRIC.element_span(i)])))
+            .collect();
+        let value = match pillar_status(&totals).0 {
+            Status::Scored => weighted_mean(totals.iter().map(|(w, t)| (*w, t.score))),
+            _ => None,
         };
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                break;
+        values.push(value.map_or(f64::NAN, round1));
+    }
+    values
+}
+
+/// One analysis: for every pillar, the spreads and pairs over the draws.
+fn run(
+    slots: &[Vec<Slot>],
+    base: &[Vec<f64>],
+    options: &SensitivityOptions,
+    vary: Vary,
+) -> Vec<Analysis> {
+    let count = slots.len();
+    let pillars = RUBRIC.pillars.len();
+    let draws = options.draws as usize;
+    let base_weights = options.weights.values();
+    let mut rng = Rng::new(options.seed);
+    let mut weights = base_weights.to_vec();
+    let mut filled: Vec<Slot> = Vec::new();
+    // Per pillar: samples[p][n] the scores of profile n; kept[p][n] draws keeping its base rank;
+    // above[p][a * count + b] draws in which a scored strictly above b.
+    let mut samples = vec![vec![Vec::with_capacity(draws); count]; pillars];
+    let mut kept = vec![vec![0usize; count]; pillars];
+    let mut above = vec![vec![0usize; count * count]; pillars];
+    let mut column = vec![vec![0.0; count]; pillars];
+    // Published ranks, 0 for none.
+    let base_ranks: Vec<Vec<usize>> = (0..pillars)
+        .map(|p| {
+            let c = base_column(base, p);
+            (0..count).map(|n| rank(&c, n)).collect()
+        })
+        .collect();
+    for _ in 0..draws {
+        if vary.weights() {
+            for (w, b) in weights.iter_mut().zip(base_weights) {
+                *w = b * (1.0 + options.spread * (2.0 * rng.unit() - 1.0));
             }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                break;
-            }
-            v.swap(root, child);
-            root = child;
         }
+        for (n, profile) in slots.iter().enumerate() {
+            let values = if vary.missing() {
+                filled.clear();
+                filled.extend_from_slice(profile);
+                fill(&mut filled, &mut rng);
+                pillar_values(&filled, &weights)
+            } else {
+                pillar_values(profile, &weights)
+            };
+            for p in 0..pillars {
+                column[p][n] = values[p];
+            }
+        }
+        for p in 0..pillars {
+            let column = &column[p];
+            for b in 0..count {
+                let y = column[b];
+                if y.is_nan() {
+                    continue;
+                }
+                samples[p][b].push(y);
+                if rank(column, b) == base_ranks[p][b] {
+                    kept[p][b] += 1;
+                }
+                for a in 0..count {
+                    if column[a] > y {
+                        above[p][a * count + b] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let share = |n: usize| round3(n as f64 / f64::from(options.draws));
+    let mut out = Vec::with_capacity(pillars);
+    for p in 0..pillars {
+        let mut profiles = Vec::with_capacity(count);
+        for n in 0..count {
+            let sorted = &mut samples[p][n];
+            sorted.sort_by(f64::total_cmp);
+            profiles.push(Spread {
+                index: n,
+                scored: share(sorted.len()),
+                p5: percentile(sorted, 5),
+                p50: percentile(sorted, 50),
+                p95: percentile(sorted, 95),
+                rank_stability: (base_ranks[p][n] > 0).then(|| share(kept[p][n])),
+            });
+        }
+        let mut pairs = Vec::new();
+        for a in 0..count {
+            for b in a + 1..count {
+                let (ab, ba) = (above[p][a * count + b], above[p][b * count + a]);
+                if ab + ba == 0 {
+                    continue;
+                }
+                let (higher, lower, share_hl, share_lh) = if ab >= ba {
+                    (a, b, ab, ba)
+                } else {
+                    (b, a, ba, ab)
+                };
+                pairs.push(Pair {
+                    higher,
+                    lower,
+                    share: share(share_hl),
+                    reverse: share(share_lh),
+                });
+            }
+        }
+        out.push(Analysis { profiles, pairs });
+    }
+    out
+}
+
+fn base_column(base: &[Vec<f64>], p: usize) -> Vec<f64> {
+    base.iter().map(|b| b[p]).collect()
+}
+
+/// Gives every applicable, unanswered element an answer drawn from its scale, in rubric order:
+/// one of its options with equal chances, or on a curve points uniform between its lowest and
+/// highest.
+fn fill(slots: &mut [Slot], rng: &mut Rng) {
+    for (n, slot) in slots.iter_mut().enumerate() {
+        if !slot.applicable || slot.points.is_some() {
+            continue;
+        }
+        let u = rng.unit();
+        slot.points = Some(match &RUBRIC.element(n).scale {
+            Scale::Options { options } => {
+                let pick = ((u * options.len() as f64) as usize).min(options.len() - 1);
+                options[pick].points
+            }
+            Scale::Curve { .. } => slot.min + u * (slot.max - slot.min),
+        });
     }
 }
 
@@ -305,15 +429,6 @@ mod tests {
         let mut r = Rng::new(1);
         let mean = (0..10_000).map(|_| r.unit()).sum::<f64>() / 10_000.0;
         assert!((mean - 0.5).abs() < 0.02, "{mean}");
-    }
-
-    #[test]
-    fn heap_sort_sorts() {
-        let mut v = vec![3.0, -1.0, 2.5, 2.5, 10.0, 0.0, 7.0];
-        heap_sort(&mut v);
-        assert_eq!(v, [-1.0, 0.0, 2.5, 2.5, 3.0, 7.0, 10.0]);
-        let mut empty: Vec<f64> = Vec::new();
-        heap_sort(&mut empty);
     }
 
     #[test]

@@ -256,6 +256,13 @@ pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsVal
     run(|| crate::sensitivity(&input(profiles)?, optional(options)?.as_ref()))
 }
 
+/// What changed between two assessments of the same process. Throws a `ProfileError`.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn diff(old: JsValue, new: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run(|| crate::diff(&input(old)?, &input(new)?, optional(options)?.as_ref()))
+}
+
 /// A standalone SVG badge drawn from a report. Throws a `ProfileError`.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = badgeSvg)]

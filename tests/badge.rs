@@ -20,59 +20,75 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     (
         "provisional with bounds, one bound missing, rounding half up",
         r#"{"process": {"name": "Example WG"}, "pillars": [
-            {"id": "O", "score": 82.5, "band": "strong", "provisional": true, "lower": 70.49, "upper": 90.5},
-            {"id": "I", "score": 41.4, "band": "partial", "provisional": true, "lower": 30}]}"#,
+            {"id": "O", "status": "scored", "score": 82.5, "band": "strong", "provisional": true, "lower": 70.49, "upper": 90.5},
+            {"id": "I", "status": "scored", "score": 41.4, "band": "partial", "provisional": true, "lower": 30}]}"#,
         None,
     ),
     (
         "no score, null score, unknown and missing band, no process",
         r#"{"pillars": [
             {"id": "O", "score": null, "band": "limited", "provisional": true, "lower": 1, "upper": 2},
-            {"id": "I", "score": 0, "band": "excellent"}]}"#,
+            {"id": "I", "status": "scored", "score": 0, "band": "excellent"}]}"#,
         Some("null"),
     ),
     (
         "every band, an id without a name, pillars past the rubric's ignored",
         r#"{"process": {"name": 7}, "pillars": [
-            {"id": "X", "score": 100, "band": "substantial", "provisional": false},
-            {"id": "I", "score": 12, "band": "limited", "provisional": "yes"},
-            {"id": "O", "score": 50, "band": "strong"}]}"#,
+            {"id": "X", "status": "scored", "score": 100, "band": "substantial", "provisional": false},
+            {"id": "I", "status": "scored", "score": 12, "band": "limited", "provisional": "yes"},
+            {"id": "O", "status": "scored", "score": 50, "band": "strong"}]}"#,
         None,
     ),
     (
         "custom label and labels",
         r#"{"process": {"name": "Groupe de travail"}, "pillars": [
-            {"id": "O", "score": 59, "band": "substantial", "provisional": true, "lower": 40, "upper": 75},
-            {"id": "I", "score": 41, "band": "partial", "provisional": true, "lower": 22, "upper": 60}]}"#,
+            {"id": "O", "status": "scored", "score": 59, "band": "substantial", "provisional": true, "lower": 40, "upper": 75},
+            {"id": "I", "status": "scored", "score": 41, "band": "partial", "provisional": true, "lower": 22, "upper": 60}]}"#,
         Some(r#"{"label": "Ouverture SDO", "labels": {"O": "ouverture", "I": "inclusion"}}"#),
     ),
     (
         "one label only, empty label",
-        r#"{"process": {}, "pillars": [{"id": "I", "score": 99.49, "band": "strong"}]}"#,
+        r#"{"process": {}, "pillars": [{"id": "I", "status": "scored", "score": 99.49, "band": "strong"}]}"#,
         Some(r#"{"label": "", "labels": {"I": "incl."}}"#),
     ),
     (
         "untrusted text: markup, quotes, bidi and control characters",
         r#"{"process": {"name": "<script>&\"'</script>\u202Egnp.exe\u2066\u200F\u0007\n\t"}, "pillars": [
-            {"id": "O", "score": 10, "band": "limited"}]}"#,
+            {"id": "O", "status": "scored", "score": 10, "band": "limited"}]}"#,
         Some(r#"{"label": "a<b>&c\"d'e\u202Ax\u0000", "labels": {"O": "\u2067O&O\u200E"}}"#),
     ),
     (
         "CJK and other wide text",
         r#"{"process": {"name": "标准开放性工作组"}, "pillars": [
-            {"id": "O", "score": 70, "band": "strong", "provisional": true, "lower": 60, "upper": 80},
+            {"id": "O", "status": "scored", "score": 70, "band": "strong", "provisional": true, "lower": 60, "upper": 80},
             {"id": "I", "score": null}]}"#,
         Some(r#"{"label": "标准开放性", "labels": {"O": "開放性", "I": "包容性 ümlaut é—ł"}}"#),
     ),
     (
         "narrow and wide Latin letters",
-        r#"{"pillars": [{"id": "O", "score": 1}, {"id": "I", "score": 2}]}"#,
+        r#"{"pillars": [{"id": "O", "status": "scored", "score": 1}, {"id": "I", "status": "scored", "score": 2}]}"#,
         Some(r#"{"label": "il.j,:'|! ftrI mwMW Zz09", "labels": {"O": "iiii", "I": "WWWW"}}"#),
     ),
     (
         "no pillars",
         r#"{"process": {"name": "Empty"}, "pillars": []}"#,
         None,
+    ),
+    (
+        "insufficient data shows the range in grey, never the score or band",
+        r#"{"process": {"name": "Thin WG"}, "review": {"level": "peer-reviewed"}, "pillars": [
+            {"id": "O", "status": "insufficient-data", "score": null, "band": null, "provisional": true, "lower": 18.2, "upper": 96.5},
+            {"id": "I", "status": "insufficient-data", "score": 86.4, "band": "strong", "provisional": true, "lower": 15.8, "upper": 98.5}]}"#,
+        None,
+    ),
+    (
+        "a score without a status is not shown; independent review; localised words",
+        r#"{"review": {"level": "independent"}, "pillars": [
+            {"id": "O", "score": 70, "band": "substantial", "lower": 60, "upper": 80},
+            {"id": "I", "status": "scored", "score": 52, "band": "partial"}]}"#,
+        Some(
+            r#"{"labels": {"insufficient": "données insuffisantes", "independent": "revue indépendante"}}"#,
+        ),
     ),
 ];
 

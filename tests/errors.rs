@@ -4,7 +4,7 @@
 //! The contract is docs/methodology.md ("Errors and limits", "Warnings"): callers match on
 //! `code` and `path`, and people read `message`, so all three are pinned here.
 
-use sdo_openness::{compare, score, sensitivity, validate, Error, Json, SCHEMA};
+use sdo_openness::{compare, diff, score, sensitivity, validate, Error, Json, SCHEMA};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +70,8 @@ enum Call {
     Score(Json, Option<Json>),
     Compare(Json, Option<Json>),
     Sensitivity(Json, Option<Json>),
+    /// `diff` of an old and a new profile.
+    Diff(Json, Json, Option<Json>),
 }
 
 struct Case {
@@ -105,6 +107,7 @@ fn run(call: &Call) -> Result<(), Error> {
         Call::Score(p, o) => score(p, o.as_ref()).map(drop),
         Call::Compare(p, o) => compare(p, o.as_ref()).map(drop),
         Call::Sensitivity(p, o) => sensitivity(p, o.as_ref()).map(drop),
+        Call::Diff(a, b, o) => diff(a, b, o.as_ref()).map(drop),
     }
 }
 
@@ -530,13 +533,194 @@ fn cases() -> Vec<Case> {
         case(
             "version 2",
             Score(
-                tree(&json!({"schema": "sdo-openness/profile/v2", "process": {"name": "x"}, "answers": {}})),
+                tree(&json!({"schema": "sdo-openness/profile/v3", "process": {"name": "x"}, "answers": {}})),
                 None,
             ),
             "unsupported-schema",
             "schema",
-            "unsupported schema `sdo-openness/profile/v2`; expected `sdo-openness/profile/v1`",
+            "unsupported schema `sdo-openness/profile/v3`; expected `sdo-openness/profile/v2`",
             None,
+        ),
+        // v2's evidence and review fields
+        case(
+            "unknown source type",
+            Score(
+                tree(&profile(json!({"O1.1": {"option": "public", "evidence": [
+                    {"url": "https://example.org", "sourceType": "offical"}]}}))),
+                None,
+            ),
+            "unknown-value",
+            "answers.O1.1.evidence[0].sourceType",
+            "unknown value `offical`; expected `official`, `secondary` or `mirror` (did you mean `official`?)",
+            Some("official"),
+        ),
+        case(
+            "published after it was checked",
+            Score(
+                tree(&profile(json!({"O1.1": {"option": "public", "evidence": [
+                    {"url": "https://example.org", "publishedOn": "2026-11-02", "checkedOn": "2026-11-01"}]}}))),
+                None,
+            ),
+            "date-order",
+            "answers.O1.1.evidence[0].publishedOn",
+            "`publishedOn` is after `checkedOn`",
+            None,
+        ),
+        case(
+            "archive url not a web address",
+            Score(
+                tree(&profile(json!({"O1.1": {"option": "public", "evidence": [
+                    {"quote": "Drafts are public.", "archiveUrl": "ftp://archive.example/x"}]}}))),
+                None,
+            ),
+            "invalid-url",
+            "answers.O1.1.evidence[0].archiveUrl",
+            "url must be an absolute http: or https: address",
+            None,
+        ),
+        case(
+            "unknown confidence",
+            Score(
+                tree(&profile(json!({"O1.1": {"option": "public", "confidence": "certain"}}))),
+                None,
+            ),
+            "unknown-value",
+            "answers.O1.1.confidence",
+            "unknown value `certain`; expected `high`, `medium` or `low`",
+            None,
+        ),
+        case(
+            "searched is not a list",
+            Score(
+                tree(&profile(json!({"I3.1": {"status": "no-public-information", "searched": "everywhere"}}))),
+                None,
+            ),
+            "wrong-type",
+            "answers.I3.1.searched",
+            "expected an array, found a string",
+            None,
+        ),
+        case(
+            "searched entry too long",
+            Score(
+                tree(&profile(json!({"I3.1": {"status": "no-public-information", "searched": ["ok", "x".repeat(2049)]}}))),
+                None,
+            ),
+            "too-long",
+            "answers.I3.1.searched[1]",
+            "text is longer than 2048 characters",
+            None,
+        ),
+        case(
+            "review level misspelt",
+            Score(
+                tree(&json!({"schema": SCHEMA, "review": {"level": "independant"}, "process": {"name": "x"}, "answers": {}})),
+                None,
+            ),
+            "unknown-value",
+            "review.level",
+            "unknown value `independant`; expected `self-assessment`, `independent` or `peer-reviewed` (did you mean `independent`?)",
+            Some("independent"),
+        ),
+        case(
+            "review without a level",
+            Score(
+                tree(&json!({"schema": SCHEMA, "review": {"reviewers": ["A"]}, "process": {"name": "x"}, "answers": {}})),
+                None,
+            ),
+            "missing-field",
+            "review",
+            "missing required field `level`",
+            None,
+        ),
+        case(
+            "supersedes neither a date nor an id",
+            Score(
+                tree(&json!({"schema": SCHEMA, "supersedes": "last year", "process": {"name": "x"}, "answers": {}})),
+                None,
+            ),
+            "invalid-id",
+            "supersedes",
+            "`last year` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`",
+            None,
+        ),
+        case(
+            "supersedes an impossible date",
+            Score(
+                tree(&json!({"schema": SCHEMA, "supersedes": "2026-02-30", "process": {"name": "x"}, "answers": {}})),
+                None,
+            ),
+            "invalid-id",
+            "supersedes",
+            "`2026-02-30` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`",
+            None,
+        ),
+        case(
+            "id with a slash",
+            Score(
+                tree(&json!({"schema": SCHEMA, "id": "ietf/2026", "process": {"name": "x"}, "answers": {}})),
+                None,
+            ),
+            "invalid-id",
+            "id",
+            "`ietf/2026` is not an id of letters, digits, `.`, `_` and `-`",
+            None,
+        ),
+        // diff
+        case(
+            "diff of two different processes",
+            Call::Diff(
+                valid(),
+                tree(&json!({"schema": SCHEMA, "process": {"name": "Another group"}, "answers": {}})),
+                None,
+            ),
+            "different-process",
+            "new.process.name",
+            "the profiles assess different processes",
+            None,
+        ),
+        case(
+            "diff with a bad old profile",
+            Call::Diff(
+                tree(&profile(json!({"O1.1": {"option": "publik"}}))),
+                valid(),
+                None,
+            ),
+            "unknown-option",
+            "old.answers.O1.1.option",
+            "unknown option `publik` for element `O1.1` (did you mean `public`?)",
+            Some("public"),
+        ),
+        // v1 profiles, read under v2 through the crosswalk
+        case(
+            "v1 profile naming a v2 question",
+            Score(
+                tree(&json!({"schema": "sdo-openness/profile/v1", "process": {"name": "x"}, "answers": {"O2.3": {"option": "all"}}})),
+                None,
+            ),
+            "unknown-element",
+            "answers.O2.3",
+            "unknown element `O2.3` (did you mean `O2.1`?)",
+            Some("O2.1"),
+        ),
+        case(
+            "v1 retired question with an option it never had",
+            Score(
+                tree(&json!({"schema": "sdo-openness/profile/v1", "process": {"name": "x"}, "answers": {"O2.1": {"option": "all"}}})),
+                None,
+            ),
+            "unknown-option",
+            "answers.O2.1.option",
+            "unknown option `all` for element `O2.1`",
+            None,
+        ),
+        case(
+            "v2 profile naming a retired question",
+            Score(tree(&profile(json!({"O7.1": {"option": "anyone"}}))), None),
+            "unknown-element",
+            "answers.O7.1",
+            "unknown element `O7.1` (did you mean `O7.3`?)",
+            Some("O7.3"),
         ),
         // unknown ids, with suggestions
         case(
@@ -565,10 +749,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "option of another element",
-            Score(tree(&profile(json!({"O2.1": {"option": "public"}}))), None),
+            Score(tree(&profile(json!({"O2.3": {"option": "public"}}))), None),
             "unknown-option",
-            "answers.O2.1.option",
-            "unknown option `public` for element `O2.1`",
+            "answers.O2.3.option",
+            "unknown option `public` for element `O2.3`",
             None,
         ),
         case(
@@ -1079,7 +1263,7 @@ fn cases() -> Vec<Case> {
             Sensitivity(
                 Json::Array(vec![valid()]),
                 Some(weights(json!({
-                    "I1": 0, "I2": 0, "I3": 0, "I4": 0, "I5": 0, "I6": 0, "I7": 0, "I8": 0
+                    "I1": 0, "I2": 0, "I3": 0, "I4": 0, "I5": 0, "I6": 0, "I7": 0, "I8": 0, "I9": 0
                 }))),
             ),
             "zero-weights",
@@ -1110,13 +1294,13 @@ fn cases() -> Vec<Case> {
         "first profile in compare, top-level field",
         Compare(
             Json::Array(vec![tree(
-                &json!({"schema": "sdo-openness/profile/v2", "process": {"name": "x"}, "answers": {}}),
+                &json!({"schema": "sdo-openness/profile/v3", "process": {"name": "x"}, "answers": {}}),
             )]),
             None,
         ),
         "unsupported-schema",
         "[0].schema",
-        "unsupported schema `sdo-openness/profile/v2`; expected `sdo-openness/profile/v1`",
+        "unsupported schema `sdo-openness/profile/v3`; expected `sdo-openness/profile/v2`",
         None,
     ));
     cases
@@ -1200,6 +1384,10 @@ const CODES: &[&str] = &[
     "too-large",
     "too-deep",
     "zero-weights",
+    "unknown-value",
+    "date-order",
+    "invalid-id",
+    "different-process",
 ];
 
 /// The codes in the "Errors and limits" table of docs/methodology.md.
@@ -1454,7 +1642,7 @@ fn warned_profile() -> Value {
         "answers": {
             "O1.1": {"option": "public"},
             "O1.2": {"status": "not-applicable"},
-            "O2.1": {"status": "not-applicable", "note": "   "},
+            "O2.3": {"status": "not-applicable", "note": "   "},
             "O2.2": {"status": "not-applicable", "note": "No patents are involved."},
             "O3.1": {"option": "all", "evidence": [{"url": "https://example.org/minutes"}]},
             "O5.1": {"value": 0, "evidence": [{"note": "The fee schedule says free."}]},
@@ -1484,8 +1672,8 @@ fn validate_lists_every_warning_with_its_path() {
             ("assessment-outdated", "process.assessedOn"),
             ("answer-without-evidence", "answers.O1.1.evidence"),
             ("not-applicable-without-note", "answers.O1.2.note"),
-            ("not-applicable-without-note", "answers.O2.1.note"),
-            ("answer-without-evidence", "answers.I3.1.evidence"),
+            ("not-applicable-without-note", "answers.O2.3.note"),
+            ("not-found-without-search", "answers.I3.1.searched"),
         ]
     );
     assert_eq!(
@@ -1543,6 +1731,7 @@ fn warnings_never_block_scoring() {
     for (_, answer) in clean["answers"].as_object_mut().unwrap() {
         answer["note"] = json!("Justified.");
         answer["evidence"] = json!([{"url": "https://example.org/source"}]);
+        answer["searched"] = json!(["https://example.org/search"]);
     }
     let clean_report = score(&tree(&clean), Some(&options)).unwrap();
     assert!(clean_report.warnings.is_empty());

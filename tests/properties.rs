@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use proptest::strategy::Union;
-use sdo_openness::report::{Report, State, WeightsKind};
+use sdo_openness::report::{Report, State, Status, WeightsKind};
 use sdo_openness::rubric::{Choice, Element, Scale};
 use sdo_openness::{compare, rubric, score, sensitivity, validate, Json, SCHEMA};
 
@@ -309,10 +309,137 @@ fn check_bounds(what: &str, score: Option<f64>, lower: Option<f64>, upper: Optio
     }
 }
 
-/// Bounds, coverage, counts, states and bands, against what was generated.
+/// The coverage rule, computed from the rubric and the generated answers alone (the oracle for
+/// every `status`): each indicator's answered and applicable element weight, and from them each
+/// indicator's and each pillar's status and the pillar's answered share, under `weights`.
+struct Coverage {
+    indicators: Vec<Status>,
+    pillars: Vec<(Status, f64)>,
+}
+
+fn coverage(g: &Gen, weights: &[f64]) -> Coverage {
+    let els = elements();
+    let count = indicator_ids().len();
+    let (mut answered, mut applicable) = (vec![0.0; count], vec![0.0; count]);
+    let mut indicator_of = Vec::new();
+    let mut at = 0;
+    for (p, pillar) in rubric().pillars.iter().enumerate() {
+        for i in 0..pillar.indicators.len() {
+            indicator_of.push((p, i, at));
+            at += 1;
+        }
+    }
+    for (n, (p, i, e)) in els.iter().enumerate() {
+        let flat = indicator_of
+            .iter()
+            .find(|(q, j, _)| q == p && j == i)
+            .unwrap()
+            .2;
+        let given = &g.answers[n].given;
+        if given.applicable() {
+            applicable[flat] += e.weight;
+        }
+        if given.assessed() {
+            answered[flat] += e.weight;
+        }
+    }
+    let indicators: Vec<Status> = (0..count)
+        .map(|k| {
+            if applicable[k] == 0.0 {
+                Status::NotApplicable
+            } else if answered[k] / applicable[k] + 1e-9 >= 0.5 {
+                Status::Scored
+            } else {
+                Status::InsufficientData
+            }
+        })
+        .collect();
+    let pillars = pillar_ranges()
+        .into_iter()
+        .map(|range| {
+            let (mut sum, mut weight, mut every) = (0.0, 0.0, true);
+            let mut any = false;
+            for k in range {
+                if weights[k] > 0.0 && applicable[k] > 0.0 {
+                    any = true;
+                    sum += weights[k] * answered[k] / applicable[k];
+                    weight += weights[k];
+                    every &= answered[k] > 0.0;
+                }
+            }
+            let share = if weight > 0.0 { sum / weight } else { 0.0 };
+            let scored = any && every && share + 1e-9 >= 0.7;
+            let status = if scored {
+                Status::Scored
+            } else {
+                Status::InsufficientData
+            };
+            (status, share)
+        })
+        .collect();
+    Coverage {
+        indicators,
+        pillars,
+    }
+}
+
+/// The weights a report says it used, in rubric order.
+fn used_weights(r: &Report) -> Vec<f64> {
+    r.pillars
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(|i| i.weight))
+        .collect()
+}
+
+/// Bounds, coverage, counts, states, statuses and bands, against what was generated; and the
+/// rule of rules: no pillar or indicator below the coverage rule shows a score or a band.
 fn check_report(g: &Gen, r: &Report) {
     let els = elements();
     assert_eq!(r.pillars.len(), rubric().pillars.len());
+    let oracle = coverage(g, &used_weights(r));
+    let mut flat = 0;
+    for (p, pillar) in r.pillars.iter().enumerate() {
+        let (status, share) = oracle.pillars[p];
+        assert_eq!(pillar.status, status, "{}", pillar.id);
+        assert_eq!(
+            pillar.answered_weight,
+            (share * 1000.0).round() / 1000.0,
+            "{}",
+            pillar.id
+        );
+        assert!(
+            pillar.evidence_quality <= pillar.answered_weight + 1e-9,
+            "{}",
+            pillar.id
+        );
+        if status != Status::Scored {
+            assert_eq!((pillar.score, pillar.band), (None, None), "{}", pillar.id);
+            assert!(
+                r.recommendations.iter().all(|rec| rec.pillar != pillar.id),
+                "{}: a recommendation without a score",
+                pillar.id
+            );
+        } else {
+            assert!(pillar.score.is_some(), "{}", pillar.id);
+        }
+        for indicator in &pillar.indicators {
+            let status = oracle.indicators[flat];
+            flat += 1;
+            assert_eq!(indicator.status, status, "{}", indicator.id);
+            assert_eq!(
+                indicator.score.is_some(),
+                status == Status::Scored,
+                "{}",
+                indicator.id
+            );
+            assert_eq!(
+                indicator.band.is_some(),
+                status == Status::Scored,
+                "{}",
+                indicator.id
+            );
+        }
+    }
     let mut n = 0;
     for pillar in &r.pillars {
         check_bounds(pillar.id, pillar.score, pillar.lower, pillar.upper);
@@ -361,7 +488,6 @@ fn check_report(g: &Gen, r: &Report) {
                 "{}",
                 indicator.id
             );
-            assert_eq!(indicator.score.is_some(), ia > 0, "{}", indicator.id);
             assert_eq!(indicator.lower.is_some(), iapp > 0, "{}", indicator.id);
             assessed += ia;
             applicable += iapp;
@@ -584,7 +710,9 @@ proptest! {
         // place, until the list is full.
         if default && recs.len() < 10 {
             for (n, (_, _, e)) in els.iter().enumerate() {
-                let below = matches!(e.scale, Scale::Options { .. })
+                let scored = report.pillars[els[n].0].status == Status::Scored;
+                let below = scored
+                    && matches!(e.scale, Scale::Options { .. })
                     && g.answers[n].given.points(e).is_some_and(|x| x < e.scale.max_points());
                 if below {
                     prop_assert!(recs.iter().any(|r| r.element == e.id), "{} missing from {:?}", e.id, recs);
@@ -616,6 +744,8 @@ proptest! {
                             (true, "O6.3") => high,
                             (true, _) => Scale::best_value(points),
                             (false, "O5.1") => 200_000.0 + (high - 90.0) * 100_000.0,
+                            // O5.4 (meeting days) earns 0 from 60 days a year.
+                            (false, "O5.4") => 60.0 + (high - 90.0) * 30.0,
                             (false, _) => points[0].0,
                         };
                         Given::Value(v)
@@ -657,11 +787,12 @@ proptest! {
         check_report(&g, &report);
         for p in &report.pillars {
             let expected = match given {
-                Given::NoPublicInformation => (Some(0.0), Some(0.0), Some(0.0), Some("limited"), 1.0, false),
-                Given::NotApplicable => (None, None, None, None, 1.0, false),
-                _ => (None, Some(0.0), Some(100.0), None, 0.0, true),
+                Given::NoPublicInformation => (Status::Scored, Some(0.0), Some(0.0), Some(0.0), Some("limited"), 1.0, false),
+                // Nothing applies: nothing to score.
+                Given::NotApplicable => (Status::InsufficientData, None, None, None, None, 1.0, false),
+                _ => (Status::InsufficientData, None, Some(0.0), Some(100.0), None, 0.0, true),
             };
-            prop_assert_eq!((p.score, p.lower, p.upper, p.band, p.coverage, p.provisional), expected);
+            prop_assert_eq!((p.status, p.score, p.lower, p.upper, p.band, p.coverage, p.provisional), expected);
         }
         prop_assert!(report.recommendations.is_empty() || given == Given::NoPublicInformation);
     }
@@ -720,8 +851,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn comparisons_rank_by_published_scores(
-        gens in proptest::collection::vec(gen_strategy(), 1..5),
+    fn comparisons_rank_scored_profiles_by_their_ranges(
+        gens in proptest::collection::vec(gen_strategy(), 1..6),
         w in weights_strategy(),
     ) {
         let profiles = Json::Array(gens.iter().map(Gen::to_json).collect());
@@ -734,26 +865,56 @@ proptest! {
         for (p, ranking) in c.rankings.iter().enumerate() {
             prop_assert_eq!(ranking.pillar, rubric().pillars[p].id);
             prop_assert_eq!(ranking.order.len(), gens.len());
+            let pillar = |n: usize| &c.reports[n].pillars[p];
+            let scored = |n: usize| pillar(n).status == Status::Scored;
             for place in &ranking.order {
-                let score = c.reports[place.index].pillars[p].score;
-                prop_assert_eq!(place.score, score);
-                let higher = c.reports.iter().filter(|r| match (r.pillars[p].score, score) {
-                    (Some(a), Some(b)) => a > b,
-                    _ => false,
-                }).count();
-                prop_assert_eq!(place.rank, score.map(|_| 1 + higher));
+                let me = pillar(place.index);
+                prop_assert_eq!((place.status, place.score, place.lower, place.upper), (me.status, me.score, me.lower, me.upper));
+                if !scored(place.index) {
+                    // No rank where the data cannot support one.
+                    prop_assert_eq!((place.rank, place.lowest_rank), (None, None));
+                    prop_assert!(place.indistinguishable.is_empty());
+                    prop_assert!(ranking.order.iter().all(|o| !o.indistinguishable.contains(&place.index)));
+                    continue;
+                }
+                let (lo, hi) = (me.lower.unwrap(), me.upper.unwrap());
+                let others: Vec<usize> = (0..gens.len()).filter(|&n| n != place.index && scored(n)).collect();
+                let certainly_above = others.iter().filter(|&&n| pillar(n).lower.unwrap() > hi).count();
+                let could_be_above = others.iter().filter(|&&n| pillar(n).upper.unwrap() > lo).count();
+                let ties: Vec<usize> = others.iter().copied().filter(|&n| {
+                    pillar(n).lower.unwrap() <= hi && pillar(n).upper.unwrap() >= lo
+                }).collect();
+                prop_assert_eq!(place.rank, Some(1 + certainly_above));
+                prop_assert_eq!(place.lowest_rank, Some(1 + could_be_above));
+                prop_assert!(place.rank <= place.lowest_rank);
+                prop_assert_eq!(&place.indistinguishable, &ties);
+                // Complete profiles rank by points, as a competition ranking.
+                if lo == hi {
+                    let higher = others.iter().filter(|&&n| {
+                        pillar(n).lower == pillar(n).upper && pillar(n).score.unwrap() > me.score.unwrap()
+                    }).count();
+                    if others.iter().all(|&n| pillar(n).lower == pillar(n).upper) {
+                        prop_assert_eq!(place.rank, Some(1 + higher));
+                    }
+                }
             }
+            // Ranked first (by rank, then score, then input order), unranked last in input order.
             for pair in ranking.order.windows(2) {
-                let key = |pl: &sdo_openness::compare::Place| (pl.rank.unwrap_or(usize::MAX), pl.index);
-                prop_assert!(key(&pair[0]) < key(&pair[1]));
+                let key = |pl: &sdo_openness::compare::Place| (pl.rank.is_none(), pl.rank.unwrap_or(0));
+                let (a, b) = (&pair[0], &pair[1]);
+                prop_assert!(key(a) <= key(b));
+                if key(a) == key(b) {
+                    let (sa, sb) = (a.score.unwrap_or(0.0), b.score.unwrap_or(0.0));
+                    prop_assert!(sa > sb || (sa == sb && a.index < b.index));
+                }
             }
         }
     }
 
     #[test]
-    fn sensitivity_is_seeded_and_ordered(
+    fn sensitivity_is_seeded_and_honest_about_missing_data(
         gens in proptest::collection::vec(gen_strategy(), 1..5),
-        draws in 1u32..80,
+        draws in 1u32..60,
         seed in any::<u32>(),
         spread in prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64],
         w in weights_strategy(),
@@ -768,54 +929,77 @@ proptest! {
             .iter()
             .map(|g| score(&g.to_json(), score_options(&w).as_ref()).unwrap())
             .collect();
+        let complete = |n: usize, p: usize| {
+            let r = &reports[n].pillars[p];
+            r.lower == r.upper
+        };
         for (p, pillar) in a.pillars.iter().enumerate() {
             prop_assert_eq!(pillar.pillar, rubric().pillars[p].id);
             prop_assert_eq!(pillar.profiles.len(), gens.len());
-            for (n, spread_of) in pillar.profiles.iter().enumerate() {
-                prop_assert_eq!(spread_of.index, n);
-                let base = reports[n].pillars[p].score;
-                prop_assert_eq!(spread_of.score, base);
-                prop_assert_eq!(spread_of.rank.is_some(), base.is_some());
-                prop_assert_eq!(spread_of.rank_stability.is_some(), base.is_some());
-                match (spread_of.p5, spread_of.p50, spread_of.p95) {
-                    (Some(p5), Some(p50), Some(p95)) => {
-                        prop_assert!(p5 <= p50 && p50 <= p95, "{} {} {}", p5, p50, p95);
-                        prop_assert!((0.0..=100.0).contains(&p5) && (0.0..=100.0).contains(&p95));
-                    }
-                    (None, None, None) => prop_assert!(base.is_none()),
-                    other => prop_assert!(false, "partial percentiles {:?}", other),
-                }
-                if let Some(share) = spread_of.rank_stability {
-                    prop_assert!((0.0..=1.0).contains(&share));
-                }
-                if spread == 0.0 {
-                    prop_assert_eq!((spread_of.p5, spread_of.p50, spread_of.p95), (base, base, base));
-                    if base.is_some() {
-                        prop_assert_eq!(spread_of.rank_stability, Some(1.0));
-                    }
-                }
+            let base_scores: Vec<Option<f64>> = reports.iter().map(|r| r.pillars[p].score).collect();
+            for (n, base) in pillar.profiles.iter().enumerate() {
+                prop_assert_eq!(base.index, n);
+                prop_assert_eq!((base.status, base.score), (reports[n].pillars[p].status, base_scores[n]));
+                let higher = base_scores.iter().flatten().filter(|&&o| Some(o) > base_scores[n]).count();
+                prop_assert_eq!(base.rank, base_scores[n].map(|_| 1 + higher));
             }
-            for pair in &pillar.pairs {
-                prop_assert!(pair.higher != pair.lower);
-                prop_assert!((0.0..=1.0).contains(&pair.share));
-                let (h, l) = (
-                    reports[pair.higher].pillars[p].score.unwrap(),
-                    reports[pair.lower].pillars[p].score.unwrap(),
-                );
-                prop_assert!(h >= l, "pair {:?} with published scores {} and {}", pair, h, l);
-                if spread == 0.0 {
-                    prop_assert_eq!(pair.share, 1.0);
+            for (name, analysis) in [("weights", &pillar.weights), ("missing", &pillar.missing), ("both", &pillar.both)] {
+                prop_assert_eq!(analysis.profiles.len(), gens.len());
+                for (n, spread_of) in analysis.profiles.iter().enumerate() {
+                    prop_assert_eq!(spread_of.index, n);
+                    prop_assert!((0.0..=1.0).contains(&spread_of.scored));
+                    prop_assert_eq!(spread_of.rank_stability.is_some(), base_scores[n].is_some(), "{}", name);
+                    match (spread_of.p5, spread_of.p50, spread_of.p95) {
+                        (Some(p5), Some(p50), Some(p95)) => {
+                            prop_assert!(p5 <= p50 && p50 <= p95, "{} {} {}", p5, p50, p95);
+                            prop_assert!((0.0..=100.0).contains(&p5) && (0.0..=100.0).contains(&p95));
+                            // A draw never leaves the range the missing answers allow.
+                            let r = &reports[n].pillars[p];
+                            if name == "missing" {
+                                prop_assert!(r.lower.unwrap() - 0.05 <= p5 && p95 <= r.upper.unwrap() + 0.05, "{:?} outside {:?}–{:?}", spread_of, r.lower, r.upper);
+                            }
+                        }
+                        (None, None, None) => prop_assert_eq!(spread_of.scored, 0.0),
+                        other => prop_assert!(false, "partial percentiles {:?}", other),
+                    }
+                    if let Some(share) = spread_of.rank_stability {
+                        prop_assert!((0.0..=1.0).contains(&share));
+                    }
+                    // Filled profiles are complete, so every applicable pillar has a score in every draw.
+                    if name != "weights" && reports[n].pillars[p].lower.is_some() {
+                        prop_assert_eq!(spread_of.scored, 1.0, "{}", name);
+                    }
+                    // Unperturbed weights change nothing for a scored pillar.
+                    if name == "weights" && spread == 0.0 {
+                        let expected = base_scores[n];
+                        prop_assert_eq!((spread_of.p5, spread_of.p50, spread_of.p95), (expected, expected, expected));
+                        prop_assert_eq!(spread_of.scored, if expected.is_some() { 1.0 } else { 0.0 });
+                        if expected.is_some() {
+                            prop_assert_eq!(spread_of.rank_stability, Some(1.0));
+                        }
+                    }
+                    // Nothing is missing from a complete profile.
+                    if name == "missing" && complete(n, p) && base_scores[n].is_some() {
+                        let expected = base_scores[n];
+                        prop_assert_eq!((spread_of.p5, spread_of.p50, spread_of.p95), (expected, expected, expected));
+                    }
                 }
-            }
-            // Every pair whose published scores differ is listed.
-            for (x, rx) in reports.iter().enumerate() {
-                for (y, ry) in reports.iter().enumerate() {
-                    if let (Some(a), Some(b)) = (rx.pillars[p].score, ry.pillars[p].score) {
-                        if a > b {
-                            prop_assert!(
-                                pillar.pairs.iter().any(|q| q.higher == x && q.lower == y),
-                                "pair ({}, {}) missing", x, y
-                            );
+                for pair in &analysis.pairs {
+                    prop_assert!(pair.higher != pair.lower);
+                    prop_assert!(pair.share >= pair.reverse, "{:?}", pair);
+                    prop_assert!(pair.share > 0.0 && pair.share + pair.reverse <= 1.001 + 1e-9, "{:?}", pair); // each rounded to 0.001
+                }
+                if name == "weights" && spread == 0.0 {
+                    for x in 0..gens.len() {
+                        for y in 0..gens.len() {
+                            if let (Some(sx), Some(sy)) = (base_scores[x], base_scores[y]) {
+                                if sx > sy {
+                                    prop_assert!(
+                                        analysis.pairs.iter().any(|q| q.higher == x && q.lower == y && q.share == 1.0),
+                                        "pair ({}, {}) missing", x, y
+                                    );
+                                }
+                            }
                         }
                     }
                 }
@@ -824,31 +1008,46 @@ proptest! {
     }
 }
 
+/// Every element of pillar `p` answered with its best answer, except those in `with`.
+fn complete_pillar(p: usize, with: &[(&str, &str)]) -> Json {
+    let mut answers = Vec::new();
+    for (q, _, e) in elements() {
+        if q != p {
+            continue;
+        }
+        let entry = match with.iter().find(|(id, _)| *id == e.id) {
+            Some((_, json)) => Json::parse(json).unwrap(),
+            None => match (best_option(e), best_value(e)) {
+                (Some(id), _) => Json::object(vec![("option", s(id))]),
+                (None, Some(v)) => Json::object(vec![("value", Json::Number(v))]),
+                _ => unreachable!(),
+            },
+        };
+        answers.push((e.id.to_string(), entry));
+    }
+    Json::object(vec![
+        ("schema", s(SCHEMA)),
+        ("process", Json::object(vec![("name", s("x"))])),
+        ("answers", Json::Object(answers)),
+    ])
+}
+
 /// A recommendation is reported with gain 0.0 when the raw gain is below 0.05.
 #[test]
-
 fn recommendation_gains_are_positive() {
-    let p = Json::parse(&format!(
-        r#"{{"schema":"{SCHEMA}","process":{{"name":"x"}},"answers":{{"O1.1":{{"option":"public"}},"O6.3":{{"value":89.99}}}}}}"#
-    ))
-    .unwrap();
+    let p = complete_pillar(0, &[("O6.3", r#"{"value": 89.99}"#)]);
     let report = score(&p, None).unwrap();
+    assert_eq!(report.pillars[0].status, Status::Scored);
     assert_eq!(report.pillars[0].score, Some(100.0));
     for r in &report.recommendations {
         assert!(r.gain > 0.0, "{r:?}");
     }
 }
 
-/// `compare` ranks on published (rounded) scores; `sensitivity` ranks and pairs on unrounded ones.
+/// `compare` and `sensitivity` rank on published (rounded) scores.
 #[test]
-
 fn sensitivity_ranks_agree_with_compare() {
-    let p = |v: f64| {
-        Json::parse(&format!(
-            r#"{{"schema":"{SCHEMA}","process":{{"name":"x"}},"answers":{{"O6.3":{{"value":{v}}}}}}}"#
-        ))
-        .unwrap()
-    };
+    let p = |v: f64| complete_pillar(0, &[("O6.3", &format!(r#"{{"value": {v}}}"#))]);
     let profiles = Json::Array(vec![p(89.99), p(90.0)]);
     let c = compare(&profiles, None).unwrap();
     let s = sensitivity(
@@ -858,13 +1057,37 @@ fn sensitivity_ranks_agree_with_compare() {
     .unwrap();
     let open = &s.pillars[0];
     for place in &c.rankings[0].order {
+        assert_eq!(place.status, Status::Scored);
         assert_eq!(
             open.profiles[place.index].score, place.score,
             "same base score"
         );
         assert_eq!(open.profiles[place.index].rank, place.rank, "same rank");
     }
-    assert!(open.pairs.is_empty(), "{:?}", open.pairs);
+    assert!(open.weights.pairs.is_empty(), "{:?}", open.weights.pairs);
+    assert!(open.missing.pairs.is_empty(), "{:?}", open.missing.pairs);
+}
+
+/// The example of the issue that asked for the coverage rule: one answer is not a score.
+#[test]
+fn one_answer_is_not_a_score() {
+    let p = Json::parse(&format!(
+        r#"{{"schema":"{SCHEMA}","process":{{"name":"x"}},"answers":{{"O1.1":{{"option":"public"}}}}}}"#
+    ))
+    .unwrap();
+    let report = score(&p, None).unwrap();
+    let open = &report.pillars[0];
+    assert_eq!(
+        (open.status, open.score, open.band),
+        (Status::InsufficientData, None, None)
+    );
+    assert!(open.lower < open.upper);
+    assert!(report.recommendations.is_empty());
+    let c = compare(&Json::Array(vec![p.clone(), p]), None).unwrap();
+    assert!(c
+        .rankings
+        .iter()
+        .all(|r| r.order.iter().all(|o| o.rank.is_none())));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,229 @@
+//! Two assessments of the same process, side by side: which answers changed and how every pillar
+//! and indicator moved. Both are scored under this engine's methodology (a v1 profile through
+//! its crosswalk), with the same options, so that the differences are the answers' alone.
+
+use crate::date::Date;
+use crate::options::ScoreOptions;
+use crate::prelude::*;
+use crate::profile::{Format, Profile};
+use crate::report::{ElementReport, Methodology, Report, State, Status};
+use crate::score::{round1, score};
+use crate::text::{Text, WriteJson};
+use serde::Serialize;
+
+/// What changed from one assessment to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Diff {
+    pub old: Side,
+    pub new: Side,
+    /// Every question whose answer (state, option or value) differs, in rubric order.
+    pub answers: Vec<AnswerChange>,
+    /// Every pillar, in rubric order.
+    pub pillars: Vec<FigureChange>,
+    /// Every indicator whose figures differ, in rubric order.
+    pub indicators: Vec<FigureChange>,
+}
+
+/// One of the two assessments.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Side {
+    /// The profile format it was written in.
+    pub format: Format,
+    /// The methodology it was scored under.
+    pub methodology: Methodology,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessed_on: Option<Date>,
+}
+
+/// An answer before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct AnswerChange {
+    pub element: &'static str,
+    pub old: Given,
+    pub new: Given,
+}
+
+/// What an answer was.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Given {
+    pub state: State,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub option: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+}
+
+/// A pillar's or indicator's figures before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct FigureChange {
+    pub id: &'static str,
+    pub old: Figure,
+    pub new: Figure,
+    /// `new.score − old.score`, one decimal, when both are scored.
+    pub change: Option<f64>,
+}
+
+/// Published figures of a pillar or indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Figure {
+    pub status: Status,
+    pub score: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+}
+
+impl WriteJson for Diff {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("old", &self.old);
+        out.field("new", &self.new);
+        out.field("answers", &self.answers);
+        out.field("pillars", &self.pillars);
+        out.field("indicators", &self.indicators);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Side {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("format", &self.format);
+        out.field("methodology", &self.methodology);
+        out.field_if_some("id", &self.id);
+        out.field_if_some("assessedOn", &self.assessed_on);
+        out.end_object();
+    }
+}
+
+impl WriteJson for AnswerChange {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("element", self.element);
+        out.field("old", &self.old);
+        out.field("new", &self.new);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Given {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("state", &self.state);
+        out.field_if_some("option", &self.option);
+        out.field_if_some("value", &self.value);
+        out.end_object();
+    }
+}
+
+impl WriteJson for FigureChange {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("id", self.id);
+        out.field("old", &self.old);
+        out.field("new", &self.new);
+        out.field("change", &self.change);
+        out.end_object();
+    }
+}
+
+impl WriteJson for Figure {
+    fn write_json(&self, out: &mut Text) {
+        out.begin_object();
+        out.field("status", &self.status);
+        out.field("score", &self.score);
+        out.field("lower", &self.lower);
+        out.field("upper", &self.upper);
+        out.end_object();
+    }
+}
+
+/// Scores both profiles with the same options and lists the differences. The caller has checked
+/// that both assess the same process.
+pub fn diff(old: Profile, new: Profile, options: &ScoreOptions) -> Diff {
+    let side = |p: &Profile| Side {
+        format: p.format,
+        methodology: Methodology::CURRENT,
+        id: p.id.clone(),
+        assessed_on: p.process.assessed_on,
+    };
+    let (old_side, new_side) = (side(&old), side(&new));
+    let (old, new) = (score(old, options), score(new, options));
+    let mut answers = Vec::new();
+    let mut indicators = Vec::new();
+    for (po, pn) in old.pillars.iter().zip(&new.pillars) {
+        for (io, inew) in po.indicators.iter().zip(&pn.indicators) {
+            for (eo, en) in io.elements.iter().zip(&inew.elements) {
+                let (a, b) = (given(eo), given(en));
+                if a != b {
+                    answers.push(AnswerChange {
+                        element: eo.id,
+                        old: a,
+                        new: b,
+                    });
+                }
+            }
+            let change = figure_change(
+                io.id,
+                (io.status, io.score, io.lower, io.upper),
+                (inew.status, inew.score, inew.lower, inew.upper),
+            );
+            if change.old != change.new {
+                indicators.push(change);
+            }
+        }
+    }
+    let pillars = pillars(&old, &new);
+    Diff {
+        old: old_side,
+        new: new_side,
+        answers,
+        pillars,
+        indicators,
+    }
+}
+
+fn pillars(old: &Report, new: &Report) -> Vec<FigureChange> {
+    old.pillars
+        .iter()
+        .zip(&new.pillars)
+        .map(|(a, b)| {
+            figure_change(
+                a.id,
+                (a.status, a.score, a.lower, a.upper),
+                (b.status, b.score, b.lower, b.upper),
+            )
+        })
+        .collect()
+}
+
+type Figures = (Status, Option<f64>, Option<f64>, Option<f64>);
+
+fn figure_change(id: &'static str, old: Figures, new: Figures) -> FigureChange {
+    let figure = |(status, score, lower, upper): Figures| Figure {
+        status,
+        score,
+        lower,
+        upper,
+    };
+    let change = match (old.1, new.1) {
+        (Some(a), Some(b)) => Some(round1(b - a)),
+        _ => None,
+    };
+    FigureChange {
+        id,
+        old: figure(old),
+        new: figure(new),
+        change,
+    }
+}
+
+fn given(e: &ElementReport) -> Given {
+    Given {
+        state: e.state,
+        option: e.option,
+        value: e.value,
+    }
+}
