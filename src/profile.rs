@@ -22,8 +22,10 @@ pub const SCHEMA_V1: &str = "sdo-openness/profile/v1";
 
 /// Field limits, in characters. Documented in docs/methodology.md.
 pub mod limits {
-    /// Names: process, organization, scope, assessor, reviewer; ids.
+    /// Names: process, organization, assessor, reviewer; ids.
     pub const MAX_NAME: usize = 200;
+    /// The scope: which process is assessed, what is left out and why.
+    pub const MAX_SCOPE: usize = 1000;
     /// Notes on answers and evidence, quotes, responses.
     pub const MAX_NOTE: usize = 4000;
     /// Any URL, and each entry of `searched`.
@@ -575,7 +577,7 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
     Some(Process {
         unknown_fields: o.unknown(PROCESS_FIELDS),
         organization: o.text("organization", limits::MAX_NAME, d),
-        scope: o.text("scope", limits::MAX_NAME, d),
+        scope: o.text("scope", limits::MAX_SCOPE, d),
         url: o.url("url", limits::MAX_URL, d),
         assessed_on: o.date("assessedOn", d),
         assessor: o.text("assessor", limits::MAX_NAME, d),

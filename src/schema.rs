@@ -162,7 +162,7 @@ pub fn profile_schema() -> Json {
             Json::object(vec![
                 ("name", text(limits::MAX_NAME)),
                 ("organization", text(limits::MAX_NAME)),
-                ("scope", text(limits::MAX_NAME)),
+                ("scope", text(limits::MAX_SCOPE)),
                 ("url", url),
                 ("assessedOn", date.clone()),
                 ("assessor", text(limits::MAX_NAME)),
