@@ -8,6 +8,7 @@
 //! The parser is our own rather than serde_json's: it is a few hundred bytes of WebAssembly where
 //! serde_json's deserializer, with serde's error formatting, is tens of kilobytes.
 
+use crate::decimal::Digits;
 use crate::error::Error;
 use crate::prelude::*;
 
@@ -374,41 +375,50 @@ impl Parser<'_> {
         Some(code)
     }
 
-    /// Skips a run of digits: how many there were.
-    fn digits(&mut self) -> usize {
+    /// Reads a run of digits, handing each one's value to `each`: how many there were.
+    fn digits(&mut self, mut each: impl FnMut(u8)) -> usize {
         let from = self.at;
-        while self.peek().is_ascii_digit() {
+        while let d @ b'0'..=b'9' = self.peek() {
             self.at += 1;
+            each(d - b'0');
         }
         self.at - from
     }
 
-    /// Checks the number grammar (RFC 8259), then reads the number's text to the nearest f64
-    /// (ties to even), as `str::parse` does. A number too large for f64 reads as infinite, which
-    /// validation rejects where a number counts: the JavaScript binding sends NaN and the
-    /// infinities as `1e999` and `-1e999` for that. Exactness has a price in WebAssembly: core's
-    /// conversion brings its table of powers of five and its slow path for long inputs (about
-    /// 15 KB gzip).
+    /// Checks the number grammar (RFC 8259) while collecting its digits, then reads them to the
+    /// nearest f64 (ties to even), as `str::parse` does. A number too large for f64 reads as
+    /// infinite, which validation rejects where a number counts: the JavaScript binding sends
+    /// NaN and the infinities as `1e999` and `-1e999` for that. Too small, it reads as zero, and
+    /// zeros keep their sign.
     fn number(&mut self) -> Option<f64> {
-        let from = self.at;
-        self.eat(b'-');
-        if !self.eat(b'0') && self.digits() == 0 {
+        let negative = self.eat(b'-');
+        let mut number = Digits::default();
+        // A leading `0` adds nothing to the digits.
+        if !self.eat(b'0') && self.digits(|d| number.push(d, false)) == 0 {
             return self.syntax("a digit");
         }
-        if self.eat(b'.') && self.digits() == 0 {
+        if self.eat(b'.') && self.digits(|d| number.push(d, true)) == 0 {
             return self.syntax("a digit after `.`");
         }
+        let mut exponent: i64 = 0;
         if matches!(self.peek(), b'e' | b'E') {
             self.at += 1;
-            if !self.eat(b'-') {
+            let minus = self.eat(b'-');
+            if !minus {
                 self.eat(b'+');
             }
-            if self.digits() == 0 {
+            // Held at 10^9: f64 spans 10^±324, and the digits of a 1 MiB text move the
+            // exponent by 2^20 places at most, so no exponent past it reads differently.
+            let read =
+                self.digits(|d| exponent = (exponent * 10 + i64::from(d)).min(1_000_000_000));
+            if read == 0 {
                 return self.syntax("a digit in the exponent");
             }
+            if minus {
+                exponent = -exponent;
+            }
         }
-        // Cannot fail: what the grammar accepts, `f64::from_str` does too.
-        self.source.get(from..self.at)?.parse().ok()
+        Some(number.into_f64(negative, exponent))
     }
 }
 

@@ -44,6 +44,7 @@ use prelude::*;
 pub mod badge;
 pub mod compare;
 pub mod date;
+mod decimal;
 pub mod error;
 pub mod json;
 mod num;
