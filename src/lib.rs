@@ -47,6 +47,7 @@ use prelude::*;
 pub mod badge;
 pub mod compare;
 pub mod date;
+mod decimal;
 pub mod diff;
 pub mod error;
 pub mod json;

@@ -65,27 +65,6 @@ pub fn chars(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
-/// `base^exp` by repeated squaring, as compiler-rt's `__powidf2` (which `f64::powi` calls).
-pub fn powi(mut base: f64, exp: i32) -> f64 {
-    let mut n = exp.unsigned_abs();
-    let mut product = 1.0;
-    loop {
-        if n & 1 == 1 {
-            product *= base;
-        }
-        n >>= 1;
-        if n == 0 {
-            break;
-        }
-        base *= base;
-    }
-    if exp < 0 {
-        1.0 / product
-    } else {
-        product
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,9 +103,6 @@ mod tests {
             assert!(same(round(x), x.round()), "round {x}");
             assert!(same(fract(x), x.fract()), "fract {x}");
         }
-        for e in [-400, -308, -22, -1, 0, 1, 22, 210, 308, 400] {
-            assert!(same(powi(10.0, e), 10f64.powi(e)), "powi {e}");
-        }
     }
 
     #[test]
@@ -159,11 +135,6 @@ mod tests {
                 prop_assert!(same(floor(x), x.floor()));
                 prop_assert!(same(round(x), x.round()));
                 prop_assert!(same(fract(x), x.fract()));
-            }
-
-            #[test]
-            fn powers_agree_with_std(base in -1e3f64..1e3, exp in -330i32..330) {
-                prop_assert!(same(powi(base, exp), base.powi(exp)));
             }
         }
     }
