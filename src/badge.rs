@@ -141,11 +141,14 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         });
         text.push(' ');
         let mut fill = NO_SCORE;
-        let mut range = String::new();
+        // The range as the badge shows it ("18–96") and as its title says it ("18 and 96").
+        let (mut range, mut between) = (String::new(), String::new());
         if let (Some(l), Some(u)) = (lower, upper) {
-            push_int(&mut range, whole(l));
-            range.push('–');
-            push_int(&mut range, whole(u));
+            for (text, separator) in [(&mut range, "–"), (&mut between, " and ")] {
+                push_int(text, whole(l));
+                text.push_str(separator);
+                push_int(text, whole(u));
+            }
         }
         title.push_str(separator);
         separator = "; ";
@@ -163,7 +166,7 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
                 title.push_str(&text);
                 if provisional && !range.is_empty() {
                     title.push_str(" (provisional, between ");
-                    title.push_str(&range.replace('–', " and "));
+                    title.push_str(&between);
                     title.push(')');
                 }
             }
@@ -174,7 +177,7 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
                     text.push(' ');
                     text.push_str(&range);
                     title.push_str(", between ");
-                    title.push_str(&range.replace('–', " and "));
+                    title.push_str(&between);
                 }
             }
         }

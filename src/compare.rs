@@ -129,7 +129,9 @@ pub fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
                 indistinguishable,
             });
         }
-        order.sort_by(|a, b| {
+        // Every key ends in the input position, so the order is total and an unstable sort
+        // gives the one order.
+        order.sort_unstable_by(|a, b| {
             let key = |p: &Place| (p.rank.is_none(), p.rank.unwrap_or(0));
             key(a)
                 .cmp(&key(b))

@@ -57,7 +57,7 @@ pub struct Base {
 }
 
 /// The draws of one analysis.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Analysis {
     /// One entry per profile, in input order.
     pub profiles: Vec<Spread>,
@@ -182,8 +182,9 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
         .iter()
         .map(|s| pillar_values(s, base_weights))
         .collect();
-    let runs =
-        [Vary::Weights, Vary::Missing, Vary::Both].map(|vary| run(&slots, &base, options, vary));
+    // Each analysis gives one result per pillar, taken in pillar order below.
+    let mut runs = [Vary::Weights, Vary::Missing, Vary::Both]
+        .map(|vary| run(&slots, &base, options, vary).into_iter());
     let mut pillars = Vec::new();
     for (p, pillar) in RUBRIC.pillars.iter().enumerate() {
         let column: Vec<f64> = base.iter().map(|b| b[p]).collect();
@@ -202,13 +203,13 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
                 }
             })
             .collect();
-        let [weights, missing, both] = runs.clone().map(|mut r| r.swap_remove(p));
+        let [weights, missing, both] = &mut runs;
         pillars.push(PillarSensitivity {
             pillar: pillar.id,
             profiles,
-            weights,
-            missing,
-            both,
+            weights: weights.next().unwrap_or_default(),
+            missing: missing.next().unwrap_or_default(),
+            both: both.next().unwrap_or_default(),
         });
     }
     Sensitivity {
@@ -308,7 +309,7 @@ fn run(
         let mut profiles = Vec::with_capacity(count);
         for n in 0..count {
             let sorted = &mut samples[p][n];
-            sorted.sort_by(f64::total_cmp);
+            sorted.sort_unstable_by(f64::total_cmp);
             profiles.push(Spread {
                 index: n,
                 scored: share(sorted.len()),
