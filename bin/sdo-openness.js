@@ -2,13 +2,15 @@
 // Command line for profiles kept in a repository: score, validate and badge them in CI.
 // JSON on stdout; on bad input a coded error as JSON on stderr and exit code 1; usage errors 2.
 import { readFileSync } from "node:fs";
-import { score, validate, badgeSvg, rubric, version, ProfileError } from "sdo-openness";
+import { score, validate, compare, diff, badgeSvg, rubric, version, ProfileError } from "sdo-openness";
 
 const USAGE = `usage: sdo-openness <command> [options] [FILE…]
 commands:
   score FILE|-       print the report of one profile (JSON)
   validate FILE…|-   print every error and warning of each profile; exit 1 if any is invalid
   badge FILE|-       print the SVG badge of one profile
+  compare FILE…      score several profiles and rank them per pillar (JSON)
+  diff OLD NEW       what changed between two assessments of the same process (JSON)
   rubric             print the methodology as data (JSON)
   version            print the engine, methodology and profile format versions
 options:
@@ -71,6 +73,17 @@ try {
       const { files, options } = parseArgs(rest);
       if (files.length !== 1) fail(2, `badge takes one profile\n${USAGE}`);
       print(badgeSvg(score(read(files[0]), options)));
+      break;
+    }
+    case "compare": {
+      const { files, options } = parseArgs(rest);
+      print(compare(`[${files.map(read).join(",")}]`, options));
+      break;
+    }
+    case "diff": {
+      const { files, options } = parseArgs(rest);
+      if (files.length !== 2) fail(2, `diff takes two profiles, the old and the new\n${USAGE}`);
+      print(diff(read(files[0]), read(files[1]), options));
       break;
     }
     case "validate": {

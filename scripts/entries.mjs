@@ -17,7 +17,7 @@ if (!snippet) {
   process.exit(1);
 }
 
-const api = ["score", "validate", "compare", "sensitivity", "badgeSvg", "version"];
+const api = ["score", "validate", "compare", "sensitivity", "diff", "badgeSvg", "version"];
 
 // rubric() is static data generated from the rubric (tests/generated.rs keeps schema/rubric.json
 // current), so it is served from JavaScript rather than carried in the WebAssembly. Parsed per
@@ -47,7 +47,7 @@ export declare class ProfileError extends Error {
 // Signatures over the types generated from the Rust types (scripts/types.mjs): inputs may also
 // be JSON text, which the engine parses itself (and so catches duplicate keys).
 const signatures = (types) => `import type { Profile, ScoreOptions, Report, Validation, Comparison, Sensitivity,
-  SensitivityOptions, Rubric, BadgeOptions, Version } from "${types}";
+  SensitivityOptions, Diff, Rubric, BadgeOptions, Version } from "${types}";
 export type * from "${types}";
 
 /** Scores one profile. @throws {ProfileError} */
@@ -56,8 +56,10 @@ export declare function score(profile: Profile | string, options?: ScoreOptions 
 export declare function validate(profile: unknown, options?: ScoreOptions | string | null): Validation;
 /** Scores and ranks several profiles under the same options. @throws {ProfileError} */
 export declare function compare(profiles: Profile[] | string, options?: ScoreOptions | string | null): Comparison;
-/** How pillar scores and rankings move under perturbed weights. @throws {ProfileError} */
+/** How pillar scores and rankings move when weights are perturbed, missing answers filled, or both. @throws {ProfileError} */
 export declare function sensitivity(profiles: Profile[] | string, options?: SensitivityOptions | string | null): Sensitivity;
+/** What changed between two assessments of the same process. @throws {ProfileError} */
+export declare function diff(old: Profile | string, next: Profile | string, options?: ScoreOptions | string | null): Diff;
 /** The methodology as data. */
 export declare function rubric(): Rubric;
 /** A standalone SVG badge drawn from a report. @throws {ProfileError} */

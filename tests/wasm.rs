@@ -9,9 +9,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PROFILE: &str = r#"{"schema":"sdo-openness/profile/v1","process":{"name":"Browser test"},
+const PROFILE: &str = r#"{"schema":"sdo-openness/profile/v2","process":{"name":"Browser test"},
   "answers":{"O1.1":{"option":"public","evidence":[{"url":"https://example.org"}]},"O5.1":{"value":0},
-  "I7.1":{"status":"no-public-information"},"I8.2":{"status":"not-applicable","note":"n/a"}}}"#;
+  "I7.4":{"status":"no-public-information"},"I8.2":{"status":"not-applicable","note":"n/a"}}}"#;
 
 fn js(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
@@ -40,15 +40,22 @@ fn score_returns_plain_objects() {
         get(&report, "pillars.0.id").as_string().as_deref(),
         Some("O")
     );
-    assert_eq!(get(&report, "pillars.0.score").as_f64(), Some(100.0));
-    assert!(get(&report, "pillars.1.score").as_f64().is_some());
+    // Four answers are far from the coverage rule: a status and a range, no score.
+    assert_eq!(
+        get(&report, "pillars.0.status").as_string().as_deref(),
+        Some("insufficient-data")
+    );
+    assert!(get(&report, "pillars.0.score").is_null());
+    assert!(get(&report, "pillars.0.band").is_null());
+    assert_eq!(get(&report, "pillars.0.upper").as_f64(), Some(100.0));
+    assert!(get(&report, "pillars.1.lower").as_f64().is_some());
     assert_eq!(
         get(&report, "weights").as_string().as_deref(),
         Some("default")
     );
     // None reaches JavaScript as null, not undefined.
     let empty = wasm::score(
-        js(r#"{"schema":"sdo-openness/profile/v1","process":{"name":"e"},"answers":{}}"#),
+        js(r#"{"schema":"sdo-openness/profile/v2","process":{"name":"e"},"answers":{}}"#),
         JsValue::NULL,
     )
     .unwrap();
@@ -68,7 +75,7 @@ fn text_and_objects_score_alike() {
 #[wasm_bindgen_test]
 fn errors_are_profile_errors_with_fields() {
     let bad = js(
-        r#"{"schema":"sdo-openness/profile/v1","process":{"name":"x"},"answers":{"O1.1":{"option":"publik"}}}"#,
+        r#"{"schema":"sdo-openness/profile/v2","process":{"name":"x"},"answers":{"O1.1":{"option":"publik"}}}"#,
     );
     let err = wasm::score(bad, JsValue::UNDEFINED).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
@@ -126,19 +133,37 @@ fn version_compare_sensitivity_badge() {
     let version = wasm::version();
     assert_eq!(
         get(&version, "methodology.version").as_string().as_deref(),
-        Some("1.0.0")
+        Some("2.0.0")
     );
     let profiles = Array::of2(
         &js(PROFILE),
-        &js(r#"{"schema":"sdo-openness/profile/v1","process":{"name":"b"},"answers":{}}"#),
+        &js(r#"{"schema":"sdo-openness/profile/v2","process":{"name":"b"},"answers":{}}"#),
     );
     let comparison = wasm::compare(profiles.clone().into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(
         get(&comparison, "rankings.0.order.0.index").as_f64(),
         Some(0.0)
     );
+    // Neither is scored, so neither is ranked.
+    assert!(get(&comparison, "rankings.0.order.0.rank").is_null());
     let spread = wasm::sensitivity(profiles.into(), js(r#"{"draws":20,"seed":9}"#)).unwrap();
     assert_eq!(get(&spread, "draws").as_f64(), Some(20.0));
+    assert_eq!(
+        get(&spread, "pillars.0.missing.profiles.0.scored").as_f64(),
+        Some(1.0)
+    );
+    let changes = wasm::diff(js(PROFILE), js(PROFILE), JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&changes, "answers")).length(), 0);
+    let other = wasm::diff(
+        js(PROFILE),
+        js(r#"{"schema":"sdo-openness/profile/v2","process":{"name":"b"},"answers":{}}"#),
+        JsValue::UNDEFINED,
+    )
+    .unwrap_err();
+    assert_eq!(
+        get(&other, "code").as_string().as_deref(),
+        Some("different-process")
+    );
     let report = wasm::score(js(PROFILE), JsValue::UNDEFINED).unwrap();
     let svg = wasm::badge_svg(report, JsValue::UNDEFINED).unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("<title>"));

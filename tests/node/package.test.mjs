@@ -37,9 +37,10 @@ test("scores a profile by package name, ready on import", () => {
     const profile = ${example};
     console.log(JSON.stringify(score(profile, { asOf: "2026-11-23" })));
   `);
-  assert.deepEqual(report.methodology, { id: "sdo-openness", version: "1.0.0" });
+  assert.deepEqual(report.methodology, { id: "sdo-openness", version: "2.0.0", major: 2 });
   assert.deepEqual(report.pillars.map((p) => p.id), ["O", "I"]);
   for (const p of report.pillars) {
+    assert.equal(p.status, "scored", JSON.stringify(p));
     assert.ok(p.lower <= p.score && p.score <= p.upper, JSON.stringify(p));
   }
   const cliReport = JSON.parse(cli(["score", "--as-of", "2026-11-23", join(root, "examples/profile.json")]).stdout);
@@ -50,7 +51,7 @@ test("bad input throws a ProfileError with code, path and suggestion", () => {
   const caught = run(`
     import { score, ProfileError } from "sdo-openness";
     try {
-      score({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });
+      score({ schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });
     } catch (e) {
       console.log(JSON.stringify({ isError: e instanceof Error, isProfileError: e instanceof ProfileError,
         name: e.name, code: e.code, path: e.path, suggestion: e.suggestion, message: e.message }));
@@ -82,19 +83,19 @@ test("validate lists every problem without throwing", () => {
 test("hostile values at the boundary get coded errors and the module keeps working", () => {
   const results = run(`
     import { score, validate } from "sdo-openness";
-    const cyclic = { schema: "sdo-openness/profile/v1", process: { name: "c" }, answers: {} };
+    const cyclic = { schema: "sdo-openness/profile/v2", process: { name: "c" }, answers: {} };
     cyclic.answers.self = cyclic;
-    const getter = { schema: "sdo-openness/profile/v1", process: {}, answers: {} };
+    const getter = { schema: "sdo-openness/profile/v2", process: {}, answers: {} };
     Object.defineProperty(getter.process, "name", { enumerable: true, get() { throw new Error("boom"); } });
-    const proto = JSON.parse('{"schema":"sdo-openness/profile/v1","process":{"name":"p"},"answers":{},"__proto__":{"x":1}}');
+    const proto = JSON.parse('{"schema":"sdo-openness/profile/v2","process":{"name":"p"},"answers":{},"__proto__":{"x":1}}');
     const inputs = { undefined: undefined, null: null, string: "not json", array: [], number: 7, cyclic, getter, proto,
-      huge: "x".repeat(10 * 1024 * 1024), hugeName: { schema: "sdo-openness/profile/v1", process: { name: "n".repeat(10 * 1024 * 1024) }, answers: {} },
-      fn: () => 1, bigint: { schema: "sdo-openness/profile/v1", process: { name: "b" }, answers: { "O5.1": { value: 10n } } },
-      nan: { schema: "sdo-openness/profile/v1", process: { name: "n" }, answers: { "O5.1": { value: NaN } } },
-      minusInfinity: { schema: "sdo-openness/profile/v1", process: { name: "null" }, answers: { "O5.1": { value: -Infinity } } },
-      nanAsText: { schema: "sdo-openness/profile/v1", process: { name: NaN }, answers: {} },
-      fnInArray: { schema: "sdo-openness/profile/v1", process: { name: "f" }, answers: { "O1.1": { option: "public", evidence: [() => 1] } } },
-      deep: { schema: "sdo-openness/profile/v1", process: { name: "d" }, answers: { "O1.1": { note: JSON.parse("[".repeat(40) + '"x"' + "]".repeat(40)) } } } };
+      huge: "x".repeat(10 * 1024 * 1024), hugeName: { schema: "sdo-openness/profile/v2", process: { name: "n".repeat(10 * 1024 * 1024) }, answers: {} },
+      fn: () => 1, bigint: { schema: "sdo-openness/profile/v2", process: { name: "b" }, answers: { "O5.1": { value: 10n } } },
+      nan: { schema: "sdo-openness/profile/v2", process: { name: "n" }, answers: { "O5.1": { value: NaN } } },
+      minusInfinity: { schema: "sdo-openness/profile/v2", process: { name: "null" }, answers: { "O5.1": { value: -Infinity } } },
+      nanAsText: { schema: "sdo-openness/profile/v2", process: { name: NaN }, answers: {} },
+      fnInArray: { schema: "sdo-openness/profile/v2", process: { name: "f" }, answers: { "O1.1": { option: "public", evidence: [() => 1] } } },
+      deep: { schema: "sdo-openness/profile/v2", process: { name: "d" }, answers: { "O1.1": { note: JSON.parse("[".repeat(40) + '"x"' + "]".repeat(40)) } } } };
     // Shared sub-objects behind a failing toJSON: 2^31 paths, found in one walk under the node limit.
     let bomb = { toJSON() { throw 0; } };
     for (let i = 0; i < 30; i++) bomb = [bomb, bomb];
@@ -102,7 +103,7 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     sparse.length = 2 ** 32 - 1;
     const getterArray = [];
     Object.defineProperty(getterArray, 0, { enumerable: true, get() { throw new Error("boom"); } });
-    const base = () => ({ schema: "sdo-openness/profile/v1", process: { name: "p" }, answers: {} });
+    const base = () => ({ schema: "sdo-openness/profile/v2", process: { name: "p" }, answers: {} });
     Object.assign(inputs, {
       bomb,
       sparse: { ...base(), x: sparse },
@@ -117,7 +118,7 @@ test("hostile values at the boundary get coded errors and the module keeps worki
       try { score(v); out[k] = "no error"; } catch (e) { out[k] = [e.name, e.code, e.path]; }
       if (validate(v).ok) out[k] = "validated";
     }
-    out.after = score({ schema: "sdo-openness/profile/v1", process: { name: "ok" }, answers: {} }).pillars.length;
+    out.after = score({ schema: "sdo-openness/profile/v2", process: { name: "ok" }, answers: {} }).pillars.length;
     console.log(JSON.stringify(out));
   `);
   assert.deepEqual(results, {
@@ -160,16 +161,19 @@ test("rubric, compare, sensitivity and badge reach JavaScript as plain data", ()
     const svg = badgeSvg(score(p));
     console.log(JSON.stringify({ plain: Object.getPrototypeOf(r) === Object.prototype && !(r instanceof Map),
       pillars: r.pillars.map((x) => x.id), indicators: r.pillars.flatMap((x) => x.indicators).length,
-      ranked: c.rankings.map((x) => x.order.map((o) => o.index)), draws: s.draws, version: version(),
+      ranked: c.rankings.map((x) => x.order.map((o) => o.index)),
+      unranked: c.rankings.map((x) => [x.order[1].rank, x.order[1].score]), draws: s.draws, version: version(),
       svg: svg.startsWith("<svg") && svg.includes("<title>") }));
   `);
   assert.deepEqual(out, {
     plain: true,
     pillars: ["O", "I"],
-    indicators: 16,
+    indicators: 17,
+    // The empty profile has no score, so it is not ranked: it comes last, unranked.
     ranked: [[0, 1], [0, 1]],
+    unranked: [[null, null], [null, null]],
     draws: 50,
-    version: { engine: "0.1.0", methodology: { id: "sdo-openness", version: "1.0.0" }, profileSchema: "sdo-openness/profile/v1" },
+    version: { engine: "0.1.0", methodology: { id: "sdo-openness", version: "2.0.0", major: 2 }, profileSchema: "sdo-openness/profile/v2" },
     svg: true,
   });
 });
@@ -178,7 +182,7 @@ test("command line: exit codes, stdin, validate, badge", () => {
   const ok = cli(["validate", "-"], example);
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(JSON.parse(ok.stdout).ok, true);
-  const bad = cli(["score", "-"], '{"schema":"sdo-openness/profile/v1","process":{"name":"x"},"answers":{"O1.1":{"option":"a"},"O1.1":{"option":"b"}}}');
+  const bad = cli(["score", "-"], '{"schema":"sdo-openness/profile/v2","process":{"name":"x"},"answers":{"O1.1":{"option":"a"},"O1.1":{"option":"b"}}}');
   assert.equal(bad.status, 1);
   assert.deepEqual(JSON.parse(bad.stderr).error.code, "duplicate-key");
   assert.deepEqual(JSON.parse(bad.stderr).error.path, "answers.O1.1");
@@ -189,6 +193,45 @@ test("command line: exit codes, stdin, validate, badge", () => {
   const badge = cli(["badge", "-"], example);
   assert.equal(badge.status, 0);
   assert.match(badge.stdout, /^<svg [^>]*role="img"/);
+  assert.match(badge.stdout, /self-assessed<\/text>/);
+});
+
+test("command line: compare ranks only what is scored, diff lists what changed", () => {
+  const file = join(dir, "example.json");
+  writeFileSync(file, example);
+  const thin = join(dir, "thin.json");
+  writeFileSync(thin, JSON.stringify({ schema: "sdo-openness/profile/v2", process: { name: "Thin" }, answers: { "O1.1": { option: "public" } } }));
+  const compared = cli(["compare", "--as-of", "2026-11-23", file, thin]);
+  assert.equal(compared.status, 0, compared.stderr);
+  const order = JSON.parse(compared.stdout).rankings[0].order;
+  assert.deepEqual(order.map((o) => [o.index, o.status, o.rank]), [[0, "scored", 1], [1, "insufficient-data", null]]);
+  const changed = JSON.parse(example);
+  changed.answers["O1.1"].option = "public";
+  const next = join(dir, "next.json");
+  writeFileSync(next, JSON.stringify(changed));
+  const diffed = cli(["diff", "--as-of", "2026-11-23", file, next]);
+  assert.equal(diffed.status, 0, diffed.stderr);
+  const d = JSON.parse(diffed.stdout);
+  assert.deepEqual(d.answers, [{ element: "O1.1", old: { state: "answered", option: "free-account" }, new: { state: "answered", option: "public" } }]);
+  assert.ok(d.pillars[0].change > 0, JSON.stringify(d.pillars[0]));
+  const other = cli(["diff", file, thin]);
+  assert.equal(other.status, 1);
+  assert.equal(JSON.parse(other.stderr).error.code, "different-process");
+  assert.equal(cli(["diff", file]).status, 2);
+});
+
+test("a v1 profile is still read, under v2, with a warning", () => {
+  const out = run(`
+    import { score } from "sdo-openness";
+    const v1 = { schema: "sdo-openness/profile/v1", process: { name: "Old", assessedOn: "2025-01-01" },
+      answers: { "O2.1": { option: "free" }, "O7.1": { option: "paying" } } };
+    const r = score(v1);
+    console.log(JSON.stringify({ format: r.format, warnings: r.warnings.map((w) => [w.code, w.path]),
+      o23: r.pillars[0].indicators[1].elements.find((e) => e.id === "O2.3").option }));
+  `);
+  assert.equal(out.format, "sdo-openness/profile/v1");
+  assert.equal(out.o23, "all");
+  assert.deepEqual(out.warnings.slice(0, 2), [["profile-v1", "schema"], ["v1-answer-dropped", "answers.O7.1"]]);
 });
 
 test("the schema ships and agrees with validate on the example", () => {
@@ -197,12 +240,12 @@ test("the schema ships and agrees with validate on the example", () => {
     import schema from "sdo-openness/profile.schema.json" with { type: "json" };
     console.log(JSON.stringify(schema.properties.schema));
   `);
-  assert.deepEqual(viaExports, { const: "sdo-openness/profile/v1" });
+  assert.deepEqual(viaExports, { const: "sdo-openness/profile/v2" });
   // strictRequired is off: `anyOf: [{required: [url]}, {required: [note]}]` is standard JSON Schema.
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
   const check = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
   assert.ok(check(JSON.parse(example)), JSON.stringify(check.errors));
-  assert.equal(check({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "nope" } } }), false);
+  assert.equal(check({ schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "nope" } } }), false);
 });
 
 test("types are shipped for both entries", () => {
@@ -218,23 +261,24 @@ test("types are shipped for both entries", () => {
 test("the types type-check a user's strict TypeScript", () => {
   writeFileSync(
     join(dir, "use.ts"),
-    `import { score, validate, compare, sensitivity, rubric, badgeSvg, version, ProfileError } from "sdo-openness";
+    `import { score, validate, compare, sensitivity, diff, rubric, badgeSvg, version, ProfileError } from "sdo-openness";
      import type { Profile, Report, PillarReport } from "sdo-openness";
-     const profile: Profile = { schema: "sdo-openness/profile/v1", process: { name: "x" },
+     const profile: Profile = { schema: "sdo-openness/profile/v2", process: { name: "x" },
        answers: { "O1.1": { option: "public" }, "O5.1": { value: 0 }, "I1.1": { status: "not-applicable", note: "n" } } };
      const report: Report = score(profile, { weights: { O1: 20 }, asOf: "2026-11-23" });
      const openness: PillarReport = report.pillars[0];
      const s: number | null = openness.score;
      const ok: boolean = validate({}).ok;
      const ranks = compare([profile]).rankings[0].order.map((p) => p.rank);
-     const p95 = sensitivity([profile], { draws: 10 }).pillars[0].profiles[0].p95;
+     const p95 = sensitivity([profile], { draws: 10 }).pillars[0].missing.profiles[0].p95;
+     const changed: number = diff(profile, profile).answers.length;
      const kinds = rubric().pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => e.scale.kind)));
      const svg: string = badgeSvg(report, { label: "openness" });
      const v: string = version().methodology.version;
      try { score("{}"); } catch (e) { if (e instanceof ProfileError) { const c: string = e.code; } }
-     export { s, ok, ranks, p95, kinds, svg, v };`,
+     export { s, ok, ranks, p95, changed, kinds, svg, v };`,
   );
-  writeFileSync(join(dir, "bad.ts"), `import { score } from "sdo-openness";\nscore({ schema: "sdo-openness/profile/v1", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });\n`);
+  writeFileSync(join(dir, "bad.ts"), `import { score } from "sdo-openness";\nscore({ schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } });\n`);
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const flags = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "false"];
   const good = spawnSync(process.execPath, [tsc, ...flags, "use.ts"], { cwd: dir, encoding: "utf8" });
