@@ -385,8 +385,12 @@ fn exactly_readable(text: &str) -> bool {
 }
 
 /// Most units in the last place between two readings of the same number, where the parser does
-/// not promise the nearest f64 ("within a few units in the last place", src/json.rs).
-const MAX_ULPS: u64 = 8;
+/// not promise the nearest f64 ("within a few units in the last place", src/json.rs). Measured
+/// over every `1e<k>` and some 50 million random numbers and texts: the parser is up to 9 off
+/// the nearest f64 (its powers of ten, built by repeated squaring, up to 8: `1e-292`), so up to
+/// 9 off serde_json and 10 across a round trip. fuzz/corpus/json/edge-imprecise-numbers.json
+/// holds the worst cases found.
+const MAX_ULPS: u64 = 16;
 
 /// `x` and `y` at most [`MAX_ULPS`] apart, counting subnormals, zero and infinity as steps of
 /// the same scale (so the largest f64 and infinity are one apart).
