@@ -9,7 +9,7 @@
 //! committing it.
 
 use sdo_openness::text::{to_text, Text, WriteJson};
-use sdo_openness::{compare, score, sensitivity, validate, version, Json};
+use sdo_openness::{compare, diff, score, sensitivity, validate, version, Json};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -161,6 +161,33 @@ fn sensitivity_of_the_fixtures() {
     check_snapshot("sensitivity", &s);
 }
 
+/// A later assessment of the regional consortium, a year on: two answers better, one worse, a
+/// gap filled, and `supersedes` naming the first.
+fn regional_consortium_a_year_on() -> Json {
+    let text =
+        std::fs::read_to_string(tests_dir().join("fixtures/regional-consortium.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["supersedes"] = "2026-02-01".into();
+    v["process"]["assessedOn"] = "2027-02-01".into();
+    let answers = &mut v["answers"];
+    answers["O1.1"]["option"] = "public".into();
+    answers["O5.4"]["value"] = 12.into();
+    answers["I1.1"] = serde_json::json!({ "option": "none", "evidence": [{ "url": "https://example.org/consortium/outreach", "quote": "The outreach programme ended in 2026.", "sourceType": "official", "checkedOn": "2027-02-01" }] });
+    answers["I9.1"] = serde_json::json!({ "option": "some", "evidence": [{ "url": "https://example.org/consortium/reviews", "quote": "Summaries of the reviews are published.", "sourceType": "official", "checkedOn": "2027-02-01" }] });
+    Json::parse(&v.to_string()).unwrap()
+}
+
+#[test]
+fn diff_of_two_assessments() {
+    let d = diff(
+        &fixture("regional-consortium"),
+        &regional_consortium_a_year_on(),
+        fixture_options("regional-consortium").as_ref(),
+    )
+    .expect("the same process");
+    check_snapshot("diff", &d);
+}
+
 /// What the fixtures do not show: absent and false process fields, errors with and without a
 /// suggestion, control characters in text, the version.
 #[test]
@@ -199,7 +226,15 @@ fn every_fixture_has_a_snapshot_and_every_snapshot_a_source() {
         return; // the other tests are writing the snapshots right now
     }
     let mut expected: Vec<String> = FIXTURES.iter().map(|n| format!("{n}.json")).collect();
-    expected.extend(["badges.txt", "compare.json", "sensitivity.json"].map(String::from));
+    expected.extend(
+        [
+            "badges.txt",
+            "compare.json",
+            "diff.json",
+            "sensitivity.json",
+        ]
+        .map(String::from),
+    );
     expected.sort();
     let mut found: Vec<String> = std::fs::read_dir(tests_dir().join("snapshots"))
         .expect("tests/snapshots")
