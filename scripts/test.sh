@@ -9,8 +9,9 @@ bash scripts/setup.sh --browser
 echo "== Rust: unit, integration, property, snapshot and doc tests"
 cargo test
 
-echo "== build the package"
+echo "== build the package, and check it against the size budgets (docs/decisions/0002)"
 bash scripts/build.sh
+node scripts/size.mjs | tail -n 4
 
 echo "== the binding in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
