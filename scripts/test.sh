@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --browser
 
-echo "== Rust: unit, integration, property, snapshot and doc tests"
+echo "== Rust lints: rustfmt and clippy (warnings are errors)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+
+echo "== Rust: unit, integration, property, snapshot, fuzz-regression and doc tests"
 cargo test
 
 echo "== build the package, and check it against the size budgets (docs/decisions/0002)"
