@@ -24,6 +24,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   retry rustup target add wasm32-unknown-unknown
 fi
 
+# npm test lints with rustfmt and clippy.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component Rust component"
+    retry rustup component add "$component"
+  fi
+done
+
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or the bindings break.
 lock_version=$(bash scripts/wasm-bindgen-version.sh)
 cli_version=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
