@@ -242,7 +242,8 @@ fn text_width(s: &str) -> u32 {
 }
 
 /// Appends `text` XML-escaped, dropping control and bidi-override characters, which could
-/// reorder or hide what the badge says.
+/// reorder or hide what the badge says, and replacing the two noncharacters XML 1.0 does not
+/// allow (U+FFFE, U+FFFF) with U+FFFD, so that the badge is well-formed XML for any input.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -254,6 +255,7 @@ fn escape(out: &mut String, text: &str) {
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
             // The control characters (Unicode category Cc).
             '\0'..='\x1f' | '\x7f'..='\u{9f}' => {}
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -277,6 +279,23 @@ mod tests {
             escape(&mut out, c.encode_utf8(&mut [0; 4]));
             assert_eq!(out.is_empty(), c.is_control(), "{c:?}");
         }
+    }
+
+    /// XML 1.0's Char production: what may appear in a well-formed document.
+    fn xml_char(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    }
+
+    #[test]
+    fn escaped_text_is_always_xml() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut out = String::new();
+            escape(&mut out, c.encode_utf8(&mut [0; 4]));
+            assert!(out.chars().all(xml_char), "{c:?} gave {out:?}");
+        }
+        let mut out = String::new();
+        escape(&mut out, "a\u{FFFE}b\u{FFFF}");
+        assert_eq!(out, "a\u{FFFD}b\u{FFFD}");
     }
 
     #[test]
