@@ -204,6 +204,9 @@ impl WriteJson for Process {
 /// The assessor's answer to one element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
+    /// The id it was written under: the element's, or in a v1 profile the retired question's
+    /// the crosswalk carried it over from. Warnings point there.
+    pub key: &'static str,
     pub given: Given,
     pub note: Option<String>,
     pub evidence: Vec<Evidence>,
@@ -433,15 +436,13 @@ impl Profile {
         }
         // Sources are judged old against the assessment's date, or the caller's today.
         let judged_on = self.process.assessed_on.or(as_of);
-        for (n, answer) in self.answers.iter().enumerate() {
-            let Some(answer) = answer else { continue };
-            let id = RUBRIC.element(n).id;
+        for answer in self.answers.iter().flatten() {
+            let id = answer.key;
             match answer.given {
                 Given::NotApplicable => {
                     if is_blank(answer.note.as_deref()) {
                         d.warn("not-applicable-without-note", answer_path(id, ".note"));
                     }
-                    continue;
                 }
                 Given::NoPublicInformation if answer.searched.is_empty() => {
                     d.warn("not-found-without-search", answer_path(id, ".searched"));
@@ -687,12 +688,12 @@ fn read_retired(
         .map(|n| RUBRIC.element(n))
         .find(|e| e.id == r.v2)?;
     let Json::Object(entries) = v else {
-        return read_answer(successor, v, at, d).map(Some);
+        return read_answer(successor, v, at, d).map(|a| Some(Answer { key: r.v1, ..a }));
     };
     let option = entries.iter().find(|(k, _)| k == "option").map(|(_, v)| v);
     let Some(Json::String(old)) = option else {
         // A status, a value or a malformed answer: read as an answer to the successor.
-        return read_answer(successor, v, at, d).map(Some);
+        return read_answer(successor, v, at, d).map(|a| Some(Answer { key: r.v1, ..a }));
     };
     let opath = at.key("option");
     if !r.options.contains(&old.as_str()) {
@@ -712,7 +713,8 @@ fn read_retired(
             *value = Json::String(mapped.unwrap_or_else(|| first_option(successor)).into());
         }
     }
-    let answer = read_answer(successor, &Json::Object(renamed), at, d)?;
+    let mut answer = read_answer(successor, &Json::Object(renamed), at, d)?;
+    answer.key = r.v1;
     Some(mapped.map(|_| answer))
 }
 
@@ -766,6 +768,7 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
     };
     let given = given?;
     (d.errors.len() == before).then_some(Answer {
+        key: element.id,
         given,
         note,
         evidence,
