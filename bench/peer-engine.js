@@ -14,9 +14,8 @@ export const rubric = () => model.rubric;
 export const score = (profile, options) => peer.score(model, typeof profile === "string" ? JSON.parse(profile) : profile, options);
 export const validate = () => ({ ok: true, errors: [], warnings: [] });
 export const sensitivity = (profiles, options) => peer.sensitivity(model, profiles, options);
-export const compare = () => {
-  throw new Error("not part of the peer");
-};
+export const compare = (profiles, options) => peer.compare(model, profiles, options);
+export const diff = (old, new_, options) => peer.diff(model, old, new_, options);
 export const badgeSvg = () => "";
 export const version = () => ({});
 export class ProfileError extends Error {}
