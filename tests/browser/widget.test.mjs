@@ -1,6 +1,7 @@
 // The distributed widget bundle (pkg/widget) in Debian's Chromium: every profile source,
 // batched re-rendering, theming, strict and wasm-forbidding CSPs, Arabic, axe-core, hostile
-// profiles and the requests it makes.
+// profiles, the requests it makes, and the rule that no number outruns its data: a pillar or
+// indicator that is not `scored` shows no score, band, band colour or meter position anywhere.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +12,8 @@ import { launchChromium, root } from "../support/package.mjs";
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
-const example = JSON.parse(readFileSync(join(root, "examples/profile.json"), "utf8"));
+const example = JSON.parse(readFileSync(join(root, "tests/fixtures/open-working-group.json"), "utf8"));
+const ALL = ["badge", "from-src", "badge-thin", "thin", "inline", "arabic-badge", "arabic"];
 
 let browser, server, base;
 
@@ -60,15 +62,18 @@ function settled(page, ids, type = "sdo-openness-scored") {
 
 const shadowText = (page, id) =>
   page.evaluate((id) => document.getElementById(id).shadowRoot.textContent.replace(/\s+/g, " "), id);
+/** What a reader sees of a card, line by line as laid out (innerText), spaces collapsed. */
+const seenText = (page, id) =>
+  page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("article").innerText.replace(/\s+/g, " "), id);
 
 test("renders from src, inline JSON and the profile property", async () => {
   const { page, problems } = await open("/tests/browser/pages/widget.html");
-  await settled(page, ["badge", "from-src", "inline", "arabic"]);
-  assert.match(await shadowText(page, "from-src"), /Example working group.*Openness.*59\.3.*Partial.*provisional/);
-  assert.match(await shadowText(page, "inline"), /Inline profile.*Openness.*100/);
-  assert.match(await shadowText(page, "badge"), /^SDO opennessOpenness 59\*Inclusion 41\*$/);
+  await settled(page, ALL);
+  assert.match(await shadowText(page, "from-src"), /Example open working group.*Independently reviewed.*Openness.*94.*Strong.*Inclusion.*55\.4.*Partial/);
+  assert.match(await shadowText(page, "inline"), /Inline profile.*Openness.*Insufficient data.*7–100.*Inclusion.*Insufficient data.*0–94\.3/);
+  assert.equal(await shadowText(page, "badge"), "SDO opennessOpenness 94Inclusion 55independently reviewed");
   const label = await page.evaluate(() => document.getElementById("badge").shadowRoot.querySelector("[role=img]").getAttribute("aria-label"));
-  assert.equal(label, "SDO openness — Example working group: Openness 59, Partial, provisional; Inclusion 41, Partial, provisional");
+  assert.equal(label, "SDO openness — \u2068Example open working group\u2069: Openness 94, Strong; Inclusion 55, Partial; independently reviewed");
   await page.evaluate((profile) => {
     const card = document.createElement("sdo-openness-scorecard");
     card.id = "property";
@@ -76,9 +81,9 @@ test("renders from src, inline JSON and the profile property", async () => {
     document.querySelector("main").append(card);
   }, example);
   await settled(page, ["property"]);
-  assert.match(await shadowText(page, "property"), /Set as a property.*59\.3/);
+  assert.match(await shadowText(page, "property"), /Set as a property.*94/);
   const report = await page.evaluate(() => document.getElementById("property").report.pillars.map((p) => p.score));
-  assert.deepEqual(report, [59.3, 40.5]);
+  assert.deepEqual(report, [94, 55.4]);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -158,8 +163,8 @@ test("custom properties theme it, and page CSS neither breaks it nor is broken b
 
 test("works under a strict Content-Security-Policy", async () => {
   const { page, problems } = await open("/strict/tests/browser/pages/widget.html");
-  await settled(page, ["badge", "from-src", "inline"]);
-  assert.match(await shadowText(page, "from-src"), /59\.3/);
+  await settled(page, ["badge", "from-src", "inline", "thin"]);
+  assert.match(await shadowText(page, "from-src"), /94/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -187,8 +192,165 @@ test("Arabic from the nearest ancestor: right-to-left, Arabic words and digits",
   assert.equal(arabic.dir, "rtl");
   assert.equal(arabic.lang, "ar");
   assert.match(arabic.text, /المؤشرات/);
-  const number = await page.evaluate(() => new Intl.NumberFormat("ar").format(59.3));
+  const number = await page.evaluate(() => new Intl.NumberFormat("ar").format(18.5));
   assert.ok(arabic.text.includes(number), "scores formatted by Intl for Arabic");
+  await page.context().close();
+});
+
+/** Band colours in both palettes (text, fills and badge backgrounds), as computed RGB. */
+const BAND_COLOURS = ["#b42318", "#9a4a00", "#4d6b00", "#16713a", "#ff8e86", "#f2a65a", "#b5d35a", "#56d364"].map((hex) => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+});
+
+/**
+ * Everything a reader could see of the insufficient-data parts of element `id`: their text, and
+ * every colour computed on them and their descendants (text, background, background image,
+ * borders, outline), with what else marks a score (meters, fills, band classes, valuenow).
+ */
+function inspectInsufficient(page, id) {
+  return page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const parts = [...root.querySelectorAll('[data-status="insufficient-data"]')];
+    const colours = new Set();
+    const marks = [];
+    for (const part of parts) {
+      for (const node of [part, ...part.querySelectorAll("*")]) {
+        const style = getComputedStyle(node);
+        for (const p of ["color", "backgroundColor", "backgroundImage", "borderTopColor", "borderBottomColor", "borderLeftColor", "borderRightColor", "outlineColor"]) colours.add(style[p]);
+        for (const c of ["::before", "::after"]) colours.add(getComputedStyle(node, c).color);
+        if (node.matches('[role="meter"], .meter, .fill, .bar, .score, .band, [aria-valuenow]') || [...node.classList].some((c) => /^b-(limited|partial|substantial|strong)$/.test(c))) {
+          marks.push(node.outerHTML.slice(0, 80));
+        }
+      }
+    }
+    return { count: parts.length, texts: parts.map((p) => p.textContent.replace(/\s+/g, " ").trim()), colours: [...colours].join(" | "), marks, label: root.querySelector("[role=img]")?.getAttribute("aria-label") ?? null };
+  }, id);
+}
+
+for (const [lang, card, badge] of [["en", "thin", "badge-thin"], ["ar", "arabic", "arabic-badge"]]) {
+  test(`an insufficient-data pillar shows no score, band or colour, only its range and coverage (${lang})`, async () => {
+    const { page, problems } = await open("/tests/browser/pages/widget.html");
+    await settled(page, [card, badge]);
+    const words = await page.evaluate(async (lang) => {
+      const catalogue = lang === "en" ? null : await (await fetch(`/pkg/widget/locales/${lang}.json`)).json();
+      return catalogue ? { bands: Object.values(catalogue.bands), ui: catalogue.ui } : null;
+    }, lang);
+    const bands = words?.bands ?? ["Limited", "Partial", "Substantial", "Strong"];
+    const t = words?.ui;
+    const n = (x) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(x);
+    const report = await page.evaluate((id) => document.getElementById(id).report, card);
+    const inclusion = report.pillars.find((p) => p.id === "I");
+    assert.equal(inclusion.status, "insufficient-data");
+    assert.equal(inclusion.score, null);
+
+    // The card: the Inclusion pillar and the unscored indicator rows.
+    const shown = await inspectInsufficient(page, card);
+    const unscored = inclusion.indicators.filter((i) => i.status === "insufficient-data").length;
+    assert.equal(shown.count, 1 + unscored + report.pillars[0].indicators.filter((i) => i.status === "insufficient-data").length);
+    assert.deepEqual(shown.marks, [], "no meter, fill, score, band or band class");
+    for (const colour of BAND_COLOURS) assert.ok(!shown.colours.includes(colour), `no band colour ${colour}: ${shown.colours}`);
+    const [pillarText, ...rows] = shown.texts;
+    for (const band of bands) assert.ok(!pillarText.includes(band), `no band name in “${pillarText}”`);
+    assert.ok(pillarText.includes(t?.insufficientHead ?? "Insufficient data"), pillarText);
+    assert.ok(pillarText.includes(`${n(8.7)}–${n(54.6)}`), `the range in “${pillarText}”`);
+    assert.ok(pillarText.includes(n(14)) && pillarText.includes(n(28)), "the coverage: 14 of 28 questions");
+    assert.ok(!pillarText.includes(n(18.5)), "not the other pillar's score either");
+    for (const row of rows) assert.ok(row.includes(t?.insufficient ?? "insufficient data"), row);
+    if (lang === "en") {
+      assert.equal(
+        pillarText,
+        "InclusionInsufficient data8.7–54.6The score could be anywhere between 8.7 and 54.6. Too few questions are answered to publish a score." +
+          "14 of 28 questions answered, carrying 54% of the weight0% of the weight backed by official, dated sources",
+      );
+    }
+
+    // The badge: grey, "insufficient data 9–55", and no band in what it says.
+    const part = await page.evaluate((id) => {
+      const node = document.getElementById(id).shadowRoot.querySelector('[data-status="insufficient-data"]');
+      const style = getComputedStyle(node);
+      return { text: node.textContent, background: style.backgroundColor, color: style.color };
+    }, badge);
+    assert.equal(part.background, "rgb(87, 96, 106)", "the no-score grey");
+    assert.equal(part.color, "rgb(255, 255, 255)");
+    const badgeShown = await inspectInsufficient(page, badge);
+    assert.deepEqual(badgeShown.marks, []);
+    for (const colour of BAND_COLOURS) assert.ok(!badgeShown.colours.includes(colour), colour);
+    const label = badgeShown.label;
+    const saidOfInclusion = label.split(";").find((s) => s.includes(lang === "en" ? "Inclusion" : "الشمول"));
+    for (const band of bands) assert.ok(!saidOfInclusion.includes(band), saidOfInclusion);
+    if (lang === "en") {
+      assert.equal(part.text, "Inclusion insufficient data 9–55");
+      assert.equal(label, "SDO openness — \u2068Example members-only committee\u2069: Openness 19, Limited, provisional, between 14.2 and 35.9; Inclusion: insufficient data, between 8.7 and 54.6; self-assessed");
+    } else {
+      assert.ok(part.text.includes(t.insufficient) && part.text.includes(`${n(9)}–${n(55)}`), part.text);
+      assert.ok(label.includes(t.badgeReview["self-assessment"]), label);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
+
+test("the card explains the provisional mark, the review, evidence quality, the methodology major and the warnings", async () => {
+  const { page, problems } = await open("/tests/browser/pages/widget.html");
+  await settled(page, ["thin", "arabic", "from-src", "arabic-badge"]);
+  const thin = await seenText(page, "thin");
+  assert.match(thin, /18\.5\*/);
+  assert.match(thin, /\* provisional: 20 of 28 questions answered; the score could be between 14\.2 and 35\.9/);
+  assert.match(thin, /Self-assessment Not reviewed by anyone independent of the assessor\./);
+  assert.match(thin, /0% of the weight backed by official, dated sources/);
+  assert.match(thin, /Scores under major version 2 of the methodology are not comparable with scores under any other major version\./);
+  assert.match(thin, /\* provisional: not every question of the indicator is answered/);
+  const warnings = await page.evaluate(() =>
+    [...document.getElementById("thin").shadowRoot.querySelectorAll(".warnings li")].map((li) => [li.dataset.code, li.textContent]),
+  );
+  assert.match(thin, /Warnings \(27\)/);
+  assert.deepEqual(warnings.map(([code]) => code), ["assessment-outdated", "answer-without-evidence", "not-found-without-search", "not-applicable-without-note"]);
+  assert.match(warnings[1][1], /^An answer cites no evidence\. \(18\) — questions O1\.2, O3\.2, .* answer-without-evidence$/);
+  assert.match(warnings[0][1], /^The assessment is more than a year old\. \(1\) assessment-outdated$/);
+
+  const reviewed = await seenText(page, "from-src");
+  assert.match(reviewed, /Independently reviewed Reviewed by \u2068Example reviewer\u2069 on October 20, 2026/);
+  assert.match(reviewed, /40% of the weight backed by official, dated sources/);
+  assert.ok(!reviewed.includes("*"), "a complete profile has no provisional mark");
+  assert.ok(!/Warnings/.test(reviewed), "no warnings, no warnings box");
+
+  const arabic = await page.evaluate(async () => {
+    const { ui } = await (await fetch("/pkg/widget/locales/ar.json")).json();
+    const root = document.getElementById("arabic").shadowRoot;
+    return { ui, review: root.querySelector(".review").textContent, text: root.textContent, badge: document.getElementById("arabic-badge").shadowRoot.textContent };
+  });
+  assert.ok(arabic.review.includes(arabic.ui.reviewLevels["self-assessment"]), arabic.review);
+  assert.ok(arabic.review.includes(arabic.ui.selfAssessed), arabic.review);
+  assert.ok(arabic.badge.endsWith(arabic.ui.badgeReview["self-assessment"]), arabic.badge);
+  assert.ok(arabic.text.includes(arabic.ui.warningCodes["answer-without-evidence"]));
+  assert.ok(arabic.text.includes(arabic.ui.majorNote.replace("{major}", "2")));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("evidence rows show the quote as text, the source type and the dates", async () => {
+  const { page, problems } = await open("/tests/browser/pages/widget.html");
+  await settled(page, ["from-src"]);
+  const first = await page.evaluate(async () => {
+    const details = document.getElementById("from-src").shadowRoot.querySelector("details.evidence");
+    details.open = true;
+    await new Promise((done) => details.addEventListener("toggle", done, { once: true }));
+    const source = details.querySelector("li.source");
+    return {
+      quote: source.querySelector("q").textContent,
+      text: source.textContent,
+      links: [...source.querySelectorAll("a")].map((a) => [a.href, a.rel, a.target]),
+    };
+  });
+  assert.equal(first.quote, "Every draft is in a public repository; no login.");
+  assert.match(first.text, /\(official source, published January 10, 2024, checked October 15, 2026\)/);
+  assert.match(first.text, /Checked the repository without an account\./);
+  assert.deepEqual(first.links, [
+    ["https://example.org/open-wg/drafts", "noopener noreferrer", "_blank"],
+    ["https://web.archive.example/open-wg/drafts", "noopener noreferrer", "_blank"],
+  ]);
+  assert.deepEqual(problems, []);
   await page.context().close();
 });
 
@@ -198,9 +360,10 @@ for (const colorScheme of ["light", "dark"]) {
     await page.evaluate(() => {
       for (const el of document.querySelectorAll("sdo-openness-scorecard, sdo-openness-badge")) el.removeAttribute("theme");
     });
-    await settled(page, ["badge", "from-src", "inline", "arabic"]);
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll("sdo-openness-scorecard")) el.shadowRoot.querySelector("details")?.setAttribute("open", "");
+    await settled(page, ALL);
+    await page.evaluate(async () => {
+      for (const el of document.querySelectorAll("sdo-openness-scorecard")) for (const d of el.shadowRoot.querySelectorAll("details")) d.setAttribute("open", "");
+      await new Promise((done) => setTimeout(done, 100)); // the evidence lists are built on toggle
     });
     const results = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
@@ -227,7 +390,7 @@ test("hostile profiles render inert", async () => {
     for (const [n, process] of hostile.entries()) {
       const card = document.createElement("sdo-openness-scorecard");
       card.id = `h${n}`;
-      const answers = { "O1.1": { option: "public", note: "<b onmouseover=alert(5)>x</b>", evidence: [{ url: n === 0 ? "https://example.org/ok" : "javascript:alert(6)", note: "<script>alert(7)</script>" }] } };
+      const answers = { "O1.1": { option: "public", note: "<b onmouseover=alert(5)>x</b>", evidence: [{ url: n === 0 ? "https://example.org/ok" : "javascript:alert(6)", quote: "<img src=x onerror=alert(8)>", note: "<script>alert(7)</script>", sourceType: "official" }] } };
       card.profile = { ...base, process, answers };
       document.querySelector("main").append(card);
       await new Promise((done) => {
@@ -235,13 +398,13 @@ test("hostile profiles render inert", async () => {
         card.addEventListener("sdo-openness-error", done, { once: true });
       });
       const root = card.shadowRoot;
-      const details = root.querySelector("details");
+      const details = root.querySelector("details.evidence");
       if (details) {
         details.open = true; // the evidence list is built when opened
         await new Promise((done) => details.addEventListener("toggle", done, { once: true }));
       }
       out.push({
-        evidence: root.querySelector("details ul")?.textContent ?? null,
+        evidence: root.querySelector("details.evidence ul")?.textContent ?? null,
         text: root.textContent.slice(0, 200),
         scripts: root.querySelectorAll("script, img, iframe, object").length,
         handlers: [...root.querySelectorAll("*")].filter((e) => [...e.attributes].some((a) => a.name.startsWith("on"))).length,
@@ -262,7 +425,7 @@ test("hostile profiles render inert", async () => {
   assert.match(results[0].text, /<script>alert\(1\)<\/script>/, "shown as text");
   assert.match(results[0].text, /<img src=x onerror=alert\(2\)>/);
   assert.ok(!results[0].text.includes("\u202E"), "bidi overrides dropped");
-  assert.match(results[0].evidence, /— <script>alert\(7\)<\/script>/, "evidence notes shown as text");
+  assert.match(results[0].evidence, /<img src=x onerror=alert\(8\)><script>alert\(7\)<\/script>/, "evidence quotes and notes shown as text");
   assert.match(results[1].error, /url must be an absolute http: or https: address/);
   assert.match(results[2].error, /url must be an absolute http: or https: address/);
   assert.match(results[3].error, /longer than/);
@@ -271,19 +434,20 @@ test("hostile profiles render inert", async () => {
 
 test("requests only its own files and the profile", async () => {
   const { page, requests } = await open("/tests/browser/pages/widget.html");
-  await settled(page, ["badge", "from-src", "inline", "arabic"]);
+  await settled(page, ALL);
   const paths = [...new Set(requests.map((u) => new URL(u)))].map((u) => {
     assert.equal(u.origin, base, u.href);
     return u.pathname;
   });
   assert.deepEqual([...new Set(paths)].sort(), [
-    "/examples/profile.json",
     "/no/such/profile.json",
     "/pkg/widget/elements/sdo-openness.js",
     "/pkg/widget/elements/sdo_openness_bg.wasm",
     "/pkg/widget/locales/ar.json",
     "/tests/browser/pages/record.js",
     "/tests/browser/pages/widget.html",
+    "/tests/fixtures/members-only-committee.json",
+    "/tests/fixtures/open-working-group.json",
     "/www/favicon.svg",
   ]);
   await page.context().close();
@@ -296,8 +460,8 @@ test("a page on another origin embeds both elements with the README snippet, und
   const a = `http://127.0.0.1:${files.address().port}`;
   const page = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Otra página</title></head><body><main>
     <script type="module" src="${a}/pkg/widget/elements/sdo-openness.js"></script>
-    <sdo-openness-badge src="${a}/examples/profile.json"></sdo-openness-badge>
-    <sdo-openness-scorecard src="${a}/examples/profile.json"></sdo-openness-scorecard>
+    <sdo-openness-badge src="${a}/tests/fixtures/open-working-group.json"></sdo-openness-badge>
+    <sdo-openness-scorecard src="${a}/tests/fixtures/open-working-group.json"></sdo-openness-scorecard>
   </main></body></html>`;
   const { createServer } = await import("node:http");
   const other = createServer((_, res) =>
@@ -317,7 +481,8 @@ test("a page on another origin embeds both elements with the README snippet, und
   await tab.waitForFunction(() => document.querySelector("sdo-openness-scorecard")?.report && document.querySelector("sdo-openness-badge")?.report, null, { timeout: 15000 });
   const text = await tab.evaluate(() => document.querySelector("sdo-openness-scorecard").shadowRoot.textContent);
   assert.match(text, /Apertura/, "localised from the page's lang");
-  assert.match(text, /59,3/, "Spanish number format");
+  assert.match(text, /55,4/, "Spanish number format");
+  assert.match(text, /Examen independiente/, "the review level, in Spanish");
   const results = await new AxeBuilder({ page: tab }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
   assert.deepEqual(results.violations.map((v) => v.id), []);
   assert.deepEqual(problems, []);
@@ -336,7 +501,7 @@ test("the iframe page renders a profile from the URL fragment, in Arabic right-t
     const article = card.shadowRoot.querySelector("article");
     return { dir: getComputedStyle(article).direction, lang: document.documentElement.lang, theme: card.getAttribute("theme"), name: card.report.process.name };
   });
-  assert.deepEqual(shown, { dir: "rtl", lang: "ar", theme: "dark", name: "Example working group" });
+  assert.deepEqual(shown, { dir: "rtl", lang: "ar", theme: "dark", name: "Example open working group" });
   await page.goto(`${base}/www/embed.html#profile=not-a-profile`);
   await page.waitForFunction(() => document.querySelector("sdo-openness-scorecard").shadowRoot.querySelector("[role=alert]"));
   assert.ok(!requests.some((u) => u.includes("profile=")), "the fragment is never sent");

@@ -1,8 +1,13 @@
-// <sdo-openness-badge>: the compact form — a label and both pillar scores, each coloured by its
-// band. Colour is never the only cue: the score itself is text, and the band is named in the
-// accessible label and the tooltip. Draws from the report only.
+// <sdo-openness-badge>: the compact form — a label, both pillars and how the assessment was
+// reviewed. It draws itself (the widget carries the score-only engine, not `badgeSvg`) and follows
+// the same rules as the engine's SVG badge: a pillar shows its score and band colour only when its
+// `status` is `scored`; otherwise it shows "insufficient data" with its range, in grey. Colour is
+// never the only cue: the score is text, and the band is named in the accessible label and the
+// tooltip. Draws from the report only.
 import { SdoOpennessElement } from "./element.js";
-import { h, clean } from "./dom.js";
+import { h, clean, isolate } from "./dom.js";
+
+const LEVELS = ["self-assessment", "independent", "peer-reviewed"];
 
 export class SdoOpennessBadgeElement extends SdoOpennessElement {
   static observedAttributes = [...SdoOpennessElement.observedAttributes, "label"];
@@ -24,23 +29,40 @@ export class SdoOpennessBadgeElement extends SdoOpennessElement {
   render(report, words) {
     const R = words.rubric;
     const label = clean(this.label) || words.text("badgeLabel");
+    // Whole numbers, rounded half up as the engine's badge rounds them.
+    const whole = (x) => words.number(Math.floor(x + 0.5));
     const parts = report.pillars.map((pillar) => {
       const name = R.pillars[pillar.id]?.name ?? pillar.id;
-      const value = pillar.score === null ? "–" : words.number(Math.round(pillar.score));
-      const band = pillar.band ? R.bands[pillar.band] ?? pillar.band : words.text("noScore");
-      const said = [`${name} ${value}`, band, pillar.provisional ? words.text("provisional") : null].filter(Boolean);
+      const lower = pillar.lower ?? 0;
+      const upper = pillar.upper ?? 100;
+      if (pillar.status !== "scored" || pillar.score === null || pillar.score === undefined) {
+        const span = words.text("span", { lower: whole(lower), upper: whole(upper) });
+        return {
+          node: h("span", { part: "value", class: "b-none", "data-status": pillar.status ?? "insufficient-data" }, `${name} ${words.text("insufficient")} `, h("bdi", { dir: "ltr" }, span)),
+          said: words.text("insufficientSaid", { pillar: name, range: words.text("range", { lower: words.number(lower), upper: words.number(upper) }) }),
+        };
+      }
+      const value = whole(pillar.score);
+      const said = [
+        `${name} ${value}`,
+        R.bands[pillar.band] ?? pillar.band,
+        pillar.provisional ? `${words.text("provisional")}${words.text("sep")}${words.text("range", { lower: words.number(lower), upper: words.number(upper) })}` : null,
+      ].filter(Boolean);
       return {
-        node: h("span", { part: "value", class: `b-${pillar.band ?? "none"}` }, `${name} ${value}${pillar.provisional ? "*" : ""}`),
-        said: said.join(", "),
+        node: h("span", { part: "value", class: `b-${pillar.band}`, "data-status": "scored" }, `${name} ${value}${pillar.provisional ? "*" : ""}`),
+        said: said.join(words.text("sep")),
       };
     });
-    const summary = `${label} — ${clean(report.process.name)}: ${parts.map((p) => p.said).join("; ")}`;
+    const level = LEVELS.includes(report.review?.level) ? report.review.level : "self-assessment";
+    const review = words.pick("badgeReview", level);
+    const summary = `${label} — ${isolate(report.process.name)}: ${parts.map((p) => p.said).join("; ")}; ${review}`;
     return [
       h(
         "span",
         { part: "badge", class: "badge", role: "img", "aria-label": summary, title: summary },
         h("span", { part: "label", class: "label" }, label),
         parts.map((p) => p.node),
+        h("span", { part: "review", class: `review review-${level}` }, review),
       ),
     ];
   }

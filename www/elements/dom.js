@@ -32,7 +32,8 @@ export function safeHref(url) {
 export function link(url, text) {
   const href = safeHref(url);
   if (!href) return document.createTextNode(text ?? String(url ?? ""));
-  return h("a", { href, rel: "noopener noreferrer", target: "_blank" }, text ?? href);
+  // dir="auto": an address keeps its own direction (and its slashes in place) in Arabic text.
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank", dir: "auto" }, text ?? href);
 }
 
 /**
@@ -41,4 +42,14 @@ export function link(url, text) {
  */
 export function clean(text) {
   return String(text ?? "").replace(/[\u202A-\u202E\u2066-\u2069]/g, "");
+}
+
+/** Untrusted text as an isolated run (<bdi>), so that its direction cannot reorder what is around it. */
+export function bdi(text) {
+  return h("bdi", {}, clean(text));
+}
+
+/** Untrusted text isolated inside a template string (first-strong isolate … pop). */
+export function isolate(text) {
+  return `\u2068${clean(text)}\u2069`;
 }

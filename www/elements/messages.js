@@ -45,6 +45,8 @@ export async function messages(locale) {
     /** A YYYY-MM-DD date, localised. */
     date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
     text: (key, values = {}) => format(ui[key] ?? UI.en[key], values),
+    /** A word from one of the widget's lists (`reviewLevels`, `warningCodes`, …), else the id. */
+    pick: (list, id) => ui[list]?.[id] ?? UI.en[list]?.[id] ?? id,
     /** A rejected input, explained in this language. */
     describe: (error) => describeError(ui, error),
   };

@@ -87,6 +87,39 @@ a:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outl
 .b-none { --_band: var(--_none); }
 .band, .b-text { color: var(--_band); }
 .fill, .range { background: var(--_band); }
+/* Not scored: no score, band, band colour or meter position; the open range in grey stripes. */
+.no-score { font-size: 1.25rem; font-weight: 700; color: var(--_muted); }
+.span-text { font-variant-numeric: tabular-nums; color: var(--_muted); white-space: nowrap; }
+.figure .span-text { font-weight: 600; }
+.span { position: relative; height: 0.75rem; border-radius: 999px; background: var(--_track); overflow: hidden; }
+.span .open {
+  position: absolute; inset-block: 0; border-radius: 999px;
+  background: repeating-linear-gradient(-45deg, var(--_none) 0 3px, transparent 3px 7px);
+  outline: 1px solid var(--_none); outline-offset: -1px;
+}
+.star { font-weight: 700; }
+.provisional-note { color: var(--_fg); }
+td.insufficient .no-score, td.na { font-size: inherit; font-weight: 400; font-style: italic; color: var(--_muted); }
+td.bar-cell.insufficient { white-space: normal; }
+.card .review { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; margin-block-start: 0.375rem; font-size: 0.875rem; color: var(--_muted); }
+.card .review .tag { margin: 0; color: var(--_fg); font-weight: 600; }
+.note { margin-block: 0 0.75rem; }
+.warnings ul, .evidence > ul { padding-inline-start: 1.25rem; }
+.warnings li { overflow-wrap: anywhere; }
+.warnings .where { color: var(--_muted); }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.8125rem; color: var(--_muted); white-space: nowrap; }
+.sources { padding-inline-start: 1rem; list-style: disc; }
+.question { font-weight: 500; }
+.source-head, .quote, .ev-note { display: block; }
+/* The quote and note keep their own direction but line up with the card's edge. */
+[dir="rtl"] .quote, [dir="rtl"] .ev-note { text-align: right; }
+[dir="ltr"] .quote, [dir="ltr"] .ev-note { text-align: left; }
+.quote { font-style: italic; }
+.ev-note { color: var(--_muted); }
+/* A quote's marks follow its own direction (dir="auto"), not the card's language. */
+.quote:dir(ltr) { quotes: "\\201C" "\\201D" "\\2018" "\\2019"; }
+.quote::before, .quote::after { font-style: normal; }
+.facts { color: var(--_muted); }
 table { border-collapse: collapse; width: 100%; margin-block: 0.5rem 1rem; font-size: 0.9375rem; }
 caption { text-align: start; padding-block-end: 0.25rem; }
 th, td { text-align: start; padding: 0.3rem 0.25rem; border-block-end: 1px solid var(--_border); vertical-align: middle; }
@@ -110,6 +143,8 @@ footer p + p { margin-block-start: 0.125rem; }
   font-weight: 600; white-space: nowrap; border: 1px solid var(--_border);
 }
 .badge > span { padding: 0.1em 0.55em; color: #fff; }
+/* Two grey parts side by side (both pillars unscored) stay two parts. */
+.badge > span + span { border-inline-start: 1px solid rgb(255 255 255 / 0.4); }
 /* White text on these fills keeps 4.5:1 in light and dark pages alike. */
 .badge .label { background: var(--sdo-openness-badge-label, #333a41); }
 .badge .b-limited { background: var(--sdo-openness-badge-limited, #b42318); }
@@ -117,7 +152,15 @@ footer p + p { margin-block-start: 0.125rem; }
 .badge .b-substantial { background: var(--sdo-openness-badge-substantial, #4d6b00); }
 .badge .b-strong { background: var(--sdo-openness-badge-strong, #16713a); }
 .badge .b-none { background: var(--sdo-openness-badge-none, #57606a); }
+.badge .review { background: var(--sdo-openness-badge-label, #333a41); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* A narrow card (a phone, a sidebar): shorter bars, and a score may wrap before its range. */
+.card { container-type: inline-size; }
+@container (max-width: 30rem) {
+  .bar { width: 2.5rem; margin-inline-end: 0.25rem; }
+  td.bar-cell { white-space: normal; }
+  th, td { padding-inline: 0.125rem; }
+}
 @media (prefers-reduced-motion: no-preference) {
   .fill { transition: width 200ms ease-out; }
 }
@@ -125,6 +168,8 @@ footer p + p { margin-block-start: 0.125rem; }
   .meter, .bar { border: 1px solid CanvasText; background: Canvas; }
   .fill { background: CanvasText; }
   .range { background: GrayText; }
+  .span { border: 1px solid CanvasText; background: Canvas; }
+  .span .open { background: GrayText; outline: none; }
   .badge > span { border-inline-end: 1px solid CanvasText; }
   .error { border-color: CanvasText; }
 }
