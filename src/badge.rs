@@ -144,10 +144,12 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         // The range as the badge shows it ("18–96") and as its title says it ("18 and 96").
         let (mut range, mut between) = (String::new(), String::new());
         if let (Some(l), Some(u)) = (lower, upper) {
+            // Rounded outwards, so that the whole numbers shown contain the range.
+            let (l, u) = (crate::num::floor(l) as i64, -crate::num::floor(-u) as i64);
             for (text, separator) in [(&mut range, "–"), (&mut between, " and ")] {
-                push_int(text, whole(l));
+                push_int(text, l);
                 text.push_str(separator);
-                push_int(text, whole(u));
+                push_int(text, u);
             }
         }
         title.push_str(separator);

@@ -29,14 +29,17 @@ export class SdoOpennessBadgeElement extends SdoOpennessElement {
   render(report, words) {
     const R = words.rubric;
     const label = clean(this.label) || words.text("badgeLabel");
-    // Whole numbers, rounded half up as the engine's badge rounds them.
+    // Whole numbers as the engine's badge writes them: a score rounded half up, a range rounded
+    // outwards so that the numbers shown contain it.
     const whole = (x) => words.number(Math.floor(x + 0.5));
+    const down = (x) => words.number(Math.floor(x));
+    const up = (x) => words.number(Math.ceil(x));
     const parts = report.pillars.map((pillar) => {
       const name = R.pillars[pillar.id]?.name ?? pillar.id;
       const lower = pillar.lower ?? 0;
       const upper = pillar.upper ?? 100;
       if (pillar.status !== "scored" || pillar.score === null || pillar.score === undefined) {
-        const span = words.text("span", { lower: whole(lower), upper: whole(upper) });
+        const span = words.text("span", { lower: down(lower), upper: up(upper) });
         return {
           node: h("span", { part: "value", class: "b-none", "data-status": pillar.status ?? "insufficient-data" }, `${name} ${words.text("insufficient")} `, h("bdi", { dir: "ltr" }, span)),
           said: words.text("insufficientSaid", { pillar: name, range: words.text("range", { lower: words.number(lower), upper: words.number(upper) }) }),
