@@ -438,7 +438,9 @@ function analysis(model, profileSlots, base, baseWeights, { draws, seed, spread 
       column.forEach((y, b) => {
         if (Number.isNaN(y)) return;
         q.samples[b].push(y);
-        if (rankOf(column, b) === q.baseRanks[b]) q.kept[b]++;
+        // Its place among the profiles with a published rank only.
+        const ranked = column.map((x, a) => (q.baseRanks[a] > 0 ? x : NaN));
+        if (q.baseRanks[b] > 0 && rankOf(ranked, b) === q.baseRanks[b]) q.kept[b]++;
         column.forEach((x, a) => x > y && q.above[a][b]++);
       });
     });

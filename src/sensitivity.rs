@@ -75,7 +75,8 @@ pub struct Spread {
     pub p5: Option<f64>,
     pub p50: Option<f64>,
     pub p95: Option<f64>,
-    /// Share (0–1) of draws in which the profile kept its published rank; `None` when it has none.
+    /// Share (0–1) of draws in which the profile kept its published rank among the profiles that
+    /// have one; `None` when it has none.
     pub rank_stability: Option<f64>,
 }
 
@@ -292,8 +293,17 @@ fn run(
                     continue;
                 }
                 samples[p][b].push(y);
-                if rank(column, b) == base_ranks[p][b] {
-                    kept[p][b] += 1;
+                // Its place among the profiles with a published rank: one the coverage rule leaves
+                // unranked (filled in by the missing-data draws) takes no place from it.
+                let ranks = &base_ranks[p];
+                if ranks[b] > 0 {
+                    let place = 1
+                        + (0..count)
+                            .filter(|&a| ranks[a] > 0 && column[a] > y)
+                            .count();
+                    if place == ranks[b] {
+                        kept[p][b] += 1;
+                    }
                 }
                 for a in 0..count {
                     if column[a] > y {
