@@ -11,7 +11,9 @@ import { serve } from "../../scripts/serve.mjs";
 import { launchChromium, root } from "../support/package.mjs";
 
 const PAGE = "/www/";
-const TOTAL = 43;
+const TOTAL = 59;
+const PRESETS = ["ietf", "w3c", "whatwg", "unicode", "itu-t", "iso", "iec", "ieee-sa", "etsi", "3gpp", "c2pa", "oasis"];
+const BANDS = /\b(Limited|Partial|Substantial|Strong)\b/;
 let browser, server, base;
 const shots = join(tmpdir(), "sdo-openness-screenshots");
 
@@ -165,7 +167,6 @@ test("export then import is lossless; a share link reproduces the report in a fr
   await page.selectOption("#preset", "w3c");
   await page.getByRole("button", { name: "Load" }).click();
   await scored(page, (r) => r.process.name.includes("W3C"));
-  const original = await liveReport(page);
   const profile = (await stored(page)).assessments[(await stored(page)).current].profile;
   await page.getByRole("button", { name: "Keep and share" }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
@@ -177,14 +178,34 @@ test("export then import is lossless; a share link reproduces the report in a fr
   await csvDownload.saveAs(csvFile);
   const csv = readFileSync(csvFile, "utf8").trim().split("\r\n");
   assert.equal(csv.length, TOTAL + 1);
-  assert.equal(csv[0], "element,indicator,question,answer,points,note,evidence");
+  assert.equal(csv[0], "element,indicator,question,answer,points,confidence,note,searched,evidence");
+  // A v2 preset, with its quotes, is too long for a link: the page says so and offers the file.
+  assert.match(await page.textContent("main"), /This link is [\d,]+ characters long, more than many sites and chat tools accept \(8,000\)/);
+  assert.equal(await page.locator("#share-link").count(), 0);
+
+  // A shorter assessment travels in a link.
+  await page.getByRole("button", { name: "Assess", exact: true }).click();
+  await page.getByRole("button", { name: "New assessment" }).click();
+  await page.fill("#process-name", "Shared by link");
+  await page.check("#answer-O1\\.1-option\\:public");
+  await page.selectOption("#answer-O1\\.1-confidence", "high");
+  await page.click("#q-O1\\.1 summary");
+  await page.click("#q-O1\\.1 .evidence > button");
+  await page.fill("#answer-O1\\.1-ev0-url", "https://example.org/drafts");
+  await page.fill("#answer-O1\\.1-ev0-quote", "Drafts are public.");
+  await page.selectOption("#answer-O1\\.1-ev0-sourceType", "official");
+  await page.check("#answer-O5\\.1-status\\:no-public-information");
+  await page.fill("#answer-O5\\.1-searched", "https://example.org/fees");
+  await scored(page, (r) => r.process.name === "Shared by link" && r.pillars[0].indicators[4].elements[0].searched?.length === 1);
+  const small = await liveReport(page);
+  await page.getByRole("button", { name: "Keep and share" }).click();
   const link = await page.inputValue("#share-link");
   assert.ok(link.includes("#share="));
   assert.ok(link.length < 8000, `${link.length}`);
 
   const fresh = await open({ path: new URL(link).pathname + new URL(link).hash });
-  await scored(fresh.page, (r) => r.process.name.includes("W3C"));
-  assert.deepEqual(await liveReport(fresh.page), original, "the shared link gives the exact report");
+  await scored(fresh.page, (r) => r.process.name === "Shared by link");
+  assert.deepEqual(await liveReport(fresh.page), small, "the shared link gives the exact report");
   assert.equal(await fresh.page.evaluate(() => location.hash), "", "the profile is taken out of the address bar");
 
   const other = await open();
@@ -196,18 +217,30 @@ test("export then import is lossless; a share link reproduces the report in a fr
   await Promise.all([context.close(), fresh.context.close(), other.context.close()]);
 });
 
-test("compare and sensitivity render for all presets", async () => {
+test("compare and sensitivity render for all twelve presets", async () => {
   const { page, problems, context } = await open();
+  assert.deepEqual(await page.$$eval("#preset option", (os) => os.map((o) => o.value)), PRESETS);
+  assert.deepEqual(await page.$$eval("#preset option", (os) => os.map((o) => o.textContent)), [
+    "IETF", "W3C", "WHATWG", "Unicode Consortium", "ITU-T", "ISO", "IEC", "IEEE SA", "ETSI", "3GPP", "C2PA", "OASIS Open",
+  ]);
   await page.getByRole("button", { name: "Compare" }).click();
   await page.waitForSelector(".compare-output table");
-  for (const id of ["ietf", "w3c", "itu-t", "iso", "ieee-sa", "etsi", "3gpp", "c2pa"]) {
-    await page.check(`#cmp-preset\\:${id}`);
+  for (const id of PRESETS) {
+    if (!(await page.isChecked(`#cmp-preset\\:${id}`))) await page.check(`#cmp-preset\\:${id}`);
   }
   await page.uncheck(`#cmp-${(await stored(page)).current}`);
-  await page.waitForFunction(() => document.querySelectorAll(".compare-output table.data")[0]?.tBodies[0].rows.length === 8);
+  await page.waitForFunction(() => document.querySelectorAll(".compare-output table.data")[0]?.tBodies[0].rows.length === 12);
   const text = await page.textContent(".compare-output");
-  for (const name of ["IETF", "W3C", "ITU-T", "ISO", "IEEE", "ETSI", "3GPP", "C2PA"]) assert.ok(text.includes(name), name);
-  assert.match(text, /ranks above .* on Openness in \d+% of weightings/);
+  for (const name of ["IETF", "W3C", "WHATWG", "Unicode", "ITU-T", "ISO", "IEC", "IEEE", "ETSI", "3GPP", "C2PA", "OASIS"]) assert.ok(text.includes(name), name);
+  // Every complete preset is ranked, 1 to 12, on both pillars.
+  for (const pillar of ["O", "I"]) {
+    const ranks = await page.$$eval(`table.ranking[data-pillar="${pillar}"] td.rank`, (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual(ranks, Array.from({ length: 12 }, (_, n) => String(n + 1)), pillar);
+  }
+  // The three analyses, in plain words, with P5–P95 explained on screen.
+  assert.match(text, /ranks above .* on Openness in \d+ of 100 plausible weightings and fillings of missing answers \(weights varied alone: \d+ of 100; missing answers filled alone: \d+ of 100\)/);
+  assert.match(text, /P5–P95 is the range that holds the middle 90 of every 100 recomputed scores/);
+  for (const heading of ["Weights varied", "Missing answers filled", "Both at once"]) assert.ok(text.includes(heading), heading);
   assert.equal(await page.locator(".compare-output svg.chart").count(), 1);
   assert.equal(await page.locator(".spread").count(), 2);
   await page.screenshot({ path: join(shots, "compare-en.png"), fullPage: true });
@@ -224,7 +257,7 @@ test("weights: adjust, see the custom notice, reset", async () => {
   for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
   await page.waitForFunction(() => document.querySelector(".weights-preview sdo-openness-scorecard").report?.weights === "custom");
   assert.match(await page.textContent("main"), /Custom weights are in use/);
-  assert.equal((await stored(page)).weights.O1, 25);
+  assert.equal((await stored(page)).weights.O1, 14 + 10, "O1 weighs 14 under methodology 2.0");
   await page.getByRole("button", { name: "Reset to the methodology's weights" }).click();
   assert.equal((await stored(page)).weights, null);
   await context.close();
@@ -244,9 +277,201 @@ test("no request leaves the page's origin", async () => {
   await context.close();
 });
 
+/** Answers two questions of the current (blank) assessment: far too little for any score. */
+async function answerTwo(page) {
+  await page.check("#answer-O1\\.3-option\\:none");
+  await page.check("#answer-I1\\.1-status\\:no-public-information");
+  await scored(page, (r) => r.pillars.every((p) => p.assessed === 1));
+}
+
+/** Everything a reader can see: the page's own text and the scorecard's. */
+const visibleText = (page) =>
+  page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll("sdo-openness-scorecard")].map((c) => c.shadowRoot?.textContent ?? "")].join("\n"));
+
+test("a thin assessment shows insufficient data with its range, and no score or band anywhere", async () => {
+  const { page, problems, context } = await open();
+  await page.fill("#process-name", "Thin process");
+  await answerTwo(page);
+  const report = await liveReport(page);
+  assert.deepEqual(report.pillars.map((p) => [p.status, p.score, p.band]), [["insufficient-data", null, null], ["insufficient-data", null, null]]);
+  await page.waitForFunction(() => document.querySelector("#pillar-status")?.textContent.includes("Inclusion: insufficient data"));
+  const status = await page.textContent("#pillar-status");
+  assert.match(status, /Openness: insufficient data/);
+  assert.match(status, /between 3\.5 and 100/);
+  assert.match(status, /1 of 29 questions answered, carrying 3% of the weight/);
+  assert.match(status, /between 0 and 96\.3/);
+  assert.match(status, /once 70% of the weight is answered/);
+  // Indicators too: a range and its coverage, never a score.
+  assert.equal(await page.textContent("#status-O1"), "Insufficient data: between 25 and 100; 1 of 3 answered (a score needs 50% of the weight).");
+  assert.equal(await page.getAttribute("#status-O1", "data-status"), "insufficient-data");
+  let text = await visibleText(page);
+  assert.doesNotMatch(text, BANDS, "no band on Assess");
+  assert.doesNotMatch(text, /of 100, /, "no pillar score on Assess");
+  // Compare: the thin process is listed with its range, labelled, and never ranked.
+  await page.getByRole("button", { name: "Compare" }).click();
+  await page.waitForSelector(".compare-output table.ranking");
+  for (const pillar of ["O", "I"]) {
+    const row = page.locator(`table.ranking[data-pillar="${pillar}"] tr[data-status="insufficient-data"]`);
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.locator("td.rank").textContent(), "not ranked");
+    assert.match(await row.textContent(), /Thin process.*insufficient data: between \d+(\.\d)? and \d+(\.\d)?/s);
+  }
+  const thinCells = await page.$$eval(".compare-output table.data:first-of-type td[data-status='insufficient-data']", (cells) => cells.map((c) => c.textContent));
+  assert.ok(thinCells.length >= 2 && thinCells.every((c) => /^insufficient data \(/.test(c) && !/Limited|Partial|Substantial|Strong/.test(c)), JSON.stringify(thinCells));
+  const statements = await page.$$eval(".statements li", (items) => items.map((li) => li.textContent).filter((t) => t.includes("Thin process")));
+  assert.ok(statements.length >= 2 && statements.every((t) => /has no published score|If its missing answers/.test(t)), JSON.stringify(statements));
+  // Keep and share, and print: still no score or band for it.
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  await page.waitForSelector("#embed-script");
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const printed = await page.textContent("#print-report");
+  assert.match(printed, /Openness: insufficient data/);
+  assert.doesNotMatch(printed, BANDS);
+  text = await visibleText(page);
+  assert.doesNotMatch(text, BANDS, "no band on Keep and share");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("compare ranks only scored processes, and gives a rank range where ranges overlap", async () => {
+  const { page, problems, context } = await open();
+  await page.fill("#process-name", "Thin process");
+  await answerTwo(page);
+  // Two processes alike but for two answers: one gives middle answers, the other leaves them
+  // out. Both are scored, and the first's score lies strictly inside the second's range, so
+  // neither can be told above the other: each may rank first or second.
+  const base = JSON.parse(readFileSync(join(root, "www/presets/whatwg.json"), "utf8"));
+  const middle = structuredClone(base);
+  middle.process.name = "Middle answers";
+  middle.answers["O2.2"] = { option: "frand-public" };
+  middle.answers["O5.2"] = { option: "some" };
+  const partial = structuredClone(base);
+  partial.process.name = "Partly answered";
+  delete partial.answers["O2.2"];
+  delete partial.answers["O5.2"];
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  for (const [n, profile] of [middle, partial].entries()) {
+    const file = join(tmpdir(), `overlap-${n}.json`);
+    writeFileSync(file, JSON.stringify(profile));
+    await page.setInputFiles("#import", file);
+    await page.waitForFunction((name) => document.querySelector(".status")?.textContent.includes(name), profile.process.name);
+  }
+  await page.getByRole("button", { name: "Compare" }).click();
+  await page.waitForSelector(".compare-output table");
+  const state = await stored(page);
+  const box = (key) => `#cmp-${key.replace(":", "\\:")}`;
+  for (const key of state.order) if (!(await page.isChecked(box(key)))) await page.check(box(key));
+  for (const key of ["preset:ietf", "preset:w3c", "preset:iso"]) if (await page.isChecked(box(key))) await page.uncheck(box(key));
+  await page.waitForFunction(() => document.querySelector('table.ranking[data-pillar="O"]')?.tBodies[0].rows.length === 3);
+  const rows = await page.$$eval('table.ranking[data-pillar="O"] tbody tr', (trs) =>
+    trs.map((tr) => ({ status: tr.dataset.status, rank: tr.querySelector("td.rank").textContent, name: tr.querySelector("th").textContent.trim(), apart: tr.lastElementChild.textContent })),
+  );
+  const row = (name) => rows.find((r) => r.name.endsWith(name));
+  assert.deepEqual(row("Middle answers"), { status: "scored", rank: "1–2", name: row("Middle answers").name, apart: "Partly answered" });
+  assert.deepEqual(row("Partly answered"), { status: "scored", rank: "1–2", name: row("Partly answered").name, apart: "Middle answers" });
+  assert.deepEqual(rows[2], { status: "insufficient-data", rank: "not ranked", name: rows[2].name, apart: "—" }, "the unscored come last, unranked");
+  assert.match(rows[2].name, /Thin process/);
+  // No rank for the unscored process anywhere: not in the rankings, not in the sensitivity tables.
+  const unscoredRanks = await page.$$eval("tr[data-status='insufficient-data']", (trs) => trs.map((tr) => tr.textContent).filter((t) => /\brank \d|^\d/.test(t)));
+  assert.deepEqual(unscoredRanks, []);
+  assert.match(await page.textContent(".compare-output"), /Only processes with a published score are ranked/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the v2 fields (evidence, confidence, searched, review) survive export and import", async () => {
+  const { page, problems, context } = await open();
+  await page.fill("#process-name", "Recorded in full");
+  await page.selectOption("#review-level", "independent");
+  await page.fill("#review-reviewers", "A. Reviewer\nB. Reviewer");
+  await page.fill("#review-reviewedOn", "2026-11-20");
+  await page.check("#answer-O1\\.1-option\\:public");
+  await page.selectOption("#answer-O1\\.1-confidence", "medium");
+  await page.click("#q-O1\\.1 summary");
+  await page.click("#q-O1\\.1 .evidence > button");
+  await page.fill("#answer-O1\\.1-ev0-url", "https://example.org/drafts");
+  await page.fill("#answer-O1\\.1-ev0-quote", "All drafts are public.");
+  await page.fill("#answer-O1\\.1-ev0-note", "Section 2.");
+  await page.selectOption("#answer-O1\\.1-ev0-sourceType", "official");
+  await page.fill("#answer-O1\\.1-ev0-publishedOn", "2024-03-01");
+  await page.fill("#answer-O1\\.1-ev0-checkedOn", "2026-11-01");
+  await page.fill("#answer-O1\\.1-ev0-archiveUrl", "https://web.archive.org/web/2026/https://example.org/drafts");
+  assert.equal(await page.isVisible("#answer-I3\\.1-searched"), false, "asked only for no public information");
+  await page.check("#answer-I3\\.1-status\\:no-public-information");
+  await page.fill("#answer-I3\\.1-searched", "https://example.org/\nthe site search for “fellowship”");
+  await scored(page, (r) => r.pillars[1].indicators[2].elements[0].searched?.length === 2 && r.pillars[0].evidenceQuality > 0);
+  const profile = (await stored(page)).assessments[(await stored(page)).current].profile;
+  assert.equal(profile.schema, "sdo-openness/profile/v2");
+  assert.deepEqual(profile.review, { level: "independent", reviewers: ["A. Reviewer", "B. Reviewer"], reviewedOn: "2026-11-20" });
+  assert.deepEqual(profile.answers["O1.1"], {
+    option: "public",
+    confidence: "medium",
+    evidence: [{ checkedOn: "2026-11-01", url: "https://example.org/drafts", quote: "All drafts are public.", note: "Section 2.", sourceType: "official", publishedOn: "2024-03-01", archiveUrl: "https://web.archive.org/web/2026/https://example.org/drafts" }],
+  });
+  assert.deepEqual(profile.answers["I3.1"], { status: "no-public-information", searched: ["https://example.org/", "the site search for “fellowship”"] });
+  assert.equal(await page.textContent("#warnings-answers\\.I3\\.1"), "", "the search is recorded: no warning");
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+  const file = join(tmpdir(), "v2-fields.json");
+  await download.saveAs(file);
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), profile);
+
+  const other = await open();
+  await other.page.getByRole("button", { name: "Keep and share" }).click();
+  await other.page.setInputFiles("#import", file);
+  await other.page.waitForFunction(() => document.querySelector(".status").textContent.includes("Imported"));
+  const imported = await stored(other.page);
+  assert.deepEqual(imported.assessments[imported.current].profile, profile);
+  await other.page.getByRole("button", { name: "Assess", exact: true }).click();
+  assert.equal(await other.page.inputValue("#answer-O1\\.1-ev0-quote"), "All drafts are public.");
+  assert.equal(await other.page.inputValue("#answer-O1\\.1-ev0-sourceType"), "official");
+  assert.equal(await other.page.inputValue("#answer-O1\\.1-ev0-archiveUrl"), "https://web.archive.org/web/2026/https://example.org/drafts");
+  assert.equal(await other.page.inputValue("#answer-O1\\.1-confidence"), "medium");
+  assert.equal(await other.page.inputValue("#answer-I3\\.1-searched"), "https://example.org/\nthe site search for “fellowship”");
+  assert.equal(await other.page.inputValue("#review-level"), "independent");
+  // Set back to "not assessed", the answer's other fields are kept, and come back with it.
+  await other.page.check("#answer-O1\\.1-");
+  await other.page.check("#answer-O1\\.1-option\\:public");
+  const again = await stored(other.page);
+  assert.deepEqual(again.assessments[again.current].profile.answers["O1.1"], profile.answers["O1.1"]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+  await Promise.all([context.close(), other.context.close()]);
+});
+
+test("a v1 profile still loads, is scored with a warning, and can be copied to v2", async () => {
+  const { page, problems, context } = await open();
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  const v1 = join(root, "tests/fixtures/early-stage-assessment.json");
+  await page.setInputFiles("#import", v1);
+  await page.waitForFunction(() => document.querySelector(".status").textContent.includes("Imported"));
+  const original = JSON.parse(readFileSync(v1, "utf8"));
+  const state = await stored(page);
+  assert.deepEqual(state.assessments[state.current].profile, original, "kept as imported");
+  await page.getByRole("button", { name: "Assess", exact: true }).click();
+  await page.waitForSelector("#v1-notice");
+  assert.match(await page.textContent("#warnings-global"), /earlier format \(v1\)/);
+  assert.equal(await page.isDisabled("#answer-O1\\.1-note"), true, "read only in the v2 questionnaire");
+  await page.click("#convert-v1");
+  await page.waitForFunction(() => !document.querySelector("#v1-notice"));
+  const after = await stored(page);
+  const copy = after.assessments[after.current].profile;
+  assert.equal(copy.schema, "sdo-openness/profile/v2");
+  assert.equal(original.answers["O2.1"].option, "delay-or-some");
+  assert.equal(copy.answers["O2.1"], undefined, "a retired question is not carried into v2");
+  assert.equal(copy.answers["O2.3"], undefined, "an option without a counterpart is left in the original");
+  assert.deepEqual(copy.answers["O1.1"], original.answers["O1.1"]);
+  assert.match(await page.textContent("#announce"), /1 answers have no counterpart|no counterpart/);
+  assert.deepEqual(after.assessments[after.order[after.order.length - 2]].profile, original, "the original is unchanged");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const lang of ["en", "ar"]) {
   test(`axe-core finds no WCAG 2.2 A/AA violations (${lang})`, async () => {
     const { page, context } = await open();
+    // A thin assessment too, so that "insufficient data" rows are checked on every view.
+    await answerTwo(page);
     await page.selectOption("#preset", "ietf");
     await page.getByRole("button", { name: /Load|تحميل/ }).click();
     if (lang !== "en") {
@@ -264,6 +489,9 @@ for (const lang of ["en", "ar"]) {
     await check("assess");
     await page.locator("nav button").nth(1).click();
     await page.waitForSelector(".compare-output table");
+    const thin = (await stored(page)).order[0];
+    if (!(await page.isChecked(`#cmp-${thin}`))) await page.check(`#cmp-${thin}`);
+    await page.waitForFunction(() => document.querySelector("tr[data-status='insufficient-data']"));
     await check("compare");
     await page.locator("nav button").nth(2).click();
     await check("weights");

@@ -4,6 +4,11 @@ import { h } from "../elements/dom.js";
 
 const STATUS = { none: "no-public-information", na: "not-applicable" };
 
+/** The non-blank lines of a text box: one list entry per line. */
+export const lines = (text) => text.split("\n").filter((line) => line.trim() !== "");
+
+const select = (id, options) => h("select", { id }, options.map(([value, label]) => h("option", { value }, label)));
+
 /** The kind of answer an element has: "option:ID", "value", "status:…" or "" (not assessed). */
 export function kindOf(answer) {
   if (!answer) return "";
@@ -31,9 +36,10 @@ export function questionnaire({ rubric, words, t, store, changed }) {
         profile.answers[id] = answer;
         delete record.held[id];
       } else {
+        // Everything but the answer itself (note, evidence, searched, confidence, …) is kept.
         delete profile.answers[id];
-        const { note, evidence } = answer;
-        if (note || evidence?.length) record.held[id] = { note, evidence };
+        const { option, value, status, ...rest } = answer;
+        if (Object.values(rest).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0))) record.held[id] = rest;
         else delete record.held[id];
       }
     });
@@ -75,6 +81,59 @@ export function questionnaire({ rubric, words, t, store, changed }) {
       field("url", t("url"), "url"),
       field("assessedOn", t("assessedOn"), "date"),
       field("assessor", t("assessor")),
+    );
+  };
+
+  // Who reviewed the assessment (v2 `review`): a profile without one is a self-assessment.
+  const reviewForm = () => {
+    const review = () => record.profile.review ?? {};
+    const change = (apply) => {
+      store.update((profile) => {
+        const r = { ...(profile.review ?? {}) };
+        apply(r);
+        r.level ??= "self-assessment";
+        const said = Object.entries(r).some(([k, v]) => k !== "level" && v !== undefined && !(Array.isArray(v) && v.length === 0));
+        if (!said && r.level === "self-assessment" && !profile.review) return;
+        if (!said && r.level === "self-assessment") delete profile.review;
+        else profile.review = r;
+      });
+      changed("review");
+    };
+    const level = h(
+      "select",
+      { id: "review-level" },
+      [
+        ["self-assessment", t("levelSelf")],
+        ["independent", t("levelIndependent")],
+        ["peer-reviewed", t("levelPeer")],
+      ].map(([value, label]) => h("option", { value }, label)),
+    );
+    level.value = review().level ?? "self-assessment";
+    level.addEventListener("change", () => change((r) => (r.level = level.value)));
+    const reviewers = h("textarea", { id: "review-reviewers", rows: 2, dir: "auto", "aria-describedby": "review-reviewers-help" });
+    reviewers.value = (review().reviewers ?? []).join("\n");
+    reviewers.addEventListener("input", () =>
+      change((r) => {
+        const list = lines(reviewers.value);
+        if (list.length) r.reviewers = list;
+        else delete r.reviewers;
+      }),
+    );
+    const text = (key, label, type) => {
+      const input = type === "date" ? h("input", { id: `review-${key}`, type, dir: "ltr" }) : h("textarea", { id: `review-${key}`, rows: 2, dir: "auto" });
+      input.value = review()[key] ?? "";
+      input.addEventListener("input", () => change((r) => (input.value ? (r[key] = input.value) : delete r[key])));
+      return h("div", { class: "field" }, h("label", { for: input.id }, label), input);
+    };
+    return h(
+      "fieldset",
+      { class: "process" },
+      h("legend", {}, t("review")),
+      h("div", { class: "field" }, h("label", { for: level.id }, t("reviewLevel")), level),
+      text("reviewedOn", t("reviewedOn"), "date"),
+      h("div", { class: "field" }, h("label", { for: reviewers.id }, t("reviewers")), reviewers, h("p", { class: "note field-help", id: "review-reviewers-help" }, t("onePerLine"))),
+      text("note", t("reviewNote")),
+      h("p", { class: "problems", id: "problems-review", "aria-live": "polite" }),
     );
   };
 
@@ -140,6 +199,34 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     note.addEventListener("input", () => edit(id, (a) => (note.value ? (a.note = note.value) : delete a.note)));
     const noteLabel = h("label", { for: note.id }, t("note"));
 
+    // How sure the assessor is (v2 `confidence`).
+    const confidence = select(`${group}-confidence`, [
+      ["", t("notGiven")],
+      ["high", t("confidenceHigh")],
+      ["medium", t("confidenceMedium")],
+      ["low", t("confidenceLow")],
+    ]);
+    confidence.value = current().confidence ?? "";
+    confidence.addEventListener("change", () => edit(id, (a) => (confidence.value ? (a.confidence = confidence.value) : delete a.confidence)));
+
+    // Where the assessor looked before answering "no public information found" (v2 `searched`).
+    const searched = h("textarea", { id: `${group}-searched`, rows: 2, dir: "auto", "aria-describedby": `${group}-searched-help` });
+    searched.value = (current().searched ?? []).join("\n");
+    searched.addEventListener("input", () =>
+      edit(id, (a) => {
+        const list = lines(searched.value);
+        if (list.length) a.searched = list;
+        else delete a.searched;
+      }),
+    );
+    const searchedField = h(
+      "div",
+      { class: "field searched" },
+      h("label", { for: searched.id }, t("searched")),
+      searched,
+      h("p", { class: "note field-help", id: `${group}-searched-help` }, t("searchedHelp")),
+    );
+
     const evidenceList = h("div", { class: "evidence-list" });
     const summary = h("summary", {});
     const renderEvidence = () => {
@@ -147,18 +234,26 @@ export function questionnaire({ rubric, words, t, store, changed }) {
       summary.textContent = t("evidence", { count: words.number(list.length) });
       evidenceList.replaceChildren(
         ...list.map((ev, n) => {
+          const save = (key, value) =>
+            edit(id, (a) => {
+              const item = (a.evidence ??= [])[n] ?? (a.evidence[n] = {});
+              if (value) item[key] = value;
+              else delete item[key];
+            });
           const row = (key, label, type, tag = "input") => {
             const input = h(tag, { id: `${group}-ev${n}-${key}`, type: tag === "input" ? type : null, rows: tag === "textarea" ? 2 : null, dir: tag === "input" ? "ltr" : "auto" });
             input.value = ev[key] ?? "";
-            input.addEventListener("input", () =>
-              edit(id, (a) => {
-                const item = (a.evidence ??= [])[n] ?? (a.evidence[n] = {});
-                if (input.value) item[key] = input.value;
-                else delete item[key];
-              }),
-            );
+            input.addEventListener("input", () => save(key, input.value));
             return h("div", { class: "field" }, h("label", { for: input.id }, label), input);
           };
+          const source = select(`${group}-ev${n}-sourceType`, [
+            ["", t("notGiven")],
+            ["official", t("sourceOfficial")],
+            ["secondary", t("sourceSecondary")],
+            ["mirror", t("sourceMirror")],
+          ]);
+          source.value = ev.sourceType ?? "";
+          source.addEventListener("change", () => save("sourceType", source.value));
           const remove = h("button", { type: "button", class: "secondary" }, t("removeEvidence"));
           remove.addEventListener("click", () => {
             edit(id, (a) => {
@@ -170,10 +265,13 @@ export function questionnaire({ rubric, words, t, store, changed }) {
           });
           return h(
             "div",
-            { class: "evidence-item", role: "group", "aria-label": `${t("evidence", { count: n + 1 })}` },
+            { class: "evidence-item", role: "group", "aria-label": `${t("evidence", { count: words.number(n + 1) })}` },
             row("url", t("evidenceUrl"), "url"),
+            row("quote", t("evidenceQuote"), null, "textarea"),
             row("note", t("evidenceNote"), null, "textarea"),
-            row("checkedOn", t("checkedOn"), "date"),
+            h("div", { class: "field" }, h("label", { for: source.id }, t("sourceType")), source),
+            h("div", { class: "evidence-dates" }, row("publishedOn", t("publishedOn"), "date"), row("checkedOn", t("checkedOn"), "date")),
+            row("archiveUrl", t("archiveUrl"), "url"),
             remove,
           );
         }),
@@ -191,6 +289,8 @@ export function questionnaire({ rubric, words, t, store, changed }) {
       const k = kindOf(store.current.profile.answers[id]);
       noteLabel.textContent = k === `status:${STATUS.na}` ? t("justification") : t("note");
       section.dataset.state = k ? "answered" : "unanswered";
+      // Shown for "no public information found", and wherever a list was already kept.
+      searchedField.hidden = k !== `status:${STATUS.none}` && !(current().searched ?? []).length;
     };
 
     const section = h(
@@ -203,9 +303,12 @@ export function questionnaire({ rubric, words, t, store, changed }) {
         h("p", { class: "help", id: `${group}-help` }, text.help ?? ""),
         choices,
       ),
+      searchedField,
       h("div", { class: "field" }, noteLabel, note),
+      h("div", { class: "field" }, h("label", { for: confidence.id }, t("confidence")), confidence),
       h("details", { class: "evidence" }, summary, evidenceList, add),
       h("div", { class: "problems", id: `problems-answers.${id}`, "aria-live": "polite" }),
+      h("div", { class: "warnings", id: `warnings-answers.${id}` }),
     );
     refresh();
     return section;
@@ -225,10 +328,11 @@ export function questionnaire({ rubric, words, t, store, changed }) {
           h("h3", { id: `h-${indicator.id}` }, h("span", { class: "qid" }, indicator.id), " ", text.name ?? indicator.id),
           h("p", { class: "help" }, text.help ?? ""),
           h("p", { class: "cite" }, `${t("sources")}: ${text.cite ?? ""}`),
+          h("p", { class: "indicator-status", id: `status-${indicator.id}` }),
           indicator.elements.map(question),
         );
       }),
     ),
   );
-  return [processForm(), ...body];
+  return [processForm(), reviewForm(), ...body];
 }

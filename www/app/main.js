@@ -5,8 +5,9 @@ import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
-import { Store, blankProfile } from "./store.js";
+import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire } from "./assess.js";
+import { pillarSummary, indicatorText } from "./honest.js";
 import { comparison } from "./compare.js";
 import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
 import { decodeProfile, fragmentParams } from "../shared/fragment.js";
@@ -15,14 +16,18 @@ import { h, clean } from "../elements/dom.js";
 const PRESETS = [
   ["ietf", "IETF"],
   ["w3c", "W3C"],
+  ["whatwg", "WHATWG"],
+  ["unicode", "Unicode Consortium"],
   ["itu-t", "ITU-T"],
   ["iso", "ISO"],
+  ["iec", "IEC"],
   ["ieee-sa", "IEEE SA"],
   ["etsi", "ETSI"],
   ["3gpp", "3GPP"],
   ["c2pa", "C2PA"],
+  ["oasis", "OASIS Open"],
 ];
-const PRESET_DATE = "2026-11-23";
+const PRESET_DATE = "2026-12-02";
 
 const $ = (selector) => document.querySelector(selector);
 const store = new Store();
@@ -165,16 +170,50 @@ const scoreOptions = () => (store.state.weights ? { weights: store.state.weights
 
 const savedText = () => (store.saved ? t("saved") : t("notSaved"));
 
+const WARNINGS = {
+  "profile-v1": "warnProfileV1",
+  "v1-answer-dropped": "warnV1AnswerDropped",
+  "answer-without-evidence": "warnAnswerWithoutEvidence",
+  "not-found-without-search": "warnNotFoundWithoutSearch",
+  "evidence-mirror-only": "warnEvidenceMirrorOnly",
+  "evidence-old": "warnEvidenceOld",
+  "not-applicable-without-note": "warnNotApplicableWithoutNote",
+  "assessment-undated": "warnAssessmentUndated",
+  "assessment-outdated": "warnAssessmentOutdated",
+  "unknown-process-field": "warnUnknownProcessField",
+};
+
 function showProblems() {
-  for (const box of document.querySelectorAll(".problems")) box.replaceChildren();
+  for (const box of document.querySelectorAll(".problems, .warnings")) box.replaceChildren();
   const result = validate(store.current.profile, scoreOptions());
   for (const error of result.errors) {
     const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
     const field = /^process\.(\w+)/.exec(error.path)?.[1];
-    const box = document.getElementById(element ? `problems-answers.${element}` : field ? `problems-process.${field}` : "problems-global");
+    const box = document.getElementById(
+      element ? `problems-answers.${element}` : field ? `problems-process.${field}` : error.path.startsWith("review") ? "problems-review" : "problems-global",
+    );
     box?.append(h("span", { class: "error-text" }, `${words.describe(error)} (${error.code})`));
   }
+  // Warnings do not change a score; they say what to check, next to what they concern.
+  for (const warning of result.warnings ?? []) {
+    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(warning.path)?.[1];
+    const box = (element && document.getElementById(`warnings-answers.${element}`)) || document.getElementById("warnings-global");
+    const key = WARNINGS[warning.code];
+    box?.append(h("span", { class: "warning-text", "data-code": warning.code }, `${t("toCheck")} ${key ? t(key) : warning.code}`));
+  }
   return result;
+}
+
+/** Fills the page's own status lines from the live report: pillars, and each indicator. */
+function showStatus(report) {
+  $("#coverage").textContent = coverage(report);
+  $("#pillar-status")?.replaceChildren(pillarSummary({ report, rubric, words, t }));
+  for (const indicator of report.pillars.flatMap((p) => p.indicators)) {
+    const line = document.getElementById(`status-${indicator.id}`);
+    if (!line) continue;
+    line.textContent = indicatorText({ indicator, rubric, words, t });
+    line.dataset.status = indicator.status;
+  }
 }
 
 function renderAssess(root) {
@@ -182,14 +221,12 @@ function renderAssess(root) {
     "aside",
     { class: "live", "aria-label": t("navAssess") },
     h("p", { id: "coverage", class: "coverage", role: "status" }),
+    h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small" }, t("statusHeading")), h("div", { id: "pillar-status" })),
     h("button", { type: "button", id: "next" }, t("nextUnanswered")),
     h("p", { class: "note", id: "saved-state" }, savedText()),
     store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
     scorecard(),
   );
-  aside.addEventListener("sdo-openness-scored", (e) => {
-    if (e.target.id === "live") $("#coverage").textContent = coverage(e.detail.report);
-  });
   aside.querySelector("#next").addEventListener("click", () => {
     const all = [...document.querySelectorAll(".question")];
     const from = all.findIndex((q) => q.contains(document.activeElement));
@@ -198,12 +235,18 @@ function renderAssess(root) {
     next.scrollIntoView({ block: "center" });
     next.querySelector("input")?.focus();
   });
-  const form = h(
-    "div",
-    { class: "questions" },
-    h("h2", { tabindex: "-1" }, t("navAssess")),
-    h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
-    questionnaire({
+  // A v1 profile is scored (through the crosswalk) but edited only as a v2 copy: the v2
+  // questionnaire cannot write v1 answers, and the original stays as it was imported.
+  const v1 = store.current.profile.schema === V1;
+  const convert = h("button", { type: "button", id: "convert-v1" }, t("convertV1"));
+  convert.addEventListener("click", async () => {
+    const { profile, dropped } = upgrade(store.current.profile, rubric.crosswalk);
+    profile.process.name = t("v2Copy", { name: profile.process?.name ?? "" });
+    store.add(profile);
+    await renderAll();
+    announce([t("converted", { name: profile.process.name }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
+  });
+  const questions = questionnaire({
       rubric,
       words,
       t,
@@ -214,11 +257,30 @@ function renderAssess(root) {
         const option = $(`#assessment option[value="${store.state.current}"]`);
         if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
         showProblems();
+        refreshStatus();
       },
-    }),
+    });
+  const form = h(
+    "div",
+    { class: "questions" },
+    h("h2", { tabindex: "-1" }, t("navAssess")),
+    v1 ? h("div", { class: "notice", id: "v1-notice" }, h("p", {}, t("v1Notice")), convert) : null,
+    h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
+    h("div", { class: "warnings", id: "warnings-global" }),
+    v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions) : questions,
   );
   root.replaceChildren(h("div", { class: "assess" }, form, aside));
   showProblems();
+  refreshStatus();
+}
+
+/** The page scores the current profile itself for its status lines (the engine, never the page, computes). */
+function refreshStatus() {
+  try {
+    showStatus(score(store.current.profile, scoreOptions()));
+  } catch {
+    // An invalid profile keeps its last status; the problem is shown next to its question.
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,8 +306,12 @@ async function renderCompare(root) {
         entries.push({ name: profile.process?.name || t("untitled"), profile });
       }
     }
+    // An assessment with a problem to fix is left out, by name, rather than failing them all.
+    const invalid = entries.filter((e) => !validate(e.profile, scoreOptions()).ok);
+    const valid = entries.filter((e) => !invalid.includes(e));
+    const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => clean(e.name)).join(", ") })) : null;
     try {
-      output.replaceChildren(...comparison({ engine, entries, weights: store.state.weights, words, t }));
+      output.replaceChildren(...[left, ...comparison({ engine, entries: valid, weights: store.state.weights, words, t })].filter(Boolean));
     } catch (e) {
       output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`));
     }

@@ -3,6 +3,7 @@
 import { h } from "../elements/dom.js";
 import { encodeProfile } from "../shared/fragment.js";
 import { kindOf } from "./assess.js";
+import { pillarSummary } from "./honest.js";
 
 /** Links longer than this break in many chat tools, mail clients and CMS fields. */
 export const LINK_LIMIT = 8000;
@@ -30,7 +31,7 @@ const csvCell = (value) => {
 
 /** One row per question: the answer, its points as scored, the note and every evidence entry. */
 export function csv({ rubric, report, profile, words, t }) {
-  const rows = [["element", "indicator", "question", "answer", "points", "note", "evidence"]];
+  const rows = [["element", "indicator", "question", "answer", "points", "confidence", "note", "searched", "evidence"]];
   const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
   for (const pillar of rubric.pillars) {
     for (const indicator of pillar.indicators) {
@@ -38,12 +39,20 @@ export function csv({ rubric, report, profile, words, t }) {
         const answer = profile.answers[element.id];
         const text = words.rubric.elements[element.id] ?? {};
         const label = answerLabel(answer, text, words, t);
-        const evidence = (answer?.evidence ?? []).map((e) => [e.url, e.note, e.checkedOn].filter(Boolean).join(" — ")).join(" | ");
-        rows.push([element.id, indicator.id, text.question ?? "", label, scored.get(element.id)?.score ?? "", answer?.note ?? "", evidence]);
+        const evidence = (answer?.evidence ?? []).map((e) => evidenceText(e, t)).join(" | ");
+        const searched = (answer?.searched ?? []).join(" | ");
+        rows.push([element.id, indicator.id, text.question ?? "", label, scored.get(element.id)?.score ?? "", answer?.confidence ?? "", answer?.note ?? "", searched, evidence]);
       }
     }
   }
   return `${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** One evidence entry as one line of text: every field it has, in a fixed order. */
+export function evidenceText(e, t) {
+  return [e.sourceType && `[${e.sourceType}]`, e.url, e.quote && `“${e.quote}”`, e.note, e.publishedOn && `${t("publishedOn")}: ${e.publishedOn}`, e.checkedOn && `${t("checkedOn")}: ${e.checkedOn}`, e.archiveUrl && `${t("archiveUrl")}: ${e.archiveUrl}`]
+    .filter(Boolean)
+    .join(" — ");
 }
 
 /** `{ url, tooLong }` for a link that opens this page with the profile. */
@@ -84,7 +93,7 @@ export function answerLabel(answer, text, words, t) {
 /** Every question, answer and source, for printing (hidden on screen). */
 export function printable({ rubric, report, profile, words, t }) {
   const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
-  return rubric.pillars.map((pillar) =>
+  return [pillarSummary({ report, rubric, words, t }), ...rubric.pillars.map((pillar) =>
     h(
       "section",
       {},
@@ -108,12 +117,17 @@ export function printable({ rubric, report, profile, words, t }) {
                 h("th", { scope: "row" }, `${element.id} ${text.question ?? ""}`),
                 h("td", {}, label ?? "", answer?.note ? h("p", { class: "note" }, answer.note) : null),
                 h("td", { class: "num" }, score === null || score === undefined ? "–" : words.number(score)),
-                h("td", {}, (answer?.evidence ?? []).length ? answer.evidence.map((e) => h("p", {}, [e.url, e.note, e.checkedOn].filter(Boolean).join(" — "))) : t("noEvidence")),
+                h(
+                  "td",
+                  {},
+                  (answer?.evidence ?? []).length ? answer.evidence.map((e) => h("p", {}, evidenceText(e, t))) : t("noEvidence"),
+                  (answer?.searched ?? []).length ? h("p", { class: "note" }, `${t("searched")}: ${answer.searched.join(" | ")}`) : null,
+                ),
               );
             }),
           ),
         ),
       ),
     ),
-  );
+  )];
 }

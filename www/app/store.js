@@ -130,7 +130,38 @@ export class Store {
   }
 }
 
-/** A profile with nothing answered yet. */
+/** A profile with nothing answered yet, in the current format (v2). */
 export function blankProfile(name) {
-  return { schema: "sdo-openness/profile/v1", process: { name, assessedOn: new Date().toISOString().slice(0, 10) }, answers: {} };
+  return { schema: "sdo-openness/profile/v2", process: { name, assessedOn: new Date().toISOString().slice(0, 10) }, answers: {} };
+}
+
+export const V1 = "sdo-openness/profile/v1";
+export const V2 = "sdo-openness/profile/v2";
+
+/**
+ * A v2 copy of a v1 `profile`, through the rubric's `crosswalk` (as the engine reads v1): an
+ * answer to a retired question moves to its successor where the option means the same (statuses
+ * as they are); others are left out and listed in `dropped` (the v1 original keeps them).
+ */
+export function upgrade(profile, crosswalk) {
+  const copy = structuredClone(profile);
+  copy.schema = V2;
+  const dropped = [];
+  const answers = {};
+  for (const [id, answer] of Object.entries(profile.answers ?? {})) {
+    const retired = crosswalk.find((r) => r.v1 === id);
+    if (!retired) {
+      answers[id] = structuredClone(answer);
+      continue;
+    }
+    if (answer.option === undefined) {
+      answers[retired.v2] = structuredClone(answer);
+      continue;
+    }
+    const mapped = retired.map.find(([from]) => from === answer.option)?.[1];
+    if (mapped === undefined) dropped.push(id);
+    else answers[retired.v2] = { ...structuredClone(answer), option: mapped };
+  }
+  copy.answers = answers;
+  return { profile: copy, dropped };
 }
