@@ -450,7 +450,8 @@ test("a v1 profile still loads, is scored with a warning, and can be copied to v
   assert.deepEqual(state.assessments[state.current].profile, original, "kept as imported");
   await page.getByRole("button", { name: "Assess", exact: true }).click();
   await page.waitForSelector("#v1-notice");
-  assert.match(await page.textContent("#warnings-global"), /earlier format \(v1\)/);
+  // The warnings come from a validate() run after the view is drawn: wait for them.
+  await page.waitForFunction(() => /earlier format \(v1\)/.test(document.querySelector("#warnings-global")?.textContent ?? ""));
   assert.equal(await page.isDisabled("#answer-O1\\.1-note"), true, "read only in the v2 questionnaire");
   await page.click("#convert-v1");
   await page.waitForFunction(() => !document.querySelector("#v1-notice"));
@@ -461,7 +462,7 @@ test("a v1 profile still loads, is scored with a warning, and can be copied to v
   assert.equal(copy.answers["O2.1"], undefined, "a retired question is not carried into v2");
   assert.equal(copy.answers["O2.3"], undefined, "an option without a counterpart is left in the original");
   assert.deepEqual(copy.answers["O1.1"], original.answers["O1.1"]);
-  assert.match(await page.textContent("#announce"), /1 answers have no counterpart|no counterpart/);
+  await page.waitForFunction(() => /no counterpart/.test(document.querySelector("#announce")?.textContent ?? ""));
   assert.deepEqual(after.assessments[after.order[after.order.length - 2]].profile, original, "the original is unchanged");
   assert.deepEqual(problems, []);
   await context.close();
