@@ -1,5 +1,6 @@
 // The packed npm tarball, installed into an empty folder and used by package name, as a user
-// would: the library, its errors, the command line, the schema and the types.
+// would: the library, its errors, the schema and the types. The command line has its own suite,
+// tests/node/cli.test.mjs, against the same packed package.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -24,11 +25,6 @@ function run(source) {
   return JSON.parse(out);
 }
 
-function cli(args, input) {
-  const bin = join(dir, "node_modules/.bin/sdo-openness");
-  return spawnSync(bin, args, { cwd: dir, input, encoding: "utf8" });
-}
-
 const example = readFileSync(join(root, "examples/profile.json"), "utf8");
 
 test("scores a profile by package name, ready on import", () => {
@@ -43,8 +39,6 @@ test("scores a profile by package name, ready on import", () => {
     assert.equal(p.status, "scored", JSON.stringify(p));
     assert.ok(p.lower <= p.score && p.score <= p.upper, JSON.stringify(p));
   }
-  const cliReport = JSON.parse(cli(["score", "--as-of", "2026-11-23", join(root, "examples/profile.json")]).stdout);
-  assert.deepEqual(cliReport, report, "the CLI and the library give the same report");
 });
 
 test("bad input throws a ProfileError with code, path and suggestion", () => {
@@ -176,48 +170,6 @@ test("rubric, compare, sensitivity and badge reach JavaScript as plain data", ()
     version: { engine: "0.1.0", methodology: { id: "sdo-openness", version: "2.0.0", major: 2 }, profileSchema: "sdo-openness/profile/v2" },
     svg: true,
   });
-});
-
-test("command line: exit codes, stdin, validate, badge", () => {
-  const ok = cli(["validate", "-"], example);
-  assert.equal(ok.status, 0, ok.stderr);
-  assert.equal(JSON.parse(ok.stdout).ok, true);
-  const bad = cli(["score", "-"], '{"schema":"sdo-openness/profile/v2","process":{"name":"x"},"answers":{"O1.1":{"option":"a"},"O1.1":{"option":"b"}}}');
-  assert.equal(bad.status, 1);
-  assert.deepEqual(JSON.parse(bad.stderr).error.code, "duplicate-key");
-  assert.deepEqual(JSON.parse(bad.stderr).error.path, "answers.O1.1");
-  const invalid = cli(["validate", "-"], "{}");
-  assert.equal(invalid.status, 1);
-  assert.equal(cli(["frobnicate"]).status, 2);
-  assert.equal(cli([]).status, 2);
-  const badge = cli(["badge", "-"], example);
-  assert.equal(badge.status, 0);
-  assert.match(badge.stdout, /^<svg [^>]*role="img"/);
-  assert.match(badge.stdout, /self-assessed<\/text>/);
-});
-
-test("command line: compare ranks only what is scored, diff lists what changed", () => {
-  const file = join(dir, "example.json");
-  writeFileSync(file, example);
-  const thin = join(dir, "thin.json");
-  writeFileSync(thin, JSON.stringify({ schema: "sdo-openness/profile/v2", process: { name: "Thin" }, answers: { "O1.1": { option: "public" } } }));
-  const compared = cli(["compare", "--as-of", "2026-11-23", file, thin]);
-  assert.equal(compared.status, 0, compared.stderr);
-  const order = JSON.parse(compared.stdout).rankings[0].order;
-  assert.deepEqual(order.map((o) => [o.index, o.status, o.rank]), [[0, "scored", 1], [1, "insufficient-data", null]]);
-  const changed = JSON.parse(example);
-  changed.answers["O1.1"].option = "public";
-  const next = join(dir, "next.json");
-  writeFileSync(next, JSON.stringify(changed));
-  const diffed = cli(["diff", "--as-of", "2026-11-23", file, next]);
-  assert.equal(diffed.status, 0, diffed.stderr);
-  const d = JSON.parse(diffed.stdout);
-  assert.deepEqual(d.answers, [{ element: "O1.1", old: { state: "answered", option: "free-account" }, new: { state: "answered", option: "public" } }]);
-  assert.ok(d.pillars[0].change > 0, JSON.stringify(d.pillars[0]));
-  const other = cli(["diff", file, thin]);
-  assert.equal(other.status, 1);
-  assert.equal(JSON.parse(other.stderr).error.code, "different-process");
-  assert.equal(cli(["diff", file]).status, 2);
 });
 
 test("a v1 profile is still read, under v2, with a warning", () => {
