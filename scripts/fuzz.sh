@@ -11,16 +11,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$HOME/.cargo/bin:$PATH"
 
-say() { echo "fuzz: $*" >&2; }
-
-retry() {
-  local attempt
-  for attempt in 1 2 3; do
-    "$@" && return 0
-    [ "$attempt" -lt 3 ] && { say "retrying in $((attempt * 10)) s: $*"; sleep $((attempt * 10)); }
-  done
-  return 1
-}
+SAY_AS=fuzz
+# shellcheck source=scripts/retry.sh
+. scripts/retry.sh
 
 if ! rustup toolchain list | grep -q nightly; then
   echo "fuzz: no nightly toolchain; skipped"

@@ -7,17 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-say() { echo "setup: $*" >&2; }
-
-# Registries can hiccup; a failed download is tried twice more before the setup gives up.
-retry() {
-  local attempt
-  for attempt in 1 2 3; do
-    "$@" && return 0
-    [ "$attempt" -lt 3 ] && { say "retrying in $((attempt * 10)) s: $*"; sleep $((attempt * 10)); }
-  done
-  return 1
-}
+SAY_AS=setup
+# shellcheck source=scripts/retry.sh
+. scripts/retry.sh
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown Rust target"
