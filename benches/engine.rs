@@ -24,7 +24,7 @@ fn profile(n: usize) -> Json {
         answers.push(format!(r#""{}":{answer}"#, element.id));
     }
     let text = format!(
-        r#"{{"schema":"sdo-openness/profile/v1","process":{{"name":"Bench {n}","assessedOn":"2026-11-01"}},"answers":{{{}}}}}"#,
+        r#"{{"schema":"sdo-openness/profile/v2","process":{{"name":"Bench {n}","assessedOn":"2026-11-01"}},"answers":{{{}}}}}"#,
         answers.join(",")
     );
     Json::parse(&text).expect("a valid generated profile")

@@ -224,19 +224,36 @@ pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivit
 /// Each pillar's published score of one profile's slots under `weights`, rounded as published
 /// (so that ranks and ties agree with `compare`); NaN below the coverage rule.
 fn pillar_values(slots: &[Slot], weights: &[f64]) -> Vec<f64> {
-    let mut values = Vec::with_capacity(RUBRIC.pillars.len());
-    for p in 0..RUBRIC.pillars.len() {
-        let totals: Vec<(f64, Totals)> = RUBRIC
-            .indicator_span(p)
-            .map(|i| (weights[i], indicator_totals(&slots[RUBRIC.element_span(i)])))
-            .collect();
-        let value = match pillar_status(&totals).0 {
-            Status::Scored => weighted_mean(totals.iter().map(|(w, t)| (*w, t.score))),
+    let mut values = vec![0.0; RUBRIC.pillars.len()];
+    pillar_values_of(&totals_of(slots), weights, &mut Vec::new(), &mut values);
+    values
+}
+
+/// Each indicator's totals of one profile's slots, in rubric order. They do not depend on the
+/// indicator weights, so the weights analysis computes them once per profile.
+fn totals_of(slots: &[Slot]) -> Vec<Totals> {
+    (0..RUBRIC.indicator_count())
+        .map(|i| indicator_totals(&slots[RUBRIC.element_span(i)]))
+        .collect()
+}
+
+/// [`pillar_values`] from indicator totals, into `values`; `pairs` is scratch space, kept by the
+/// caller so that a draw allocates nothing.
+fn pillar_values_of(
+    totals: &[Totals],
+    weights: &[f64],
+    pairs: &mut Vec<(f64, Totals)>,
+    values: &mut [f64],
+) {
+    for (p, value) in values.iter_mut().enumerate() {
+        pairs.clear();
+        pairs.extend(RUBRIC.indicator_span(p).map(|i| (weights[i], totals[i])));
+        let score = match pillar_status(pairs).0 {
+            Status::Scored => weighted_mean(pairs.iter().map(|(w, t)| (*w, t.score))),
             _ => None,
         };
-        values.push(value.map_or(f64::NAN, round1));
+        *value = score.map_or(f64::NAN, round1);
     }
-    values
 }
 
 /// One analysis: for every pillar, the spreads and pairs over the draws.
@@ -253,6 +270,9 @@ fn run(
     let mut rng = Rng::new(options.seed);
     let mut weights = base_weights.to_vec();
     let mut filled: Vec<Slot> = Vec::new();
+    // Scratch space reused by every draw, and the unfilled profiles' indicator totals.
+    let (mut filled_totals, mut pairs, mut values) = (Vec::new(), Vec::new(), vec![0.0; pillars]);
+    let totals: Vec<Vec<Totals>> = slots.iter().map(|s| totals_of(s)).collect();
     // Per pillar: samples[p][n] the scores of profile n; kept[p][n] draws keeping its base rank;
     // above[p][a * count + b] draws in which a scored strictly above b.
     let mut samples = vec![vec![Vec::with_capacity(draws); count]; pillars];
@@ -273,14 +293,16 @@ fn run(
             }
         }
         for (n, profile) in slots.iter().enumerate() {
-            let values = if vary.missing() {
+            if vary.missing() {
                 filled.clear();
                 filled.extend_from_slice(profile);
                 fill(&mut filled, &mut rng);
-                pillar_values(&filled, &weights)
+                filled_totals.clear();
+                filled_totals.extend(totals_of(&filled));
+                pillar_values_of(&filled_totals, &weights, &mut pairs, &mut values);
             } else {
-                pillar_values(profile, &weights)
-            };
+                pillar_values_of(&totals[n], &weights, &mut pairs, &mut values);
+            }
             for p in 0..pillars {
                 column[p][n] = values[p];
             }
