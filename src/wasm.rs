@@ -139,6 +139,10 @@ export class ProfileError extends Error {
 }
 "#)]
 extern "C" {
+    // Returns text, not a `JsValue`: when a `catch` import throws, wasm-bindgen's shim returns the
+    // error before it takes ownership of the return value, so an externref return would leave one
+    // table slot (holding `undefined`) behind per rejected input. A string returns through
+    // memory, and there is nothing to leave.
     #[wasm_bindgen(js_name = jsonText, catch)]
     fn json_text(
         value: &JsValue,
@@ -147,7 +151,7 @@ extern "C" {
         max_string: usize,
         max_nodes: usize,
         max_keys: usize,
-    ) -> Result<JsValue, JsValue>;
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = fromText)]
     fn from_text(text: &str, floats: &[f64]) -> JsValue;
     type ProfileError;
@@ -182,8 +186,7 @@ fn input(v: JsValue) -> Result<Json, Error> {
         limits::MAX_NODES,
         limits::MAX_KEYS,
     ) {
-        // Read through `as_string` like the problem below: one string conversion in the build.
-        Ok(text) => Json::parse(&text.as_string().unwrap_or_default()),
+        Ok(text) => Json::parse(&text),
         Err(problem) => {
             let problem = problem.as_string().unwrap_or_default();
             // "code\npath"; a plain loop rather than `split_once`, which brings memchr along.

@@ -144,6 +144,47 @@ test("hostile values at the boundary get coded errors and the module keeps worki
   });
 });
 
+test("rejected inputs leak neither externref slots nor memory", (t) => {
+  const out = run(`
+    import { score } from "sdo-openness";
+    // The Node entry has instantiated the engine already: initSync returns that instance's exports.
+    import { initSync } from "./node_modules/sdo-openness/pkg/web/index.js";
+    const { memory, __wbindgen_externrefs: table } = initSync();
+    const base = () => ({ schema: "sdo-openness/profile/v2", process: { name: "p" }, answers: {} });
+    const cyclic = base();
+    cyclic.answers.self = cyclic;
+    const getter = base();
+    Object.defineProperty(getter.process, "name", { enumerable: true, get() { throw new Error("boom"); } });
+    // Rejected in JavaScript (before the engine parses anything) and by the engine, mixed.
+    const rejected = [
+      10n, { ...base(), answers: { "O5.1": { value: 10n } } }, cyclic, getter, "x".repeat(2 << 20),
+      JSON.parse("[".repeat(40) + "]".repeat(40)),
+      { ...base(), process: Object.fromEntries(Array.from({ length: 300 }, (_, i) => ["k" + i, i])) },
+      new Float64Array(4), () => 1, "not json", 7, null, { ...base(), answers: { "O1.1": { option: "publik" } } },
+    ];
+    const call = (i) => {
+      try {
+        score(rejected[i % rejected.length]);
+      } catch {
+        return;
+      }
+      throw new Error("accepted " + (i % rejected.length));
+    };
+    for (let i = 0; i < 10000; i++) call(i);
+    const warm = { table: table.length, memory: memory.buffer.byteLength };
+    const start = performance.now();
+    for (let i = 10000; i < 100000; i++) call(i);
+    console.log(JSON.stringify({ warm, after: { table: table.length, memory: memory.buffer.byteLength },
+      ms: Math.round(performance.now() - start),
+      ok: table instanceof WebAssembly.Table && memory instanceof WebAssembly.Memory }));
+  `);
+  t.diagnostic(`after 10,000 rejected inputs and 90,000 more (${out.ms} ms): externref table ` +
+    `${out.warm.table} → ${out.after.table} slots, memory ${out.warm.memory} → ${out.after.memory} bytes`);
+  assert.ok(out.ok, "initSync returned the instance's table and memory");
+  assert.ok(out.after.table < out.warm.table * 1.01, `externref table ${out.warm.table} → ${out.after.table}`);
+  assert.ok(out.after.memory < out.warm.memory * 1.01, `memory ${out.warm.memory} → ${out.after.memory} bytes`);
+});
+
 test("rubric, compare, sensitivity and badge reach JavaScript as plain data", () => {
   const out = run(`
     import { rubric, compare, sensitivity, badgeSvg, score, version } from "sdo-openness";
