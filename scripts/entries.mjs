@@ -9,8 +9,9 @@ import { join } from "node:path";
 const web = "pkg/web";
 const snippets = join(web, "snippets");
 const dirs = existsSync(snippets) ? readdirSync(snippets) : [];
+// src/js/boundary.js, copied under the crate's own snippet folder.
 const snippet = dirs
-  .map((d) => `snippets/${d}/inline0.js`)
+  .map((d) => `snippets/${d}/src/js/boundary.js`)
   .find((f) => existsSync(join(web, f)) && readFileSync(join(web, f), "utf8").includes("class ProfileError"));
 if (!snippet) {
   console.error("entries: wasm-bindgen emitted no ProfileError snippet under pkg/web/snippets");
@@ -45,25 +46,33 @@ export declare class ProfileError extends Error {
 }
 `;
 // Signatures over the types generated from the Rust types (scripts/types.mjs): inputs may also
-// be JSON text, which the engine parses itself (and so catches duplicate keys).
+// be JSON text, which the engine parses itself (and so catches duplicate keys), as a string or
+// as its UTF-8 bytes (src/js/boundary.js).
 const signatures = (types) => `import type { Profile, ScoreOptions, Report, Validation, Comparison, Sensitivity,
   SensitivityOptions, Diff, Rubric, BadgeOptions, Version } from "${types}";
 export type * from "${types}";
 
-/** Scores one profile. @throws {ProfileError} */
-export declare function score(profile: Profile | string, options?: ScoreOptions | string | null): Report;
+/**
+ * JSON text, as a string or as its UTF-8 bytes: a Uint8Array (the Buffer that readFileSync
+ * returns without an encoding), an ArrayBuffer or a DataView, decoded as TextDecoder does.
+ * Bytes over the 1 MiB limit are "too-large" unread; other typed arrays are "unsupported-value".
+ */
+export type JsonText = string | Uint8Array | ArrayBuffer | DataView;
+
+/** Scores one profile (an object or JSON text). @throws {ProfileError} */
+export declare function score(profile: Profile | JsonText, options?: ScoreOptions | JsonText | null): Report;
 /** Lists every error and warning of a profile; never throws. */
-export declare function validate(profile: unknown, options?: ScoreOptions | string | null): Validation;
+export declare function validate(profile: unknown, options?: ScoreOptions | JsonText | null): Validation;
 /** Scores and ranks several profiles under the same options. @throws {ProfileError} */
-export declare function compare(profiles: Profile[] | string, options?: ScoreOptions | string | null): Comparison;
+export declare function compare(profiles: Profile[] | JsonText, options?: ScoreOptions | JsonText | null): Comparison;
 /** How pillar scores and rankings move when weights are perturbed, missing answers filled, or both. @throws {ProfileError} */
-export declare function sensitivity(profiles: Profile[] | string, options?: SensitivityOptions | string | null): Sensitivity;
+export declare function sensitivity(profiles: Profile[] | JsonText, options?: SensitivityOptions | JsonText | null): Sensitivity;
 /** What changed between two assessments of the same process. @throws {ProfileError} */
-export declare function diff(old: Profile | string, next: Profile | string, options?: ScoreOptions | string | null): Diff;
+export declare function diff(old: Profile | JsonText, next: Profile | JsonText, options?: ScoreOptions | JsonText | null): Diff;
 /** The methodology as data. */
 export declare function rubric(): Rubric;
-/** A standalone SVG badge drawn from a report. @throws {ProfileError} */
-export declare function badgeSvg(report: Report | string, options?: BadgeOptions | null): string;
+/** A standalone SVG badge drawn from a report (an object or JSON text). @throws {ProfileError} */
+export declare function badgeSvg(report: Report | JsonText, options?: BadgeOptions | JsonText | null): string;
 /** The engine, methodology and profile-format versions. */
 export declare function version(): Version;
 ${errorDecl}`;

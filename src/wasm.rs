@@ -14,130 +14,9 @@ use crate::text::WriteJson;
 use crate::Error;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-/** Parses the engine's JSON text, putting back the numbers it handed aside (see src/text.rs). */
-export function fromText(text, floats) {
-  if (floats.length > 0) text = text.replace(/\u0001(\d+)\u0001/g, (_, i) => JSON.stringify(floats[i]));
-  return JSON.parse(text);
-}
-
-/**
- * JSON text of `value` for the engine: the value as JSON.stringify sees it (toJSON applied,
- * functions and symbols dropped from objects, null in arrays), except that non-finite numbers
- * become 1e999, which the engine reads as infinite and rejects where a number counts. What
- * stringify fails on (BigInt, cycles, throwing getters or toJSON) or what is over a limit is
- * thrown as "code\npath" instead, the first such problem in depth-first order.
- */
-export function jsonText(value, maxBytes, maxDepth, maxString, maxNodes, maxKeys) {
-  if (typeof value === "string") {
-    if (value.length > maxBytes) throw "too-large\n"; // UTF-8 is never shorter than UTF-16
-    return value;
-  }
-  if (value === undefined) return "null"; // as an array item would be
-  let text;
-  try {
-    text = JSON.stringify(value);
-    // NaN and infinities are written as null: write them again, distinguishably.
-    if (text?.length <= maxBytes && text.includes("null")) text = finite(value);
-  } catch {
-    text = undefined;
-  }
-  if (text === undefined || text.length > maxBytes) {
-    const limits = { maxBytes, maxDepth, maxString, maxNodes, maxKeys, nodes: 0, bytes: 0 };
-    throw locate(value, "", 0, "", limits) ?? (text === undefined ? "unsupported-value\n" : "too-large\n");
-  }
-  return text;
-}
-
-function finite(value) {
-  const mark = "\u0001" + Math.random();
-  const text = JSON.stringify(value, (_, x) =>
-    typeof x === "number" && !Number.isFinite(x) ? (x < 0 ? "-" : "") + mark : x,
-  );
-  const quoted = JSON.stringify(mark).slice(1);
-  return text.replaceAll('"-' + quoted, "-1e999").replaceAll('"' + quoted, "1e999");
-}
-
-/**
- * The first problem in `v` that made stringify fail or the text too large, walking as
- * stringify does, under the engine's limits: every value counts against `maxNodes` (so shared
- * sub-objects cannot make the walk exponential) and every string and key against `maxBytes`.
- * Paths are spelled as the engine spells them (an empty key adds no step).
- */
-function locate(v, path, depth, key, limits) {
-  if (++limits.nodes > limits.maxNodes) return "too-large-nodes\n" + path;
-  if ((typeof v === "object" && v !== null) || typeof v === "bigint") {
-    try {
-      if (typeof v.toJSON === "function") v = v.toJSON(key);
-    } catch {
-      return "unsupported-value\n" + path;
-    }
-  }
-  if (typeof v === "bigint") return "unsupported-value\n" + path;
-  if (typeof v === "string") {
-    if (v.length > limits.maxString) return "too-long\n" + path;
-    limits.bytes += v.length;
-    return limits.bytes > limits.maxBytes ? "too-large\n" + path : null;
-  }
-  if (typeof v !== "object" || v === null) return null; // written or dropped by stringify
-  if (depth >= limits.maxDepth) return "too-deep\n" + path;
-  if (Array.isArray(v)) {
-    let length;
-    try {
-      length = v.length;
-    } catch {
-      return "unsupported-value\n" + path;
-    }
-    if (length > limits.maxNodes) return "too-large-nodes\n" + path;
-    for (let i = 0; i < length; i++) {
-      const at = `${path}[${i}]`;
-      let item;
-      try {
-        item = v[i];
-      } catch {
-        return "unsupported-value\n" + at;
-      }
-      const problem = locate(item, at, depth + 1, String(i), limits);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  let keys;
-  try {
-    keys = Object.keys(v);
-  } catch {
-    return "unsupported-value\n" + path;
-  }
-  if (keys.length > limits.maxKeys) return "too-many\n" + path;
-  for (const k of keys) {
-    if (k.length > limits.maxString) return "too-long\n" + path;
-    const at = k === "" ? path : path ? `${path}.${k}` : k;
-    let item;
-    try {
-      item = v[k];
-    } catch {
-      return "unsupported-value\n" + at;
-    }
-    if (item === undefined) continue;
-    limits.bytes += k.length;
-    if (limits.bytes > limits.maxBytes) return "too-large\n" + path;
-    const problem = locate(item, at, depth + 1, k, limits);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-/** A rejected input: `code` is stable, `path` is the JSON path of the offending value. */
-export class ProfileError extends Error {
-  constructor(message, code, path, suggestion) {
-    super(message);
-    this.name = "ProfileError";
-    this.code = code;
-    this.path = path;
-    this.suggestion = suggestion ?? null;
-  }
-}
-"#)]
+// The JavaScript half is a module of its own, src/js/boundary.js, which tests/node/boundary.test.mjs
+// runs without the WebAssembly.
+#[wasm_bindgen(module = "/src/js/boundary.js")]
 extern "C" {
     // Returns text, not a `JsValue`: when a `catch` import throws, wasm-bindgen's shim returns the
     // error before it takes ownership of the return value, so an externref return would leave one
@@ -170,13 +49,15 @@ fn thrown(e: &Error) -> JsValue {
     ProfileError::new(&e.message(), e.code(), e.path(), e.suggestion()).into()
 }
 
-/// A JavaScript value or JSON text, read under the engine's limits.
+/// A JavaScript value or JSON text (a string or its UTF-8 bytes), read under the engine's limits.
 ///
 /// Values cross as JSON text: the browser's native `JSON.stringify` and the engine's parser beat
 /// one boundary crossing per property, and the parser is the one place duplicate keys are found.
-/// What stringify fails on (a BigInt, a cycle, a throwing getter or `toJSON`) or what is over a
-/// limit, `jsonText` names with its path instead (walking under the same limits), for the engine
-/// to report.
+/// `jsonText` walks an object under the same limits before stringify writes it (a shared
+/// sub-object counts each time it is reached, so the text cannot grow past them), reads bytes as
+/// text once their length is within the byte limit, and names what stringify would fail on (a
+/// BigInt, a cycle, a throwing getter or `toJSON`, a typed array) or what is over a limit with its
+/// path instead, for the engine to report.
 fn input(v: JsValue) -> Result<Json, Error> {
     match json_text(
         &v,
@@ -224,7 +105,8 @@ fn run<T: WriteJson>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, Js
     f().map(|v| output(&v)).map_err(|e| thrown(&e))
 }
 
-/// Scores one profile (an object or JSON text). Throws a `ProfileError`.
+/// Scores one profile (an object, or JSON text as a string or as UTF-8 bytes: a `Uint8Array`,
+/// `ArrayBuffer` or `DataView`). Throws a `ProfileError`.
 #[wasm_bindgen]
 pub fn score(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| crate::score(&input(profile)?, optional(options)?.as_ref()))

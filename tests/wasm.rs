@@ -187,5 +187,28 @@ fn hostile_values_leave_the_module_working() {
             .as_deref(),
         Some("too-large")
     );
+    // Bytes are JSON text when within the byte limit, and rejected unread beyond it.
+    let bytes = js_sys::Uint8Array::from(PROFILE.as_bytes());
+    assert!(wasm::score(bytes.into(), JsValue::UNDEFINED).is_ok());
+    let huge = js_sys::Uint8Array::new_with_length(50_000_000);
+    assert_eq!(
+        get(
+            &wasm::score(huge.into(), JsValue::UNDEFINED).unwrap_err(),
+            "code"
+        )
+        .as_string()
+        .as_deref(),
+        Some("too-large")
+    );
+    let floats = js_sys::Float64Array::new_with_length(4);
+    assert_eq!(
+        get(
+            &wasm::score(floats.into(), JsValue::UNDEFINED).unwrap_err(),
+            "code"
+        )
+        .as_string()
+        .as_deref(),
+        Some("unsupported-value")
+    );
     assert!(wasm::score(js(PROFILE), JsValue::UNDEFINED).is_ok());
 }

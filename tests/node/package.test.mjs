@@ -107,6 +107,23 @@ test("hostile values at the boundary get coded errors and the module keeps worki
       manyNotes: { ...base(), notes: new Array(20).fill("x".repeat(60000)) },
       manyKeys: { ...base(), process: Object.fromEntries(Array.from({ length: 200000 }, (_, i) => ["k" + i, i])) },
     });
+    // Binary data: bytes are JSON text (as readFileSync without an encoding returns it), checked
+    // against the byte limit before they are read; other typed arrays are no text at all.
+    let pairs = "x"; // 2^24 paths to one string
+    for (let i = 0; i < 24; i++) pairs = [pairs, pairs];
+    let fours = { a: "x" }; // 4^12 paths to one object
+    for (let i = 0; i < 12; i++) fours = { a: fours, b: fours, c: fours, d: fours };
+    Object.assign(inputs, {
+      buffer: Buffer.alloc(50e6),
+      bytes: new Uint8Array(50e6),
+      arrayBuffer: new ArrayBuffer(50e6),
+      float64: new Float64Array(1e6),
+      nestedBuffer: { ...base(), x: Buffer.alloc(50e6) },
+      profileBytes: Buffer.from(JSON.stringify(base())),
+      bytesNotJson: Buffer.from("not json"),
+      sharedPairs: { ...base(), x: pairs },
+      sharedFours: { ...base(), x: fours },
+    });
     const out = {};
     for (const [k, v] of Object.entries(inputs)) {
       try { score(v); out[k] = "no error"; } catch (e) { out[k] = [e.name, e.code, e.path]; }
@@ -140,8 +157,59 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     manyNotes: ["ProfileError", "too-large", "notes[17]"],
     manyKeys: ["ProfileError", "too-many", "process"],
     deep: ["ProfileError", "too-deep", "answers.O1.1.note[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"],
+    buffer: ["ProfileError", "too-large", ""],
+    bytes: ["ProfileError", "too-large", ""],
+    arrayBuffer: ["ProfileError", "too-large", ""],
+    float64: ["ProfileError", "unsupported-value", ""],
+    nestedBuffer: ["ProfileError", "unsupported-value", "x"],
+    profileBytes: "validated",
+    bytesNotJson: ["ProfileError", "invalid-json", ""],
+    sharedPairs: ["ProfileError", "too-large", "x[0][0][0][0][0][0][0][0][1][1][0][0][0][0][1][1][0][1][0][0][0][1][0][1]"],
+    sharedFours: ["ProfileError", "too-large", "x.a.a.a.a.c.c.b.d.b.c.b"],
     after: 2,
   });
+});
+
+test("every entry point rejects huge, binary and shared inputs before it writes them out", (t) => {
+  const out = run(`
+    import * as engine from "sdo-openness";
+    const profile = { schema: "sdo-openness/profile/v2", process: { name: "p" }, answers: {} };
+    let pairs = "x";
+    for (let i = 0; i < 24; i++) pairs = [pairs, pairs];
+    let fours = { a: "x" };
+    for (let i = 0; i < 12; i++) fours = { a: fours, b: fours, c: fours, d: fours };
+    const hostile = { buffer: Buffer.alloc(50e6), bytes: new Uint8Array(50e6), float64: new Float64Array(1e6),
+      pairs: { ...profile, x: pairs }, fours: { ...profile, x: fours } };
+    const report = engine.score(profile);
+    const calls = {
+      score: (v) => engine.score(v), scoreOptions: (v) => engine.score(profile, v),
+      validate: (v) => engine.validate(v), compare: (v) => engine.compare(v), sensitivity: (v) => engine.sensitivity(v),
+      diff: (v) => engine.diff(profile, v), badgeSvg: (v) => engine.badgeSvg(v), badgeOptions: (v) => engine.badgeSvg(report, v),
+    };
+    const out = {};
+    for (const [name, value] of Object.entries(hostile)) {
+      for (const [entry, call] of Object.entries(calls)) {
+        const start = performance.now();
+        let code;
+        try {
+          const result = call(value);
+          code = result.errors?.[0]?.code ?? "no error";
+        } catch (e) {
+          code = e.code;
+        }
+        out[name + " " + entry] = [code, performance.now() - start];
+      }
+    }
+    console.log(JSON.stringify(out));
+  `);
+  const expected = { buffer: "too-large", bytes: "too-large", float64: "unsupported-value", pairs: "too-large", fours: "too-large" };
+  let slowest = ["", 0];
+  for (const [key, [code, ms]] of Object.entries(out)) {
+    assert.equal(code, expected[key.split(" ")[0]], key);
+    assert.ok(ms < 100, `${key}: ${ms.toFixed(1)} ms`);
+    if (ms > slowest[1]) slowest = [key, ms];
+  }
+  t.diagnostic(`slowest of ${Object.keys(out).length}: ${slowest[0]}, ${slowest[1].toFixed(1)} ms`);
 });
 
 test("rejected inputs leak neither externref slots nor memory", (t) => {

@@ -1,0 +1,137 @@
+// The JavaScript half of the engine's boundary (src/js/boundary.js), without the WebAssembly:
+// what `jsonText` hands the engine, what it throws instead, and that it decides in bounded time.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { jsonText } from "../../src/js/boundary.js";
+import { root } from "../support/package.mjs";
+
+// The engine's limits, as src/wasm.rs passes them (src/json.rs `limits`).
+const LIMITS = [1 << 20, 32, 64 * 1024, 100_000, 256];
+const text = (value) => jsonText(value, ...LIMITS);
+/** [code, path] of what jsonText throws for `value`, or "text" when it returns text. */
+function problem(value) {
+  try {
+    text(value);
+    return "text";
+  } catch (e) {
+    assert.equal(typeof e, "string", `throws "code\\npath", not ${e}`);
+    return e.split("\n");
+  }
+}
+const base = () => ({ schema: "sdo-openness/profile/v2", process: { name: "p" }, answers: {} });
+const presets = readdirSync(join(root, "www/presets"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => readFileSync(join(root, "www/presets", f), "utf8"));
+
+test("objects are written as JSON.stringify writes them, non-finite numbers as 1e999", () => {
+  for (const preset of presets) assert.equal(text(JSON.parse(preset)), JSON.stringify(JSON.parse(preset)));
+  const date = new Date(Date.UTC(2026, 0, 2));
+  assert.equal(text({ a: [undefined, () => 1], b: undefined, c: date, d: new String("s") }), `{"a":[null,null],"c":"${date.toJSON()}","d":"s"}`);
+  assert.equal(text({ a: NaN, b: [-Infinity, "null"] }), '{"a":1e999,"b":[-1e999,"null"]}');
+  assert.equal(text(undefined), "null");
+  assert.equal(text("not json"), "not json");
+});
+
+test("bytes are read as UTF-8 JSON text, as readFileSync without an encoding returns it", () => {
+  const json = '{"name":"Ünïcödé ✓"}';
+  const buffer = Buffer.from(json); // from Node's pool: a view into a larger buffer
+  const plain = new TextEncoder().encode(json);
+  const shared = new Uint8Array(new SharedArrayBuffer(plain.length));
+  shared.set(plain);
+  for (const bytes of [buffer, plain, new Uint8ClampedArray(plain), new DataView(plain.buffer), plain.buffer, shared, shared.buffer]) {
+    assert.equal(text(bytes), json, Object.prototype.toString.call(bytes));
+  }
+  // A view reads its own bytes only, not the rest of its buffer.
+  const padded = new Uint8Array([32, ...plain, 32]);
+  assert.equal(text(padded.subarray(1, plain.length + 1)), json);
+  assert.equal(text(new DataView(padded.buffer, 1, plain.length)), json);
+  // As TextDecoder reads it: the byte order mark dropped, a malformed sequence read as U+FFFD.
+  assert.equal(text(Buffer.from("\uFEFF[1]")), "[1]");
+  assert.equal(text(new Uint8Array([0x22, 0xff, 0x22])), '"\uFFFD"');
+  // At the limit exactly it is read; one byte over, it is not.
+  assert.equal(text(new Uint8Array(1 << 20).fill(32)).length, 1 << 20);
+  assert.deepEqual(problem(new Uint8Array((1 << 20) + 1)), ["too-large", ""]);
+});
+
+test("binary data the engine cannot read is rejected at once, before stringify or toJSON", () => {
+  const cases = {
+    buffer: [Buffer.alloc(50e6), ["too-large", ""]],
+    bytes: [new Uint8Array(50e6), ["too-large", ""]],
+    arrayBuffer: [new ArrayBuffer(50e6), ["too-large", ""]],
+    dataView: [new DataView(new ArrayBuffer(2 << 20)), ["too-large", ""]],
+    float64: [new Float64Array(1e6), ["unsupported-value", ""]],
+    int16: [new Int16Array(4), ["unsupported-value", ""]],
+    bigInt64: [new BigInt64Array(4), ["unsupported-value", ""]],
+    nestedBuffer: [{ ...base(), x: Buffer.alloc(50e6) }, ["unsupported-value", "x"]],
+    nestedBytes: [{ ...base(), x: [new Uint8Array(50e6)] }, ["unsupported-value", "x[0]"]],
+    nestedSmall: [{ ...base(), x: new Uint8Array(2) }, ["unsupported-value", "x"]],
+    viaToJSON: [{ ...base(), x: { toJSON: () => new Uint8Array(50e6) } }, ["unsupported-value", "x"]],
+  };
+  for (const [name, [value, expected]] of Object.entries(cases)) {
+    const start = performance.now();
+    assert.deepEqual(problem(value), expected, name);
+    const ms = performance.now() - start;
+    assert.ok(ms < 100, `${name}: ${ms.toFixed(1)} ms`);
+  }
+  // A Buffer's toJSON copies every byte into an array: it is never called.
+  const buffer = Buffer.alloc(8);
+  buffer.toJSON = () => assert.fail("toJSON called");
+  assert.deepEqual(problem({ b: buffer }), ["unsupported-value", "b"]);
+});
+
+test("shared sub-objects count every time they are reached, so the walk is bounded", () => {
+  // Each level doubles the paths: 2^24 strings, or 4^12 objects, from a few dozen values.
+  let pairs = "x";
+  for (let i = 0; i < 24; i++) pairs = [pairs, pairs];
+  let fours = { a: "x" };
+  for (let i = 0; i < 12; i++) fours = { a: fours, b: fours, c: fours, d: fours };
+  let shortString = "s";
+  for (let i = 0; i < 40; i++) shortString = [shortString, shortString];
+  // A 60,000-character string, reached 20 times: 1.2 MB of text.
+  const note = "n".repeat(60000);
+  const cases = {
+    pairs: [{ ...base(), x: pairs }, "too-large-nodes"],
+    fours: [{ ...base(), x: fours }, "too-large-nodes"],
+    deeper: [{ ...base(), x: shortString }, "too-deep"],
+    bytes: [{ ...base(), notes: new Array(20).fill(note) }, "too-large"],
+    sharedBytes: [{ ...base(), notes: new Array(20).fill([note]) }, "too-large"],
+  };
+  for (const [name, [value, code]] of Object.entries(cases)) {
+    const start = performance.now();
+    const [found] = problem(value);
+    const ms = performance.now() - start;
+    assert.equal(found, code, name);
+    assert.ok(ms < 100, `${name}: ${ms.toFixed(1)} ms`);
+  }
+  assert.deepEqual(problem({ notes: new Array(20).fill(note) }), ["too-large", "notes[17]"]);
+  // Under the limits, sharing is fine: written out as often as it is reached.
+  const shared = { a: 1 };
+  assert.equal(text([shared, shared]), '[{"a":1},{"a":1}]');
+});
+
+test("problems are named with the engine's paths, the first in depth-first order", () => {
+  const cyclic = base();
+  cyclic.answers.self = cyclic;
+  const getter = {};
+  Object.defineProperty(getter, "name", { enumerable: true, get: () => assert.fail("boom") });
+  const cases = [
+    [10n, ["unsupported-value", ""]],
+    [{ a: [1, { b: 2n }] }, ["unsupported-value", "a[1].b"]],
+    [{ "": { b: 1n } }, ["unsupported-value", "b"]],
+    [{ p: getter }, ["unsupported-value", "p.name"]],
+    [{ t: { toJSON: () => assert.fail("boom") } }, ["unsupported-value", "t"]],
+    [cyclic, ["too-deep", new Array(16).fill("answers.self").join(".")]],
+    [{ s: "x".repeat(64 * 1024 + 1) }, ["too-long", "s"]],
+    [{ s: new String("x".repeat(64 * 1024 + 1)) }, ["too-long", "s"]],
+    [{ ["k".repeat(64 * 1024 + 1)]: 1 }, ["too-long", ""]],
+    [{ o: Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`k${i}`, i])) }, ["too-many", "o"]],
+    [() => 1, ["unsupported-value", ""]],
+    [Symbol("s"), ["unsupported-value", ""]],
+    ["x".repeat((1 << 20) + 1), ["too-large", ""]],
+    [{ n: new Array(50000).fill(1.2345678901234567e-300) }, ["too-large", ""]],
+  ];
+  for (const [value, expected] of cases) assert.deepEqual(problem(value), expected);
+  assert.equal(problem({ o: Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`k${i}`, i])) }), "text");
+});
