@@ -1,7 +1,8 @@
 // `npm run bench`: sizes, load time, latency and throughput of the engine and the widget, natively
 // and in headless Chromium, each beside the plain-JavaScript peer where one applies. Writes
 // bench/results.json and prints a table. Figures are medians of repeated runs on a shared, noisy
-// machine: they are reported, never asserted; a missed target is printed loudly.
+// machine: they are reported, never asserted; a missed target is printed loudly. The byte targets
+// are the budgets of scripts/size.mjs (docs/decisions/0002), which npm test does assert.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -18,12 +19,12 @@ const add = (figure) => results.figures.push(figure);
 const embed = ["pkg/widget/elements/sdo-openness.js", "pkg/widget/elements/sdo_openness_bg.wasm"];
 const embedGz = embed.reduce((n, f) => n + gz(f), 0);
 const peerGz = gz("bench/peer.js") + gzipSync(JSON.stringify(JSON.parse(execFileSync(process.execPath, ["bin/sdo-openness.js", "rubric"], { encoding: "utf8" })))).length;
-add({ name: "bytes: engine .wasm (package, every export)", unit: "B gzip", value: gz("pkg/web/sdo_openness_bg.wasm"), raw: raw("pkg/web/sdo_openness_bg.wasm"), target: 30 * 1024, js: peerGz, note: "js = the peer (peer.js + rubric JSON), the code a JS-only engine would ship" });
+add({ name: "bytes: engine .wasm (package, every export)", unit: "B gzip", value: gz("pkg/web/sdo_openness_bg.wasm"), raw: raw("pkg/web/sdo_openness_bg.wasm"), target: 46 * 1024, js: peerGz, note: "js = the peer (peer.js + rubric JSON), the code a JS-only engine would ship" });
 add({ name: "bytes: engine .wasm (widget, score only)", unit: "B gzip", value: gz(embed[1]), raw: raw(embed[1]), target: 30 * 1024, js: peerGz });
 // On the peer, the same embed would ship the bundle and the peer instead of the .wasm.
 const embedJs = gz(embed[0]) + peerGz;
-add({ name: "bytes: scorecard embed (JS + CSS + English + wasm)", unit: "B gzip", value: embedGz, raw: embed.reduce((n, f) => n + raw(f), 0), target: 40 * 1024, js: embedJs });
-add({ name: "bytes: badge embed (same files)", unit: "B gzip", value: embedGz, target: 40 * 1024, js: embedJs });
+add({ name: "bytes: scorecard embed (JS + CSS + English + wasm)", unit: "B gzip", value: embedGz, raw: embed.reduce((n, f) => n + raw(f), 0), target: 48 * 1024, js: embedJs });
+add({ name: "bytes: badge embed (same files)", unit: "B gzip", value: embedGz, target: 48 * 1024, js: embedJs });
 
 // 2–4 natively, on the profiles the peer scores below.
 const { generator } = await import("./generate.js");
@@ -137,7 +138,9 @@ try {
   add({ name: "latency: one score() call through the JS boundary", unit: "ms", value: call.wasm.median, min: call.wasm.min, max: call.wasm.max, js: call.js.median });
   const perSecond = (s) => (b.batch.per * 1000) / s.median;
   add({ name: "throughput: profiles scored per second (browser)", unit: "1/s", value: perSecond(b.batch.wasm), js: perSecond(b.batch.js), higherIsBetter: true, target: perSecond(b.batch.js), targetNote: "at least the peer" });
-  add({ name: "throughput: sensitivity 12 × 1,000 (browser)", unit: "ms", value: b.sensitivity.wasm.median, min: b.sensitivity.wasm.min, max: b.sensitivity.wasm.max, js: b.sensitivity.js.median, target: Math.min(10, b.sensitivity.js.median / 2), targetNote: "≤ 10 ms and ≥ 2× faster than the peer" });
+  // Three analyses since methodology v2 (weights, missing data, both): the v1 target of 10 ms for
+  // one analysis becomes 30 ms for three.
+  add({ name: "throughput: sensitivity 12 × 1,000 (browser)", unit: "ms", value: b.sensitivity.wasm.median, min: b.sensitivity.wasm.min, max: b.sensitivity.wasm.max, js: b.sensitivity.js.median, target: Math.min(30, b.sensitivity.js.median / 2), targetNote: "≤ 30 ms (three analyses) and ≥ 2× faster than the peer" });
   const profile = JSON.parse(readFileSync("examples/profile.json", "utf8"));
   const bundled = await loadTimes(enginePage, "/bench/load.html");
   add({ name: "load: navigation → scorecard showing scores (shipped bundle)", unit: "ms", value: bundled.median, min: bundled.min, max: bundled.max });
