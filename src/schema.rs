@@ -25,7 +25,23 @@ fn strings(items: impl Iterator<Item = &'static str>) -> Json {
     Json::Array(items.map(s).collect())
 }
 
-/// Draft 2020-12 schema of `sdo-openness/profile/v1`.
+/// `{"required": [key], "properties": {key: true}}`: a branch of an `anyOf`/`oneOf` that asks for
+/// one property, declared where strict validators (Ajv's strictRequired) look for it.
+fn requires(key: &'static str) -> Json {
+    Json::object(vec![
+        ("required", strings([key].into_iter())),
+        ("properties", Json::object(vec![(key, Json::Bool(true))])),
+    ])
+}
+
+/// The profile schema's `$id`. A URN, not a URL: the schema is published inside the npm package
+/// (`sdo-openness/profile.schema.json`), not on a host of ours, and an `$id` that looks like an
+/// address invites tools to fetch it. A relative `$id` would resolve against wherever a copy is
+/// read from, so it would not name the format. The URN is stable, names the format version, and
+/// changes only when the profile format does.
+pub const PROFILE_SCHEMA_ID: &str = "urn:sdo-openness:schema:profile:v2";
+
+/// Draft 2020-12 schema of `sdo-openness/profile/v2`.
 pub fn profile_schema() -> Json {
     let date = Json::object(vec![
         ("type", s("string")),
@@ -39,12 +55,11 @@ pub fn profile_schema() -> Json {
     let evidence = Json::object(vec![
         ("type", s("object")),
         ("additionalProperties", Json::Bool(false)),
+        // At least one of url, quote, note (as the reader requires). Each branch names its
+        // property too, so the rule passes Ajv's strictRequired.
         (
             "anyOf",
-            Json::Array(vec![
-                Json::object(vec![("required", strings(["url"].into_iter()))]),
-                Json::object(vec![("required", strings(["note"].into_iter()))]),
-            ]),
+            Json::Array(["url", "quote", "note"].into_iter().map(requires).collect()),
         ),
         (
             "properties",
@@ -73,6 +88,7 @@ pub fn profile_schema() -> Json {
         ])
     };
     let status = Json::object(vec![
+        ("type", s("object")),
         ("required", strings(["status"].into_iter())),
         (
             "properties",
@@ -89,6 +105,7 @@ pub fn profile_schema() -> Json {
     for (_, _, element) in RUBRIC.elements() {
         let given = match &element.scale {
             Scale::Options { options } => Json::object(vec![
+                ("type", s("object")),
                 ("required", strings(["option"].into_iter())),
                 (
                     "properties",
@@ -99,6 +116,7 @@ pub fn profile_schema() -> Json {
                 ),
             ]),
             Scale::Curve { unit, min, max, .. } => Json::object(vec![
+                ("type", s("object")),
                 ("required", strings(["value"].into_iter())),
                 (
                     "properties",
@@ -172,6 +190,11 @@ pub fn profile_schema() -> Json {
     ]);
     Json::object(vec![
         ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
+        ("$id", s(PROFILE_SCHEMA_ID)),
+        (
+            "$comment",
+            s("The $id is a URN: this schema ships in the npm package (sdo-openness/profile.schema.json) and is not served from any host, so its id names the format without posing as an address."),
+        ),
         (
             "title",
             s(&format!("{SCHEMA} ({} {})", RUBRIC.id, RUBRIC.version)),
@@ -382,7 +405,9 @@ pub fn api_schema() -> serde_json::Value {
                 }
             }
         }
-        entries.retain(|(k, _)| k != "$schema");
+        // Inside the API schema the profile is one of its `$defs`: an `$id` there would start a
+        // new resource whose `#/$defs/…` references no longer resolve.
+        entries.retain(|(k, _)| !matches!(k.as_str(), "$schema" | "$id" | "$comment"));
     }
     defs.insert("Profile".into(), to_value(&profile));
     for (name, schema) in options_schemas() {

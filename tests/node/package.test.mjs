@@ -302,12 +302,57 @@ test("the schema ships and agrees with validate on the example", () => {
     console.log(JSON.stringify(schema.properties.schema));
   `);
   assert.deepEqual(viaExports, { const: "sdo-openness/profile/v2" });
-  // strictRequired is off: `anyOf: [{required: [url]}, {required: [note]}]` is standard JSON Schema.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
-  const check = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
+  // Ajv's full strict mode, strictRequired and strictTypes included, and not one warning.
+  const warnings = [];
+  const logger = { log() {}, warn: (...a) => warnings.push(a.join(" ")), error: (...a) => warnings.push(a.join(" ")) };
+  const ajv = new Ajv2020({ strict: true, allErrors: true, logger });
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+  assert.equal(schema.$id, "urn:sdo-openness:schema:profile:v2");
+  const check = ajv.compile(schema);
+  assert.deepEqual(warnings, []);
+  assert.equal(ajv.getSchema("urn:sdo-openness:schema:profile:v2"), check);
   assert.ok(check(JSON.parse(example)), JSON.stringify(check.errors));
   assert.equal(check({ schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "nope" } } }), false);
+  // Evidence needs a url, a quote or a note, as validate says.
+  const withEvidence = (evidence) => ({ schema: "sdo-openness/profile/v2", process: { name: "x" },
+    answers: { "O1.1": { option: "public", evidence: [evidence] } } });
+  for (const [evidence, ok] of [[{ url: "https://example.org/a" }, true], [{ quote: "q" }, true], [{ note: "n" }, true],
+    [{ sourceType: "official" }, false], [{}, false]]) {
+    assert.equal(check(withEvidence(evidence)), ok, JSON.stringify(evidence));
+    const result = run(`
+      import { validate } from "sdo-openness";
+      console.log(JSON.stringify(validate(${JSON.stringify(withEvidence(evidence))}).ok));
+    `);
+    assert.equal(result, ok, `validate, ${JSON.stringify(evidence)}`);
+  }
 });
+
+test("the API schema and every locale are exported by package name", () => {
+  const out = run(`
+    import api from "sdo-openness/api.schema.json" with { type: "json" };
+    import profile from "sdo-openness/profile.schema.json" with { type: "json" };
+    const locales = {};
+    for (const l of ["en", "ar", "es", "fr", "ru", "zh"]) {
+      locales[l] = (await import("sdo-openness/locales/" + l + ".json", { with: { type: "json" } })).default.locale;
+    }
+    console.log(JSON.stringify({ api, profile, locales }));
+  `);
+  assert.deepEqual(out.locales, { en: "en", ar: "ar", es: "es", fr: "fr", ru: "ru", zh: "zh" });
+  for (const name of ["Profile", "Report", "ScoreOptions", "Validation", "Version"]) assert.ok(out.api.$defs[name], name);
+  assert.equal(out.api.$defs.Profile.$id, undefined, "the embedded profile keeps the API schema's base");
+  // Strict too, once schemars' numeric formats are declared (Ajv knows no "uint" or "double").
+  const ajv = new Ajv2020({ strict: true, formats: { uint: true, uint32: true, double: true, date: true } });
+  ajv.addSchema(out.api, "api");
+  const report = ajv.getSchema("api#/$defs/Report");
+  const profile = ajv.getSchema("api#/$defs/Profile");
+  assert.ok(profile(JSON.parse(example)), JSON.stringify(profile.errors));
+  const scored = run(`
+    import { score } from "sdo-openness";
+    console.log(JSON.stringify(score(${example}, { asOf: "2026-11-23" })));
+  `);
+  assert.ok(report(scored), JSON.stringify(report.errors));
+});
+
 
 test("types are shipped for both entries", () => {
   const pkg = JSON.parse(readFileSync(join(dir, "node_modules/sdo-openness/package.json"), "utf8"));
@@ -347,4 +392,101 @@ test("the types type-check a user's strict TypeScript", () => {
   const bad = spawnSync(process.execPath, [tsc, ...flags, "bad.ts"], { cwd: dir, encoding: "utf8" });
   assert.notEqual(bad.status, 0, "an unknown option id must not type-check");
   assert.match(bad.stdout, /bad.ts\(2,\d+\): error TS2322/);
+});
+
+test("the licences and the changelog ship; engines matches what this Node runs", () => {
+  const at = (f) => join(dir, "node_modules/sdo-openness", f);
+  assert.match(readFileSync(at("LICENSE-MIT"), "utf8"), /Copyright \(c\) the sdo-openness authors/);
+  assert.match(readFileSync(at("LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0, January 2004/);
+  assert.match(readFileSync(at("CHANGELOG.md"), "utf8"), /## Unreleased[\s\S]*Methodology 2\.0\.0[\s\S]*## 0\.1\.0/);
+  const pkg = JSON.parse(readFileSync(at("package.json"), "utf8"));
+  assert.equal(pkg.license, "MIT OR Apache-2.0");
+  assert.equal(pkg.type, "module");
+  assert.equal(pkg.engines.node, "^20.19.0 || >=22.12.0");
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  assert.ok((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22, `Node ${process.version} is outside engines`);
+});
+
+test("ESM-only, yet require() works on supported Node through require(esm)", () => {
+  const file = join(dir, "req.cjs");
+  writeFileSync(file, `const { score, version } = require("sdo-openness");
+    console.log(JSON.stringify({ v: version().methodology.version, s: typeof score }));`);
+  const out = spawnSync(process.execPath, [file], { cwd: dir, encoding: "utf8" });
+  assert.equal(out.status, 0, out.stderr);
+  assert.deepEqual(JSON.parse(out.stdout), { v: "2.0.0", s: "function" });
+});
+
+test("the element entries import without a DOM and register nothing there", () => {
+  const out = run(`
+    const entries = {};
+    for (const name of ["sdo-openness/elements/badge", "sdo-openness/elements/scorecard", "sdo-openness/elements/define", "sdo-openness/widget"]) {
+      const m = await import(name);
+      entries[name] = Object.keys(m).sort();
+    }
+    const { SdoOpennessBadgeElement, SdoOpennessScorecardElement, SCORED, ERROR } = await import("sdo-openness/elements/define");
+    console.log(JSON.stringify({ entries, dom: typeof globalThis.HTMLElement, registry: typeof globalThis.customElements,
+      define: [SdoOpennessBadgeElement.define() === SdoOpennessBadgeElement, SdoOpennessScorecardElement.define("x-card") === SdoOpennessScorecardElement],
+      observed: SdoOpennessBadgeElement.observedAttributes, events: [SCORED, ERROR] }));
+  `);
+  const both = ["ERROR", "SCORED", "SdoOpennessBadgeElement", "SdoOpennessScorecardElement"];
+  assert.deepEqual(out.entries, {
+    "sdo-openness/elements/badge": ["SdoOpennessBadgeElement"],
+    "sdo-openness/elements/scorecard": ["SdoOpennessScorecardElement"],
+    "sdo-openness/elements/define": both,
+    "sdo-openness/widget": both,
+  });
+  assert.equal(out.dom, "undefined");
+  assert.equal(out.registry, "undefined");
+  assert.deepEqual(out.define, [true, true]);
+  assert.deepEqual(out.observed, ["src", "lang", "weights", "theme", "label"]);
+  assert.deepEqual(out.events, ["sdo-openness-scored", "sdo-openness-error"]);
+});
+
+test("the element types type-check a user's strict TypeScript, and catch misuse", () => {
+  const pkg = JSON.parse(readFileSync(join(dir, "node_modules/sdo-openness/package.json"), "utf8"));
+  for (const entry of ["./widget", "./elements/define", "./elements/badge", "./elements/scorecard"]) {
+    assert.ok(existsSync(join(dir, "node_modules/sdo-openness", pkg.exports[entry].types)), entry);
+  }
+  writeFileSync(
+    join(dir, "elements.ts"),
+    `import "sdo-openness/elements/define";
+     import { SdoOpennessScorecardElement, SdoOpennessBadgeElement, SCORED } from "sdo-openness/elements/define";
+     import type { SdoOpennessErrorDetail } from "sdo-openness/elements/scorecard";
+     import type { Report } from "sdo-openness";
+     import { SdoOpennessBadgeElement as WidgetBadge } from "sdo-openness/widget";
+     const card = document.createElement("sdo-openness-scorecard");
+     const isCard: SdoOpennessScorecardElement = card;
+     card.profile = { schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "public" } } };
+     card.profile = '{"schema":"sdo-openness/profile/v2","process":{"name":"x"},"answers":{}}';
+     card.weights = { O1: 20 };
+     card.theme = "dark";
+     card.lang = "fr";
+     card.src = "/profiles/ours.json";
+     card.addEventListener("sdo-openness-scored", (e) => { const r: Report = e.detail.report; console.log(r.pillars[0].score); });
+     card.addEventListener("sdo-openness-error", (e) => { const d: SdoOpennessErrorDetail = e.detail; console.log(d.code, d.path, d.message); });
+     const last: Report | null = card.report;
+     const badge = document.createElement("sdo-openness-badge");
+     const isBadge: SdoOpennessBadgeElement = badge;
+     badge.label = "openness";
+     const same: typeof SdoOpennessBadgeElement = WidgetBadge.define("my-badge", customElements);
+     const scored: "sdo-openness-scored" = SCORED;
+     export { isCard, last, isBadge, same, scored };`,
+  );
+  const bad = {
+    profile: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").profile = { schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: { "O1.1": { option: "publik" } } };\n`,
+    theme: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").theme = "purple";\n`,
+    report: `import "sdo-openness/elements/badge";\ndocument.createElement("sdo-openness-badge").report = null;\n`,
+    detail: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").addEventListener("sdo-openness-scored", (e) => e.detail.code);\n`,
+    label: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").label = "x";\n`,
+  };
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const flags = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];
+  const good = spawnSync(process.execPath, [tsc, ...flags, "elements.ts"], { cwd: dir, encoding: "utf8" });
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  for (const [name, source] of Object.entries(bad)) {
+    writeFileSync(join(dir, `bad-${name}.ts`), source);
+    const result = spawnSync(process.execPath, [tsc, ...flags, `bad-${name}.ts`], { cwd: dir, encoding: "utf8" });
+    assert.notEqual(result.status, 0, `${name} must not type-check`);
+    assert.match(result.stdout, new RegExp(`bad-${name}\\.ts\\(2,\\d+\\): error TS\\d+`), result.stdout);
+  }
 });

@@ -4,7 +4,7 @@
 // `status` is `scored`; otherwise it shows "insufficient data" with its range, in grey. Colour is
 // never the only cue: the score is text, and the band is named in the accessible label and the
 // tooltip. Draws from the report only.
-import { SdoOpennessElement } from "./element.js";
+import { SdoOpennessElement, defineElement } from "./element.js";
 import { h, clean, isolate } from "./dom.js";
 
 const LEVELS = ["self-assessment", "independent", "peer-reviewed"];
@@ -12,10 +12,12 @@ const LEVELS = ["self-assessment", "independent", "peer-reviewed"];
 export class SdoOpennessBadgeElement extends SdoOpennessElement {
   static observedAttributes = [...SdoOpennessElement.observedAttributes, "label"];
 
-  /** Registers the element (default tag `sdo-openness-badge`); safe to call twice. */
-  static define(tag = "sdo-openness-badge", registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return this;
+  /**
+   * Registers the element (default tag `sdo-openness-badge`, default registry the page's
+   * `customElements`); safe to call twice, and a no-op where there is no DOM.
+   */
+  static define(tag = "sdo-openness-badge", registry = globalThis.customElements) {
+    return defineElement(this, tag, registry);
   }
 
   /** The badge's first part (the `label` attribute); defaults to the localised "SDO openness". */

@@ -10,7 +10,23 @@ export const SCORED = "sdo-openness-scored";
 /** Fired when the profile cannot be loaded or scored; `detail` has `code`, `path`, `message`. */
 export const ERROR = "sdo-openness-error";
 
-export class SdoOpennessElement extends HTMLElement {
+/**
+ * The class the elements extend: the DOM's HTMLElement, or, where there is none (Node, server-side
+ * rendering, a worker), an empty class, so that importing these modules never throws there.
+ * Such a class can be imported and inspected but not constructed into a working element.
+ */
+const Base = globalThis.HTMLElement ?? class {};
+
+/**
+ * Registers `element` as `tag` in `registry` (by default the page's `customElements`) unless the
+ * tag is taken; does nothing where there is no registry (no DOM).
+ */
+export function defineElement(element, tag, registry = globalThis.customElements) {
+  if (registry && !registry.get(tag)) registry.define(tag, element);
+  return element;
+}
+
+export class SdoOpennessElement extends Base {
   static observedAttributes = ["src", "lang", "weights", "theme"];
 
   #profile = undefined;

@@ -3,7 +3,7 @@
 // who assessed and reviewed what under which methodology. Draws from the report only, and follows
 // its `status`: a pillar or indicator that is not `scored` shows "insufficient data" with its
 // range and coverage, never a score, a band, a band colour or a meter position.
-import { SdoOpennessElement } from "./element.js";
+import { SdoOpennessElement, defineElement } from "./element.js";
 import { h, link, clean, bdi, isolate } from "./dom.js";
 
 const scored = (x) => x?.status === "scored";
@@ -11,10 +11,12 @@ const scored = (x) => x?.status === "scored";
 const ltr = (text) => `\u2066${text}\u2069`;
 
 export class SdoOpennessScorecardElement extends SdoOpennessElement {
-  /** Registers the element (default tag `sdo-openness-scorecard`); safe to call twice. */
-  static define(tag = "sdo-openness-scorecard", registry = customElements) {
-    if (!registry.get(tag)) registry.define(tag, this);
-    return this;
+  /**
+   * Registers the element (default tag `sdo-openness-scorecard`, default registry the page's
+   * `customElements`); safe to call twice, and a no-op where there is no DOM.
+   */
+  static define(tag = "sdo-openness-scorecard", registry = globalThis.customElements) {
+    return defineElement(this, tag, registry);
   }
 
   render(report, words) {
