@@ -100,16 +100,11 @@ pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
                 round3(assessed as f64 / applicable as f64)
             },
             answered_weight: round3(answered),
-            evidence_quality: round3(pillar_share(
-                &totals,
-                |i, t| {
-                    t.share_of(
-                        &slots[RUBRIC.element_span(i)],
-                        &backed[RUBRIC.element_span(i)],
-                    )
-                },
-                RUBRIC.indicator_span(p).start,
-            )),
+            evidence_quality: round3(pillar_share(&totals, |n, t| {
+                // The pillar's n-th indicator, and its elements' place in the flat order.
+                let elements = RUBRIC.element_span(RUBRIC.indicator_span(p).start + n);
+                t.share_of(&slots[elements.clone()], &backed[elements])
+            })),
             assessed,
             applicable,
             provisional: assessed < applicable,
@@ -283,17 +278,13 @@ fn pillar_totals(indicators: &[(f64, Totals)]) -> Totals {
     }
 }
 
-/// The weighted share of a pillar that `share` measures per indicator (the `n`-th indicator of
-/// the flat order first), over indicators with a positive weight and an applicable element.
-fn pillar_share(
-    indicators: &[(f64, Totals)],
-    share: impl Fn(usize, &Totals) -> f64,
-    first: usize,
-) -> f64 {
+/// The weighted share of a pillar that `share` measures per indicator (given its position in
+/// the pillar), over indicators with a positive weight and an applicable element.
+fn pillar_share(indicators: &[(f64, Totals)], share: impl Fn(usize, &Totals) -> f64) -> f64 {
     let (mut sum, mut weight) = (0.0, 0.0);
     for (n, (w, t)) in indicators.iter().enumerate() {
         if *w > 0.0 && t.applicable_weight > 0.0 {
-            sum += w * share(first + n, t);
+            sum += w * share(n, t);
             weight += w;
         }
     }
@@ -310,7 +301,7 @@ fn pillar_share(
 /// The one place the rule is applied to pillars: scores, comparisons and the sensitivity
 /// analysis all go through here.
 pub(crate) fn pillar_status(indicators: &[(f64, Totals)]) -> (Status, f64) {
-    let share = pillar_share(indicators, |_, t| t.answered_share().unwrap_or(0.0), 0);
+    let share = pillar_share(indicators, |_, t| t.answered_share().unwrap_or(0.0));
     let counted = indicators
         .iter()
         .filter(|(w, t)| *w > 0.0 && t.applicable_weight > 0.0);
