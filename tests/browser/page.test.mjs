@@ -263,6 +263,45 @@ test("weights: adjust, see the custom notice, reset", async () => {
   await context.close();
 });
 
+test("weights: each is shown as a share of its pillar; a pillar keeps one weight above zero; a pillar resets alone", async () => {
+  const { page, problems, context } = await open();
+  await page.getByRole("button", { name: "Weights" }).click();
+  const ids = await page.$$eval("fieldset.weights", (sets) => sets.map((s) => [...s.querySelectorAll("input[type=range]")].map((i) => i.id.slice(2))));
+  const [openness, inclusion] = ids;
+  const total = await page.$$eval(openness.map((id) => `#w-${id}`).join(","), (els) => els.reduce((n, e) => n + Number(e.value), 0));
+  const o1 = Number(await page.inputValue("#w-O1"));
+  assert.equal(await page.textContent("#w-O1-share"), `${o1} — ${Math.round((100 * o1) / total)}% of Openness`);
+  // Every Openness weight but the last goes to zero; the shares follow.
+  for (const id of openness.slice(0, -1)) await page.fill(`#w-${id}`, "0");
+  const last = openness.at(-1);
+  assert.equal(await page.textContent(`#w-${last}-share`), `${await page.inputValue(`#w-${last}`)} — 100% of Openness`);
+  assert.equal(await page.textContent("#w-O1-share"), "0 — 0% of Openness");
+  assert.equal(await page.textContent(`#w-${last}-floor`), "");
+  // The last positive weight is refused at zero, with the reason next to it.
+  await page.fill(`#w-${last}`, "0");
+  assert.equal(await page.inputValue(`#w-${last}`), "1");
+  assert.equal((await stored(page)).weights[last], 1);
+  assert.match(await page.textContent(`#w-${last}-floor`), /Openness needs at least one weight above zero, and this is its last one: it cannot be set to 0/);
+  assert.ok((await page.getAttribute(`#w-${last}`, "aria-describedby")).split(" ").includes(`w-${last}-floor`));
+  await page.waitForFunction(() => document.querySelector(".weights-preview sdo-openness-scorecard").report?.weights === "custom");
+  // Other weights still change, in both pillars.
+  await page.fill("#w-O1", "5");
+  assert.equal((await stored(page)).weights.O1, 5);
+  const i1 = inclusion[0];
+  await page.fill(`#w-${i1}`, "30");
+  assert.equal((await stored(page)).weights[i1], 30);
+  // Resetting Openness leaves Inclusion as it was; resetting Inclusion too brings back the methodology.
+  await page.getByRole("button", { name: "Reset Openness to the methodology's weights" }).click();
+  assert.deepEqual((await stored(page)).weights, { [i1]: 30 });
+  assert.equal(Number(await page.inputValue("#w-O1")), o1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "reset-O");
+  await page.getByRole("button", { name: "Reset Inclusion to the methodology's weights" }).click();
+  assert.equal((await stored(page)).weights, null);
+  assert.doesNotMatch(await page.textContent("main"), /Custom weights are in use/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("no request leaves the page's origin", async () => {
   const { page, requests, context } = await open();
   await page.selectOption("#preset", "itu-t");
