@@ -57,3 +57,56 @@ export async function decodeProfile(value) {
 export function fragmentParams(hash) {
   return new URLSearchParams(hash.replace(/^#/, ""));
 }
+
+/** As much JSON text as a damaged or cut-short fragment value still inflates to ("" for none).
+ * Never throws: this is for saying what a broken link still holds. */
+export async function salvageProfile(value) {
+  let bytes;
+  try {
+    let text = value.replace(/[^A-Za-z0-9_-]/g, "");
+    if (text.length % 4 === 1) text = text.slice(0, -1);
+    bytes = unbase64url(text);
+  } catch {
+    return "";
+  }
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const chunks = [];
+  let size = 0;
+  // Read while writing, so that what inflates before the break is taken before the stream errors.
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { done, value: chunk } = await reader.read();
+        if (done) break;
+        size += chunk.length;
+        if (size > MAX_BYTES) {
+          await reader.cancel();
+          break;
+        }
+        chunks.push(chunk);
+      }
+    } catch {
+      // The stream broke: what was read so far is what there is.
+    }
+  })();
+  try {
+    for (let at = 0; at < bytes.length; at += 256) {
+      await writer.write(bytes.subarray(at, at + 256));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await writer.close();
+  } catch {
+    // Expected for a cut link.
+  }
+  await reading;
+  const out = new Uint8Array(Math.min(size, MAX_BYTES));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk.subarray(0, out.length - at), at);
+    at += chunk.length;
+    if (at >= out.length) break;
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(out);
+}
