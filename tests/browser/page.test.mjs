@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
+import { deflateRawSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "../../scripts/serve.mjs";
 import { launchChromium, root } from "../support/package.mjs";
@@ -300,6 +301,75 @@ test("weights: each is shown as a share of its pillar; a pillar keeps one weight
   assert.doesNotMatch(await page.textContent("main"), /Custom weights are in use/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("the view and the question are in the address: reload returns there, Back and Forward move between views", async () => {
+  const { page, problems, context } = await open();
+  const viewIs = (name) => page.waitForFunction((n) => document.querySelector("nav button[aria-current=page]")?.textContent === n && document.querySelector("#view h2")?.textContent === n, name);
+  const second = (await page.$$eval(".question", (qs) => qs.map((q) => q.dataset.element)))[1];
+  await page.focus(`#q-${second.replace(".", "\\.")} input`);
+  assert.equal(new URL(page.url()).search, `?view=assess&q=${second}`);
+  await page.getByRole("button", { name: "Weights" }).click();
+  await viewIs("Weights");
+  assert.equal(new URL(page.url()).search, "?view=weights");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await viewIs("Compare");
+  assert.equal(new URL(page.url()).search, "?view=compare");
+  await page.reload();
+  await viewIs("Compare");
+  await page.goBack();
+  await viewIs("Weights");
+  await page.goBack();
+  await viewIs("Assess");
+  await page.waitForFunction((id) => document.activeElement?.closest(".question")?.dataset.element === id, second);
+  await page.goForward();
+  await viewIs("Weights");
+  await page.goBack();
+  await viewIs("Assess");
+  // A reload on the Assess view comes back to the same question, in focus.
+  await page.reload();
+  await page.waitForSelector("#live");
+  await page.waitForFunction((id) => document.activeElement?.closest(".question")?.dataset.element === id, second);
+  assert.equal(new URL(page.url()).search, `?view=assess&q=${second}`);
+  // A share link made here does not carry the reader's place.
+  await page.getByRole("button", { name: "Keep and share" }).click();
+  await page.waitForSelector("#share-link");
+  assert.equal(new URL(await page.inputValue("#share-link")).search, "");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a cut-short share link says so, and offers only what it could recover", async () => {
+  const profile = JSON.parse(readFileSync(join(root, "www/presets/w3c.json"), "utf8"));
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(profile))).toString("base64url");
+  const cut = packed.slice(0, Math.floor(packed.length * 0.4));
+  const { page, problems, context } = await open({ path: `${PAGE}#share=${cut}` });
+  await page.waitForSelector("#shared-broken:not([hidden])");
+  const text = await page.textContent("#shared-broken");
+  assert.match(text, /This share link is broken or cut short/);
+  const [, name, count] = /What could be recovered: “([^”]+)”, with (\d+) answered questions/.exec(text);
+  assert.equal(name, profile.process.name);
+  assert.ok(Number(count) > 0 && Number(count) < Object.keys(profile.answers).length, count);
+  assert.equal(await page.evaluate(() => location.hash), "");
+  const before = (await stored(page)).order.length;
+  await page.getByRole("button", { name: "Open what was recovered as a new assessment" }).click();
+  await scored(page, (r) => r.process.name === profile.process.name);
+  const state = await stored(page);
+  assert.equal(state.order.length, before + 1);
+  const answers = state.assessments[state.current].profile.answers;
+  assert.equal(Object.keys(answers).length, Number(count));
+  for (const [id, answer] of Object.entries(answers)) assert.deepEqual(answer, profile.answers[id], `${id} is as the original says, nothing guessed`);
+  assert.equal(await page.isHidden("#shared-broken"), true);
+
+  // A link with nothing readable in it says that plainly.
+  const other = await open({ path: `${PAGE}#share=not-a-real-link` });
+  await other.page.waitForSelector("#shared-broken:not([hidden])");
+  assert.match(await other.page.textContent("#shared-broken"), /broken or cut short.*Nothing could be recovered from it/s);
+  assert.equal(await other.page.locator("#open-recovered").count(), 0);
+  const results = await new AxeBuilder({ page: other.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
+  assert.deepEqual(results.violations.map((v) => v.id), []);
+  assert.deepEqual([...problems, ...other.problems], []);
+  await Promise.all([context.close(), other.context.close()]);
 });
 
 test("no request leaves the page's origin", async () => {

@@ -10,7 +10,8 @@ import { questionnaire } from "./assess.js";
 import { pillarSummary, indicatorText } from "./honest.js";
 import { comparison } from "./compare.js";
 import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
-import { decodeProfile, fragmentParams } from "../shared/fragment.js";
+import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
+import { recover } from "./salvage.js";
 import { h, clean } from "../elements/dom.js";
 
 const PRESETS = [
@@ -35,6 +36,11 @@ const engine = { compare, sensitivity };
 let words;
 let rubric;
 let view = "assess";
+/** Set when a share link could not be opened: `{ recovered }`, null when nothing could be. */
+let brokenShare = null;
+/** The question last focused on the Assess view, kept in the address as `?q=`. */
+let question = null;
+const VIEWS = ["assess", "compare", "weights", "share"];
 const presetCache = new Map();
 
 const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
@@ -60,6 +66,33 @@ async function preset(id) {
     presetCache.delete(id); // A later attempt may succeed.
     throw e;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The address: `?view=…&q=…` says where the reader is, so that a reload or a bookmark returns
+// there and Back/Forward move between views. Share links use the fragment (`#share=…`) alone.
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  view = VIEWS.includes(params.get("view")) ? params.get("view") : "assess";
+  const q = params.get("q");
+  question = q && /^[A-Z]\d+\.\d+$/.test(q) ? q : null;
+}
+
+function address() {
+  const params = new URLSearchParams(location.search);
+  params.set("view", view);
+  if (view === "assess" && question) params.set("q", question);
+  else params.delete("q");
+  return `${location.pathname}?${params}`;
+}
+
+/** Scrolls to the question named in the address and puts focus in it. */
+function revealQuestion() {
+  const box = question && document.getElementById(`q-${question}`);
+  if (!box) return;
+  box.scrollIntoView({ block: "center" });
+  (box.querySelector("input:checked") ?? box.querySelector("input, textarea, select"))?.focus();
 }
 
 function ensureAssessment() {
@@ -137,7 +170,10 @@ function renderNav() {
     ...tabs.map(([id, label]) => {
       const button = h("button", { type: "button", "aria-controls": "view", "aria-current": id === view ? "page" : null }, label);
       button.addEventListener("click", async () => {
-        view = id;
+        if (id !== view) {
+          view = id;
+          history.pushState(null, "", address());
+        }
         renderNav();
         await renderView();
         $("#view h2")?.focus();
@@ -269,6 +305,13 @@ function renderAssess(root) {
     h("div", { class: "warnings", id: "warnings-global" }),
     v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions) : questions,
   );
+  // The question in focus is kept in the address (replaced, not pushed: Back moves between views).
+  form.addEventListener("focusin", (e) => {
+    const id = e.target.closest?.(".question")?.dataset.element;
+    if (!id || id === question) return;
+    question = id;
+    history.replaceState(null, "", address());
+  });
   root.replaceChildren(h("div", { class: "assess" }, form, aside));
   showProblems();
   refreshStatus();
@@ -520,6 +563,7 @@ async function renderAll() {
   $(".skip").textContent = t("skip");
   $("#nav").setAttribute("aria-label", t("views"));
   renderHeader();
+  renderBrokenShare();
   renderNav();
   await renderView();
 }
@@ -539,17 +583,56 @@ window.addEventListener("beforeprint", () => {
 async function openShared() {
   const packed = fragmentParams(location.hash).get("share");
   if (!packed) return;
-  history.replaceState(null, "", location.pathname + location.search);
+  view = "assess";
+  question = null;
+  history.replaceState(null, "", address());
+  brokenShare = null;
   try {
     const text = await decodeProfile(packed);
     const result = validate(text);
     if (!result.ok) throw new Error(result.errors[0].message);
     store.add(JSON.parse(text));
-    view = "assess";
     announce(t("sharedOpened"));
   } catch {
-    announce(t("importFailed"));
+    // Said in place, with what the link still holds: never an empty assessment in its stead.
+    brokenShare = { recovered: recover(await salvageProfile(packed), validate) };
   }
+}
+
+/** The notice for a broken share link, with what could be recovered from it (or that nothing could). */
+function renderBrokenShare() {
+  const box = $("#shared-broken");
+  if (!brokenShare) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const { recovered } = brokenShare;
+  const dismiss = h("button", { type: "button", class: "secondary" }, t("dismiss"));
+  dismiss.addEventListener("click", () => {
+    brokenShare = null;
+    renderBrokenShare();
+    $("#view h2")?.focus();
+  });
+  let open = null;
+  if (recovered) {
+    open = h("button", { type: "button", id: "open-recovered" }, t("shareOpenRecovered"));
+    open.addEventListener("click", async () => {
+      store.add(structuredClone(recovered.profile));
+      brokenShare = null;
+      view = "assess";
+      history.replaceState(null, "", address());
+      await renderAll();
+      $("#view h2")?.focus();
+      announce(t("importOk", { name: clean(recovered.profile.process?.name) || t("untitled") }));
+    });
+  }
+  box.hidden = false;
+  box.replaceChildren(
+    h("p", {}, t("shareBroken")),
+    h("p", {}, recovered ? t("shareRecovered", { name: clean(recovered.profile.process?.name) || t("untitled"), count: words.number(recovered.answers) }) : t("shareNothing")),
+    h("div", { class: "buttons" }, open, dismiss),
+  );
 }
 
 async function start() {
@@ -565,8 +648,20 @@ try {
   await loadEngine();
   words = await messages(pickLanguage());
   if (store.recovered) $("#recovered").textContent = t("corruptState");
+  readAddress();
   await openShared();
+  history.replaceState(null, "", address());
+  // Listening before the first drawing: Back may be pressed while a view still waits for data.
+  window.addEventListener("popstate", async () => {
+    if (fragmentParams(location.hash).get("share")) return; // The hashchange handler opens it.
+    readAddress();
+    renderNav();
+    await renderView();
+    if (view === "assess" && question) revealQuestion();
+    else $("#view h2")?.focus();
+  });
   await start();
+  revealQuestion();
   window.addEventListener("hashchange", async () => {
     await openShared();
     await renderAll();

@@ -59,6 +59,7 @@ export function evidenceText(e, t) {
 export async function shareLink(profile) {
   const packed = await encodeProfile(JSON.stringify(profile));
   const url = new URL(location.href);
+  url.search = ""; // The reader's place on this page is not part of what is shared.
   url.hash = `share=${packed}`;
   return { url: url.href, tooLong: url.href.length > LINK_LIMIT };
 }
