@@ -11,7 +11,7 @@ use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::prelude::*;
 use crate::rubric::{Choice, Element, Retired, Scale, RUBRIC};
-use crate::text::{Text, WriteJson};
+use crate::text::{json_object, Text, WriteJson};
 use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
@@ -215,19 +215,20 @@ pub struct Answer {
     pub trail: Trail,
 }
 
-/// Who answered and checked one answer, how sure they are, and what the body said.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Trail {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessor: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reviewer: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<Confidence>,
-    /// The assessed body's reply.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub response: Option<String>,
+json_object! {
+    /// Who answered and checked one answer, how sure they are, and what the body said.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+    pub struct Trail {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub assessor: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub reviewer: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub confidence: Option<Confidence>,
+        /// The assessed body's reply.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub response: Option<String>,
+    }
 }
 
 /// How sure the assessor is of an answer.

@@ -153,6 +153,132 @@ impl Text {
     }
 }
 
+/// Writes an object's fields without its braces: what [`json_object!`] generates, so that a
+/// `#[serde(flatten)]` field can write its fields into the object around it.
+pub trait WriteFields {
+    fn write_fields(&self, out: &mut Text);
+}
+
+/// Declares an output struct and its [`WriteJson`] from one field list, so that the JSON Schema
+/// (schemars, from the `#[serde]` attributes) and this writer cannot name or skip a field
+/// differently.
+///
+/// Each field is `pub name: Type`, or `pub name as "jsonName": Type` where the JSON name differs
+/// from the Rust one (the struct then has no `rename_all`: every such name is spelled out). A
+/// field takes its doc comments and at most one of these `#[serde]` attributes, which the writer
+/// follows too:
+///
+/// - `skip_serializing_if = "Option::is_none"`, `"Vec::is_empty"` or `"core::ops::Not::not"`
+///   (left out when `None`, empty or `false`);
+/// - `flatten`, for a field whose type is itself declared here (its fields written inline);
+/// - `skip` (not written at all).
+///
+/// Any other attribute is a compile error here rather than a silent difference.
+macro_rules! json_object {
+    (
+        $(#[$attr:meta])*
+        pub struct $Name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[serde($($serde:tt)*)])?
+                pub $field:ident $(as $json:literal)? : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        pub struct $Name {
+            $(
+                $(#[doc = $doc])*
+                $(#[serde(rename = $json)])?
+                $(#[serde($($serde)*)])?
+                pub $field: $ty,
+            )*
+        }
+
+        impl $crate::text::WriteFields for $Name {
+            fn write_fields(&self, out: &mut $crate::text::Text) {
+                $(
+                    $crate::text::json_object!(
+                        @field out, [$($($serde)*)?],
+                        $crate::text::json_object!(@key $field $($json)?),
+                        &self.$field
+                    );
+                )*
+            }
+        }
+
+        impl $crate::text::WriteJson for $Name {
+            fn write_json(&self, out: &mut $crate::text::Text) {
+                out.begin_object();
+                $crate::text::WriteFields::write_fields(self, out);
+                out.end_object();
+            }
+        }
+    };
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident $json:literal) => { $json };
+    (@field $out:ident, [], $key:expr, $value:expr) => { $out.field($key, $value) };
+    (@field $out:ident, [skip_serializing_if = "Option::is_none"], $key:expr, $value:expr) => {
+        $out.field_if_some($key, $value)
+    };
+    (@field $out:ident, [skip_serializing_if = "Vec::is_empty"], $key:expr, $value:expr) => {
+        if !$value.is_empty() {
+            $out.field($key, $value)
+        }
+    };
+    (@field $out:ident, [skip_serializing_if = "core::ops::Not::not"], $key:expr, $value:expr) => {
+        if *$value {
+            $out.field($key, $value)
+        }
+    };
+    (@field $out:ident, [flatten], $key:expr, $value:expr) => {
+        $crate::text::WriteFields::write_fields($value, $out)
+    };
+    (@field $out:ident, [skip], $key:expr, $value:expr) => {};
+}
+pub(crate) use json_object;
+
+/// Declares a unit-like enum written as a string, with each variant's string given once: the
+/// JSON Schema's (as `#[serde(rename)]`), the writer's, and [`IDS`](#associatedconstant.IDS) in
+/// declaration order for the reader, where a position picks the variant.
+macro_rules! json_enum {
+    (
+        $(#[$attr:meta])*
+        pub enum $Name:ident {
+            $(
+                $(#[$vattr:meta])*
+                $Variant:ident as $json:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        pub enum $Name {
+            $(
+                $(#[$vattr])*
+                #[serde(rename = $json)]
+                $Variant,
+            )*
+        }
+
+        impl $Name {
+            /// Every variant's JSON string, in declaration order.
+            pub const IDS: &'static [&'static str] = &[$($json),*];
+
+            /// This variant's JSON string.
+            pub const fn id(self) -> &'static str {
+                Self::IDS[self as usize]
+            }
+        }
+
+        impl $crate::text::WriteJson for $Name {
+            fn write_json(&self, out: &mut $crate::text::Text) {
+                out.string(self.id());
+            }
+        }
+    };
+}
+pub(crate) use json_enum;
+
 impl WriteJson for bool {
     fn write_json(&self, out: &mut Text) {
         out.json.push_str(if *self { "true" } else { "false" });
