@@ -11,14 +11,14 @@ use crate::error::{closest, Error};
 use crate::json::Json;
 use crate::prelude::*;
 use crate::rubric::{Choice, Element, Retired, Scale, RUBRIC};
-use crate::text::{json_object, Text, WriteJson};
+use crate::text::{json_enum, json_object};
 use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
 /// The profile format this version writes and reads.
-pub const SCHEMA: &str = "sdo-openness/profile/v2";
+pub const SCHEMA: &str = Format::V2.id();
 /// The previous format, still read (with the warning `profile-v1`).
-pub const SCHEMA_V1: &str = "sdo-openness/profile/v1";
+pub const SCHEMA_V1: &str = Format::V1.id();
 
 /// Field limits, in characters. Documented in docs/methodology.md.
 pub mod limits {
@@ -93,111 +93,63 @@ pub struct Profile {
     pub dropped: Vec<&'static str>,
 }
 
-/// Which profile format was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub enum Format {
-    #[serde(rename = "sdo-openness/profile/v1")]
-    V1,
-    #[serde(rename = "sdo-openness/profile/v2")]
-    V2,
-}
-
-impl WriteJson for Format {
-    fn write_json(&self, out: &mut Text) {
-        out.string(match self {
-            Format::V1 => SCHEMA_V1,
-            Format::V2 => SCHEMA,
-        });
+json_enum! {
+    /// Which profile format was read.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+    pub enum Format {
+        V1 as "sdo-openness/profile/v1",
+        V2 as "sdo-openness/profile/v2",
     }
 }
 
-/// Who checked the assessment. Without a `review` a profile is a self-assessment.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Review {
-    pub level: ReviewLevel,
-    pub reviewers: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reviewed_on: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-impl WriteJson for Review {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("level", &self.level);
-        out.field("reviewers", &self.reviewers);
-        out.field_if_some("reviewedOn", &self.reviewed_on);
-        out.field_if_some("note", &self.note);
-        out.end_object();
+json_object! {
+    /// Who checked the assessment. Without a `review` a profile is a self-assessment.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+    pub struct Review {
+        pub level: ReviewLevel,
+        pub reviewers: Vec<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub reviewed_on as "reviewedOn": Option<Date>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
     }
 }
 
-/// How independent the assessment's review was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewLevel {
-    /// Done by the body itself or by one assessor, unreviewed.
-    #[default]
-    SelfAssessment,
-    /// Checked by someone independent of the body and of the assessor.
-    Independent,
-    /// Reviewed by a panel of peers, as a published index would be.
-    PeerReviewed,
-}
-
-const REVIEW_LEVELS: &[&str] = &["self-assessment", "independent", "peer-reviewed"];
-
-impl ReviewLevel {
-    pub fn id(self) -> &'static str {
-        REVIEW_LEVELS[self as usize]
+json_enum! {
+    /// How independent the assessment's review was.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, schemars::JsonSchema)]
+    pub enum ReviewLevel {
+        /// Done by the body itself or by one assessor, unreviewed.
+        #[default]
+        SelfAssessment as "self-assessment",
+        /// Checked by someone independent of the body and of the assessor.
+        Independent as "independent",
+        /// Reviewed by a panel of peers, as a published index would be.
+        PeerReviewed as "peer-reviewed",
     }
 }
 
-impl WriteJson for ReviewLevel {
-    fn write_json(&self, out: &mut Text) {
-        out.string(self.id());
-    }
-}
-
-/// What is being assessed, and by whom. Echoed into the report for display.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Process {
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessed_on: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessor: Option<String>,
-    /// An illustrative assessment, to be checked before it is relied on.
-    #[serde(skip_serializing_if = "core::ops::Not::not")]
-    pub illustrative: bool,
-    /// Paths of fields this version does not know: ignored, but warned about.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub unknown_fields: Vec<String>,
-}
-
-impl WriteJson for Process {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("name", &self.name);
-        out.field_if_some("organization", &self.organization);
-        out.field_if_some("scope", &self.scope);
-        out.field_if_some("url", &self.url);
-        out.field_if_some("assessedOn", &self.assessed_on);
-        out.field_if_some("assessor", &self.assessor);
-        if self.illustrative {
-            out.field("illustrative", &true);
-        }
-        out.end_object();
+json_object! {
+    /// What is being assessed, and by whom. Echoed into the report for display.
+    #[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
+    pub struct Process {
+        pub name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub organization: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub scope: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub assessed_on as "assessedOn": Option<Date>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub assessor: Option<String>,
+        /// An illustrative assessment, to be checked before it is relied on.
+        #[serde(skip_serializing_if = "core::ops::Not::not")]
+        pub illustrative: bool,
+        /// Paths of fields this version does not know: ignored, but warned about.
+        #[serde(skip)]
+        pub unknown_fields: Vec<String>,
     }
 }
 
@@ -231,23 +183,16 @@ json_object! {
     }
 }
 
-/// How sure the assessor is of an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Confidence {
-    /// The source says it directly.
-    High,
-    /// It follows from the source with a small inference.
-    Medium,
-    /// A judgement between two options.
-    Low,
-}
-
-const CONFIDENCES: &[&str] = &["high", "medium", "low"];
-
-impl WriteJson for Confidence {
-    fn write_json(&self, out: &mut Text) {
-        out.string(CONFIDENCES[*self as usize]);
+json_enum! {
+    /// How sure the assessor is of an answer.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+    pub enum Confidence {
+        /// The source says it directly.
+        High as "high",
+        /// It follows from the source with a small inference.
+        Medium as "medium",
+        /// A judgement between two options.
+        Low as "low",
     }
 }
 
@@ -264,61 +209,41 @@ pub enum Given {
     NotApplicable,
 }
 
-/// A source backing an answer.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Evidence {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// The sentence relied on, as the source words it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// The source's own date, where it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub published_on: Option<Date>,
-    /// When the assessor read it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checked_on: Option<Date>,
-    /// A copy in a public web archive.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub archive_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_type: Option<SourceType>,
-}
-
-impl WriteJson for Evidence {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field_if_some("url", &self.url);
-        out.field_if_some("quote", &self.quote);
-        out.field_if_some("note", &self.note);
-        out.field_if_some("publishedOn", &self.published_on);
-        out.field_if_some("checkedOn", &self.checked_on);
-        out.field_if_some("archiveUrl", &self.archive_url);
-        out.field_if_some("sourceType", &self.source_type);
-        out.end_object();
+json_object! {
+    /// A source backing an answer.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Evidence {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        /// The sentence relied on, as the source words it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub quote: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
+        /// The source's own date, where it has one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub published_on as "publishedOn": Option<Date>,
+        /// When the assessor read it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub checked_on as "checkedOn": Option<Date>,
+        /// A copy in a public web archive.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub archive_url as "archiveUrl": Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub source_type as "sourceType": Option<SourceType>,
     }
 }
 
-/// Whose document a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceType {
-    /// The body's own site, procedures, fee schedules or reports.
-    Official,
-    /// News, papers or other reports about the body.
-    Secondary,
-    /// A copy of the body's documents elsewhere: weakest, and warned about when alone.
-    Mirror,
-}
-
-const SOURCE_TYPES: &[&str] = &["official", "secondary", "mirror"];
-
-impl WriteJson for SourceType {
-    fn write_json(&self, out: &mut Text) {
-        out.string(SOURCE_TYPES[*self as usize]);
+json_enum! {
+    /// Whose document a source is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+    pub enum SourceType {
+        /// The body's own site, procedures, fee schedules or reports.
+        Official as "official",
+        /// News, papers or other reports about the body.
+        Secondary as "secondary",
+        /// A copy of the body's documents elsewhere: weakest, and warned about when alone.
+        Mirror as "mirror",
     }
 }
 
@@ -519,7 +444,7 @@ fn read_review(v: &Json, at: At, d: &mut Diagnostics) -> Option<Review> {
         let n = one_of(
             v,
             o.at("level"),
-            REVIEW_LEVELS,
+            ReviewLevel::IDS,
             "`self-assessment`, `independent` or `peer-reviewed`",
             d,
         )?;
@@ -755,7 +680,7 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
         let n = one_of(
             v,
             o.at("confidence"),
-            CONFIDENCES,
+            Confidence::IDS,
             "`high`, `medium` or `low`",
             d,
         )?;
@@ -849,7 +774,7 @@ fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
             let n = one_of(
                 v,
                 o.at("sourceType"),
-                SOURCE_TYPES,
+                SourceType::IDS,
                 "`official`, `secondary` or `mirror`",
                 d,
             )?;
