@@ -6,88 +6,59 @@ use crate::profile::Profile;
 use crate::report::{Report, Status, WeightsKind};
 use crate::rubric::RUBRIC;
 use crate::score::score;
-use crate::text::{Text, WriteJson};
+use crate::text::json_object;
 use serde::Serialize;
 
 /// Most profiles in one comparison or sensitivity analysis.
 pub const MAX_PROFILES: usize = 50;
 
-/// Reports side by side, with a ranking per pillar.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Comparison {
-    pub weights: WeightsKind,
-    /// One report per profile, in input order.
-    pub reports: Vec<Report>,
-    pub rankings: Vec<Ranking>,
-}
-
-/// The order of the profiles on one pillar.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Ranking {
-    pub pillar: &'static str,
-    /// Scored profiles best first (by rank, then score, then input order), then the profiles
-    /// without a score, unranked, in input order.
-    pub order: Vec<Place>,
-}
-
-/// One profile's place in a ranking.
-///
-/// Ranks come from the ranges, not only the points: a profile is *certainly above* another when
-/// its lower bound is above the other's upper bound, so that no completion of the missing
-/// answers could reverse them. Two profiles neither of which is certainly above the other are
-/// *not distinguishable*.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Place {
-    /// Position of the profile in the input.
-    pub index: usize,
-    /// `scored`, or `insufficient-data`: only scored profiles are ranked.
-    pub status: Status,
-    pub score: Option<f64>,
-    pub lower: Option<f64>,
-    pub upper: Option<f64>,
-    /// The best rank the profile can hold: 1 + the number of scored profiles certainly above it.
-    /// Complete profiles with equal scores share a rank.
-    pub rank: Option<usize>,
-    /// The worst rank it can hold: 1 + the number of other scored profiles that could be above
-    /// it (whose upper bound is above its lower bound). Equal to `rank` when it is told apart
-    /// from every other.
-    pub lowest_rank: Option<usize>,
-    /// Input positions of the scored profiles it is not distinguishable from.
-    pub indistinguishable: Vec<usize>,
-}
-
-impl WriteJson for Comparison {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("weights", &self.weights);
-        out.field("reports", &self.reports);
-        out.field("rankings", &self.rankings);
-        out.end_object();
+json_object! {
+    /// Reports side by side, with a ranking per pillar.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Comparison {
+        pub weights: WeightsKind,
+        /// One report per profile, in input order.
+        pub reports: Vec<Report>,
+        pub rankings: Vec<Ranking>,
     }
 }
 
-impl WriteJson for Ranking {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("pillar", self.pillar);
-        out.field("order", &self.order);
-        out.end_object();
+json_object! {
+    /// The order of the profiles on one pillar.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Ranking {
+        pub pillar: &'static str,
+        /// Scored profiles best first (by rank, then score, then input order), then the profiles
+        /// without a score, unranked, in input order.
+        pub order: Vec<Place>,
     }
 }
 
-impl WriteJson for Place {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("index", &self.index);
-        out.field("status", &self.status);
-        out.field("score", &self.score);
-        out.field("lower", &self.lower);
-        out.field("upper", &self.upper);
-        out.field("rank", &self.rank);
-        out.field("lowestRank", &self.lowest_rank);
-        out.field("indistinguishable", &self.indistinguishable);
-        out.end_object();
+json_object! {
+    /// One profile's place in a ranking.
+    ///
+    /// Ranks come from the ranges, not only the points: a profile is *certainly above* another when
+    /// its lower bound is above the other's upper bound, so that no completion of the missing
+    /// answers could reverse them. Two profiles neither of which is certainly above the other are
+    /// *not distinguishable*.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Place {
+        /// Position of the profile in the input.
+        pub index: usize,
+        /// `scored`, or `insufficient-data`: only scored profiles are ranked.
+        pub status: Status,
+        pub score: Option<f64>,
+        pub lower: Option<f64>,
+        pub upper: Option<f64>,
+        /// The best rank the profile can hold: 1 + the number of scored profiles certainly above it.
+        /// Complete profiles with equal scores share a rank.
+        pub rank: Option<usize>,
+        /// The worst rank it can hold: 1 + the number of other scored profiles that could be above
+        /// it (whose upper bound is above its lower bound). Equal to `rank` when it is told apart
+        /// from every other.
+        pub lowest_rank as "lowestRank": Option<usize>,
+        /// Input positions of the scored profiles it is not distinguishable from.
+        pub indistinguishable: Vec<usize>,
     }
 }
 
