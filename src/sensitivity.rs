@@ -20,140 +20,84 @@ use crate::rubric::{Scale, RUBRIC};
 use crate::score::{
     indicator_totals, pillar_status, round1, round3, slots, weighted_mean, Slot, Totals,
 };
-use crate::text::{Text, WriteJson};
+use crate::text::json_object;
 use serde::Serialize;
 
-/// The analysis of one set of profiles.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Sensitivity {
-    pub draws: u32,
-    pub seed: u32,
-    pub spread: f64,
-    pub pillars: Vec<PillarSensitivity>,
-}
-
-/// One pillar across all profiles.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct PillarSensitivity {
-    pub pillar: &'static str,
-    /// Each profile under the methodology's (or the caller's) weights, in input order.
-    pub profiles: Vec<Base>,
-    /// Weights perturbed, missing answers left missing.
-    pub weights: Analysis,
-    /// Missing answers filled, weights as given.
-    pub missing: Analysis,
-    /// Both at once.
-    pub both: Analysis,
-}
-
-/// One profile's pillar as published.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Base {
-    pub index: usize,
-    pub status: Status,
-    pub score: Option<f64>,
-    /// 1 + the number of scored profiles with a strictly higher score; `None` unless scored.
-    pub rank: Option<usize>,
-}
-
-/// The draws of one analysis.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Analysis {
-    /// One entry per profile, in input order.
-    pub profiles: Vec<Spread>,
-    /// Every pair of profiles of which one scored strictly above the other in some draw.
-    pub pairs: Vec<Pair>,
-}
-
-/// The distribution of one profile's pillar score over the draws that gave it one.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Spread {
-    pub index: usize,
-    /// Share (0–1) of draws in which the pillar had a score (met the coverage rule).
-    pub scored: f64,
-    pub p5: Option<f64>,
-    pub p50: Option<f64>,
-    pub p95: Option<f64>,
-    /// Share (0–1) of draws in which the profile kept its published rank among the profiles that
-    /// have one; `None` when it has none.
-    pub rank_stability: Option<f64>,
-}
-
-/// `higher` scored strictly above `lower` in `share` (0–1) of the draws, and `lower` above
-/// `higher` in `reverse`; `higher` is the one that is above more often (of equals, the first).
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Pair {
-    pub higher: usize,
-    pub lower: usize,
-    pub share: f64,
-    pub reverse: f64,
-}
-
-impl WriteJson for Sensitivity {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("draws", &self.draws);
-        out.field("seed", &self.seed);
-        out.field("spread", &self.spread);
-        out.field("pillars", &self.pillars);
-        out.end_object();
+json_object! {
+    /// The analysis of one set of profiles.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Sensitivity {
+        pub draws: u32,
+        pub seed: u32,
+        pub spread: f64,
+        pub pillars: Vec<PillarSensitivity>,
     }
 }
 
-impl WriteJson for PillarSensitivity {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("pillar", self.pillar);
-        out.field("profiles", &self.profiles);
-        out.field("weights", &self.weights);
-        out.field("missing", &self.missing);
-        out.field("both", &self.both);
-        out.end_object();
+json_object! {
+    /// One pillar across all profiles.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct PillarSensitivity {
+        pub pillar: &'static str,
+        /// Each profile under the methodology's (or the caller's) weights, in input order.
+        pub profiles: Vec<Base>,
+        /// Weights perturbed, missing answers left missing.
+        pub weights: Analysis,
+        /// Missing answers filled, weights as given.
+        pub missing: Analysis,
+        /// Both at once.
+        pub both: Analysis,
     }
 }
 
-impl WriteJson for Base {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("index", &self.index);
-        out.field("status", &self.status);
-        out.field("score", &self.score);
-        out.field("rank", &self.rank);
-        out.end_object();
+json_object! {
+    /// One profile's pillar as published.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Base {
+        pub index: usize,
+        pub status: Status,
+        pub score: Option<f64>,
+        /// 1 + the number of scored profiles with a strictly higher score; `None` unless scored.
+        pub rank: Option<usize>,
     }
 }
 
-impl WriteJson for Analysis {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("profiles", &self.profiles);
-        out.field("pairs", &self.pairs);
-        out.end_object();
+json_object! {
+    /// The draws of one analysis.
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Analysis {
+        /// One entry per profile, in input order.
+        pub profiles: Vec<Spread>,
+        /// Every pair of profiles of which one scored strictly above the other in some draw.
+        pub pairs: Vec<Pair>,
     }
 }
 
-impl WriteJson for Spread {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("index", &self.index);
-        out.field("scored", &self.scored);
-        out.field("p5", &self.p5);
-        out.field("p50", &self.p50);
-        out.field("p95", &self.p95);
-        out.field("rankStability", &self.rank_stability);
-        out.end_object();
+json_object! {
+    /// The distribution of one profile's pillar score over the draws that gave it one.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Spread {
+        pub index: usize,
+        /// Share (0–1) of draws in which the pillar had a score (met the coverage rule).
+        pub scored: f64,
+        pub p5: Option<f64>,
+        pub p50: Option<f64>,
+        pub p95: Option<f64>,
+        /// Share (0–1) of draws in which the profile kept its published rank among the profiles that
+        /// have one; `None` when it has none.
+        pub rank_stability as "rankStability": Option<f64>,
     }
 }
 
-impl WriteJson for Pair {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("higher", &self.higher);
-        out.field("lower", &self.lower);
-        out.field("share", &self.share);
-        out.field("reverse", &self.reverse);
-        out.end_object();
+json_object! {
+    /// `higher` scored strictly above `lower` in `share` (0–1) of the draws, and `lower` above
+    /// `higher` in `reverse`; `higher` is the one that is above more often (of equals, the first).
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Pair {
+        pub higher: usize,
+        pub lower: usize,
+        pub share: f64,
+        pub reverse: f64,
     }
 }
 
