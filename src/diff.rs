@@ -8,135 +8,81 @@ use crate::prelude::*;
 use crate::profile::{Format, Profile};
 use crate::report::{ElementReport, Methodology, Report, State, Status};
 use crate::score::{round1, score};
-use crate::text::{Text, WriteJson};
+use crate::text::json_object;
 use serde::Serialize;
 
-/// What changed from one assessment to the next.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Diff {
-    pub old: Side,
-    pub new: Side,
-    /// Every question whose answer (state, option or value) differs, in rubric order.
-    pub answers: Vec<AnswerChange>,
-    /// Every pillar, in rubric order.
-    pub pillars: Vec<FigureChange>,
-    /// Every indicator whose figures differ, in rubric order.
-    pub indicators: Vec<FigureChange>,
-}
-
-/// One of the two assessments.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Side {
-    /// The profile format it was written in.
-    pub format: Format,
-    /// The methodology it was scored under.
-    pub methodology: Methodology,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assessed_on: Option<Date>,
-}
-
-/// An answer before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct AnswerChange {
-    pub element: &'static str,
-    pub old: Given,
-    pub new: Given,
-}
-
-/// What an answer was.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Given {
-    pub state: State,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub option: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
-}
-
-/// A pillar's or indicator's figures before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct FigureChange {
-    pub id: &'static str,
-    pub old: Figure,
-    pub new: Figure,
-    /// `new.score − old.score`, one decimal, when both are scored.
-    pub change: Option<f64>,
-}
-
-/// Published figures of a pillar or indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Figure {
-    pub status: Status,
-    pub score: Option<f64>,
-    pub lower: Option<f64>,
-    pub upper: Option<f64>,
-}
-
-impl WriteJson for Diff {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("old", &self.old);
-        out.field("new", &self.new);
-        out.field("answers", &self.answers);
-        out.field("pillars", &self.pillars);
-        out.field("indicators", &self.indicators);
-        out.end_object();
+json_object! {
+    /// What changed from one assessment to the next.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Diff {
+        pub old: Side,
+        pub new: Side,
+        /// Every question whose answer (state, option or value) differs, in rubric order.
+        pub answers: Vec<AnswerChange>,
+        /// Every pillar, in rubric order.
+        pub pillars: Vec<FigureChange>,
+        /// Every indicator whose figures differ, in rubric order.
+        pub indicators: Vec<FigureChange>,
     }
 }
 
-impl WriteJson for Side {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("format", &self.format);
-        out.field("methodology", &self.methodology);
-        out.field_if_some("id", &self.id);
-        out.field_if_some("assessedOn", &self.assessed_on);
-        out.end_object();
+json_object! {
+    /// One of the two assessments.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Side {
+        /// The profile format it was written in.
+        pub format: Format,
+        /// The methodology it was scored under.
+        pub methodology: Methodology,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub assessed_on as "assessedOn": Option<Date>,
     }
 }
 
-impl WriteJson for AnswerChange {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("element", self.element);
-        out.field("old", &self.old);
-        out.field("new", &self.new);
-        out.end_object();
+json_object! {
+    /// An answer before and after.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct AnswerChange {
+        pub element: &'static str,
+        pub old: Given,
+        pub new: Given,
     }
 }
 
-impl WriteJson for Given {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("state", &self.state);
-        out.field_if_some("option", &self.option);
-        out.field_if_some("value", &self.value);
-        out.end_object();
+json_object! {
+    /// What an answer was.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Given {
+        pub state: State,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub option: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub value: Option<f64>,
     }
 }
 
-impl WriteJson for FigureChange {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("id", self.id);
-        out.field("old", &self.old);
-        out.field("new", &self.new);
-        out.field("change", &self.change);
-        out.end_object();
+json_object! {
+    /// A pillar's or indicator's figures before and after.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct FigureChange {
+        pub id: &'static str,
+        pub old: Figure,
+        pub new: Figure,
+        /// `new.score − old.score`, one decimal, when both are scored.
+        pub change: Option<f64>,
     }
 }
 
-impl WriteJson for Figure {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("status", &self.status);
-        out.field("score", &self.score);
-        out.field("lower", &self.lower);
-        out.field("upper", &self.upper);
-        out.end_object();
+json_object! {
+    /// Published figures of a pillar or indicator.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Figure {
+        pub status: Status,
+        pub score: Option<f64>,
+        pub lower: Option<f64>,
+        pub upper: Option<f64>,
     }
 }
 
