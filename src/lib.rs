@@ -73,24 +73,16 @@ pub use rubric::{Rubric, RUBRIC};
 pub use sensitivity::Sensitivity;
 
 use serde::Serialize;
+use text::json_object;
 use walk::{read, Diagnostics};
 
-/// What produced a report: this engine's version, the methodology and the profile format.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Version {
-    pub engine: &'static str,
-    pub methodology: report::Methodology,
-    pub profile_schema: &'static str,
-}
-
-impl text::WriteJson for Version {
-    fn write_json(&self, out: &mut text::Text) {
-        out.begin_object();
-        out.field("engine", self.engine);
-        out.field("methodology", &self.methodology);
-        out.field("profileSchema", self.profile_schema);
-        out.end_object();
+json_object! {
+    /// What produced a report: this engine's version, the methodology and the profile format.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Version {
+        pub engine: &'static str,
+        pub methodology: report::Methodology,
+        pub profile_schema as "profileSchema": &'static str,
     }
 }
 
@@ -121,21 +113,13 @@ pub fn score(profile: &Json, options: Option<&Json>) -> Result<Report, Error> {
     Ok(score::score(Profile::from_tree(profile)?, &options))
 }
 
-/// The result of [`validate`]: never an exception, always the whole list.
-#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
-pub struct Validation {
-    pub ok: bool,
-    pub errors: Vec<Error>,
-    pub warnings: Vec<Warning>,
-}
-
-impl text::WriteJson for Validation {
-    fn write_json(&self, out: &mut text::Text) {
-        out.begin_object();
-        out.field("ok", &self.ok);
-        out.field("errors", &self.errors);
-        out.field("warnings", &self.warnings);
-        out.end_object();
+json_object! {
+    /// The result of [`validate`]: never an exception, always the whole list.
+    #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+    pub struct Validation {
+        pub ok: bool,
+        pub errors: Vec<Error>,
+        pub warnings: Vec<Warning>,
     }
 }
 
