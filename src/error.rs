@@ -6,7 +6,7 @@
 
 use crate::num::{chars, push_int};
 use crate::prelude::*;
-use crate::text::{Text, WriteJson};
+use crate::text::{json_object, Text, WriteJson};
 use alloc::boxed::Box;
 use core::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -481,23 +481,16 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// A non-fatal finding about an input: the score stands, but a reader should know.
-///
-/// Codes: `profile-v1`, `v1-answer-dropped`, `not-applicable-without-note`,
-/// `answer-without-evidence`, `not-found-without-search`, `evidence-mirror-only`, `evidence-old`,
-/// `assessment-outdated`, `assessment-undated`, `unknown-process-field`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
-pub struct Warning {
-    pub code: &'static str,
-    pub path: String,
-}
-
-impl WriteJson for Warning {
-    fn write_json(&self, out: &mut Text) {
-        out.begin_object();
-        out.field("code", self.code);
-        out.field("path", &self.path);
-        out.end_object();
+json_object! {
+    /// A non-fatal finding about an input: the score stands, but a reader should know.
+    ///
+    /// Codes: `profile-v1`, `v1-answer-dropped`, `not-applicable-without-note`,
+    /// `answer-without-evidence`, `not-found-without-search`, `evidence-mirror-only`, `evidence-old`,
+    /// `assessment-outdated`, `assessment-undated`, `unknown-process-field`.
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+    pub struct Warning {
+        pub code: &'static str,
+        pub path: String,
     }
 }
 
