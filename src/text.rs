@@ -3,7 +3,8 @@
 //!
 //! Each output type writes itself through [`WriteJson`], field by field, in the order and under
 //! the names its `#[serde]` attributes give the JSON Schema (and native serde_json, which the
-//! tests hold this text to). A hand-written writer rather than a serde `Serializer`: serde's
+//! tests hold this text to): both come from one field list, the type's `json_object!` or
+//! `json_enum!` declaration. A writer of its own rather than a serde `Serializer`: serde's
 //! generic machinery was several kilobytes of the WebAssembly.
 //!
 //! Numbers the engine rounds (scores to one decimal, shares to three) and whole numbers are
@@ -153,7 +154,7 @@ impl Text {
     }
 }
 
-/// Writes an object's fields without its braces: what [`json_object!`] generates, so that a
+/// Writes an object's fields without its braces: what `json_object!` generates, so that a
 /// `#[serde(flatten)]` field can write its fields into the object around it.
 pub trait WriteFields {
     fn write_fields(&self, out: &mut Text);
@@ -173,7 +174,8 @@ pub trait WriteFields {
 /// - `flatten`, for a field whose type is itself declared here (its fields written inline);
 /// - `skip` (not written at all).
 ///
-/// Any other attribute is a compile error here rather than a silent difference.
+/// Any other attribute is a compile error here rather than a silent difference. The doc comments
+/// are the schema's descriptions, line breaks included: rewrapping one changes the schema.
 macro_rules! json_object {
     (
         $(#[$attr:meta])*
@@ -196,6 +198,9 @@ macro_rules! json_object {
         }
 
         impl $crate::text::WriteFields for $Name {
+            // Inlined into the one `write_json` (or flattening object) that calls it: out of line,
+            // one function per type cost some 4 KB of the WebAssembly.
+            #[inline]
             fn write_fields(&self, out: &mut $crate::text::Text) {
                 $(
                     $crate::text::json_object!(
