@@ -2,6 +2,10 @@
 //! Properties of the formula (docs/methodology.md, "How a score is computed") over profiles
 //! generated from the rubric itself, and robustness of every entry point against arbitrary trees.
 
+#[path = "support/checks.rs"]
+mod checks;
+
+use checks::check_bounds;
 use proptest::prelude::*;
 use proptest::strategy::Union;
 use sdo_openness::report::{Report, State, Status, WeightsKind};
@@ -284,28 +288,6 @@ fn band_of(score: f64) -> &'static str {
         s if s >= 60.0 => "substantial",
         s if s >= 40.0 => "partial",
         _ => "limited",
-    }
-}
-
-fn check_bounds(what: &str, score: Option<f64>, lower: Option<f64>, upper: Option<f64>) {
-    for v in [score, lower, upper].into_iter().flatten() {
-        assert!((0.0..=100.0).contains(&v), "{what}: {v} outside 0–100");
-        assert_eq!(
-            (v * 10.0).round() / 10.0,
-            v,
-            "{what}: {v} not at one decimal"
-        );
-    }
-    assert_eq!(lower.is_some(), upper.is_some(), "{what}");
-    if let Some(score) = score {
-        let (lower, upper) = (lower.expect(what), upper.expect(what));
-        assert!(
-            lower <= score && score <= upper,
-            "{what}: {lower} ≤ {score} ≤ {upper}"
-        );
-    }
-    if let (Some(lower), Some(upper)) = (lower, upper) {
-        assert!(lower <= upper, "{what}: {lower} ≤ {upper}");
     }
 }
 

@@ -8,7 +8,10 @@
 //! `SDO_BLESS=1 cargo test --test snapshots` rewrites the snapshots; read the diff before
 //! committing it.
 
-use sdo_openness::text::{to_text, Text, WriteJson};
+#[path = "support/checks.rs"]
+mod checks;
+
+use sdo_openness::text::WriteJson;
 use sdo_openness::{compare, diff, score, sensitivity, validate, version, Json};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -42,42 +45,10 @@ fn fixture_options(name: &str) -> Option<Json> {
     path.exists().then(|| read_json(path))
 }
 
-/// The binding's text with its handed-aside numbers filled in, as JavaScript does.
-fn filled(text: &Text) -> String {
-    let mut parts = text.json.split('\u{1}');
-    let mut json = parts.next().unwrap_or_default().to_string();
-    while let (Some(index), Some(rest)) = (parts.next(), parts.next()) {
-        let x = text.floats[index.parse::<usize>().expect("a marker holds an index")];
-        json.push_str(&serde_json::to_string(&x).unwrap());
-        json.push_str(rest);
-    }
-    json
-}
-
-/// serde_json's compact writing, with floats written as the binding writes them (`1` where
-/// serde_json writes `1.0`: JavaScript has one number type).
-struct BindingNumbers;
-
-impl serde_json::ser::Formatter for BindingNumbers {
-    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, x: f64) -> std::io::Result<()> {
-        w.write_all(filled(&to_text(&x)).as_bytes())
-    }
-}
-
 /// The binding's text of `value` is serde_json's, byte for byte: same fields, order, names,
 /// omissions and escapes.
 fn check_binding_text<T: WriteJson + Serialize>(value: &T) {
-    let mut expected = Vec::new();
-    value
-        .serialize(&mut serde_json::Serializer::with_formatter(
-            &mut expected,
-            BindingNumbers,
-        ))
-        .expect("serializes");
-    assert_eq!(
-        filled(&to_text(value)),
-        String::from_utf8(expected).unwrap()
-    );
+    checks::binding_text(value);
 }
 
 /// Compares `value`, as pretty JSON with a trailing newline, with `tests/snapshots/<name>.json`;
