@@ -38,29 +38,82 @@ extern crate alloc;
 
 /// What std's prelude would give every module, from alloc.
 mod prelude {
-    pub use alloc::string::{String, ToString};
-    pub use alloc::vec::Vec;
-    pub use alloc::{format, vec};
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec::Vec;
+    pub(crate) use alloc::{format, vec};
 }
 use prelude::*;
 
-pub mod badge;
-pub mod compare;
-pub mod date;
-mod decimal;
-pub mod diff;
-pub mod error;
-pub mod json;
-mod num;
-pub mod options;
-pub mod profile;
-pub mod report;
+// The layers, bottom to top; a module uses only its own layer and the layers below it
+// (docs/architecture.md). `base`: numbers and the JSON writer. `rubric`: the methodology, data
+// every layer reads. `input`: JSON text to checked values or coded errors. `engine`: pure
+// scoring. `output`: renderers of a report. Then the edges, which may use all of them: this
+// file (the Rust API), `wasm` (the JavaScript binding, WebAssembly only) and `schema` (the JSON
+// Schemas, native only).
+mod base;
+mod engine;
+mod input;
+mod output;
 pub mod rubric;
+
+#[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-pub mod score;
-pub mod sensitivity;
-pub mod text;
-mod walk;
+
+// The public API: the functions below, and the types of their inputs and outputs, by module.
+// Everything else is `pub(crate)`.
+
+/// The JSON tree every function reads, and the parser's limits.
+pub mod json {
+    pub use crate::input::json::{limits, Json};
+}
+/// Coded errors and warnings, each with its JSON path.
+pub mod error {
+    pub use crate::input::error::{Error, Warning};
+}
+/// Calendar dates, as profiles and reports hold them.
+pub mod date {
+    pub use crate::input::date::Date;
+}
+/// The profile format.
+pub mod profile {
+    pub use crate::input::profile::{
+        limits, Answer, Confidence, Evidence, Format, Given, Process, Profile, Review, ReviewLevel,
+        SourceType, Trail, SCHEMA, SCHEMA_V1,
+    };
+}
+/// The options of [`score`], [`compare`], [`diff`] and [`sensitivity`].
+pub mod options {
+    pub use crate::input::options::{
+        ScoreOptions, SensitivityOptions, Weights, WeightsKind, MAX_DRAWS, MAX_WEIGHT,
+    };
+}
+/// The report of one profile.
+pub mod report {
+    pub use crate::engine::report::*;
+}
+/// The result of [`compare`](crate::compare()).
+pub mod compare {
+    pub use crate::engine::compare::{Comparison, Place, Ranking, MAX_PROFILES};
+}
+/// The result of [`sensitivity`](crate::sensitivity()).
+pub mod sensitivity {
+    pub use crate::engine::sensitivity::{
+        Analysis, Base, Pair, PillarSensitivity, Sensitivity, Spread,
+    };
+}
+/// The result of [`diff`](crate::diff()).
+pub mod diff {
+    pub use crate::engine::diff::{AnswerChange, Diff, Figure, FigureChange, Given, Side};
+}
+/// The SVG badge of a report.
+pub mod badge {
+    pub use crate::output::badge::svg;
+}
+/// Not part of the API: the JSON writer, for the tests' byte-identity checks and the binding.
+#[doc(hidden)]
+pub mod text {
+    pub use crate::base::text::{to_text, Text, WriteJson};
+}
 
 pub use compare::{Comparison, MAX_PROFILES};
 pub use diff::Diff;
@@ -72,9 +125,9 @@ pub use report::Report;
 pub use rubric::{Rubric, RUBRIC};
 pub use sensitivity::Sensitivity;
 
+use base::text::json_object;
+use input::walk::{read, Diagnostics};
 use serde::Serialize;
-use text::json_object;
-use walk::{read, Diagnostics};
 
 json_object! {
     /// What produced a report: this engine's version, the methodology and the profile format.
@@ -110,7 +163,7 @@ pub fn rubric() -> &'static Rubric {
 /// The first problem with the profile or the options, with its code and JSON path.
 pub fn score(profile: &Json, options: Option<&Json>) -> Result<Report, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(score::score(Profile::from_tree(profile)?, &options))
+    Ok(engine::score::score(Profile::from_tree(profile)?, &options))
 }
 
 json_object! {
@@ -145,7 +198,7 @@ pub fn validate(profile: &Json, options: Option<&Json>) -> Validation {
 /// [`MAX_PROFILES`]; otherwise the first error of any profile, its path starting `[index]`.
 pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(compare::compare(profiles_of(profiles)?, &options))
+    Ok(engine::compare::compare(profiles_of(profiles)?, &options))
 }
 
 /// The sensitivity of pillar scores and rankings to the weights.
@@ -157,7 +210,10 @@ pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Er
 /// As [`compare`], and the options' own errors.
 pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
     let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
-    Ok(sensitivity::analyse(&profiles_of(profiles)?, &options))
+    Ok(engine::sensitivity::analyse(
+        &profiles_of(profiles)?,
+        &options,
+    ))
 }
 
 /// What changed between two assessments of the same process: answers, and every pillar and
@@ -174,7 +230,7 @@ pub fn diff(old: &Json, new: &Json, options: Option<&Json>) -> Result<Diff, Erro
     if old.process.name != new.process.name {
         return Err(Error::different_process("new.process.name".into()));
     }
-    Ok(diff::diff(old, new, &options))
+    Ok(engine::diff::diff(old, new, &options))
 }
 
 fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {

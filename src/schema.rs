@@ -4,9 +4,9 @@
 //! dates), the outputs' from the Rust types themselves (schemars). scripts/types.mjs turns
 //! [`api_schema`] into the package's TypeScript declarations.
 
-use crate::json::Json;
+use crate::input::json::Json;
+use crate::input::profile::{limits, SCHEMA};
 use crate::prelude::*;
-use crate::profile::{limits, SCHEMA};
 use crate::rubric::{Scale, RUBRIC};
 
 fn s(text: &str) -> Json {
@@ -298,7 +298,7 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
                             Json::object(vec![
                                 ("type", s("number")),
                                 ("minimum", n(0.0)),
-                                ("maximum", n(crate::options::MAX_WEIGHT)),
+                                ("maximum", n(crate::input::options::MAX_WEIGHT)),
                             ]),
                         )
                     })
@@ -342,7 +342,7 @@ fn options_schemas() -> Vec<(&'static str, Json)> {
                     "properties",
                     Json::object(vec![
                         ("weights", weights),
-                        ("draws", whole(1.0, f64::from(crate::options::MAX_DRAWS), "Number of weight draws (default 1000).")),
+                        ("draws", whole(1.0, f64::from(crate::input::options::MAX_DRAWS), "Number of weight draws (default 1000).")),
                         ("seed", whole(0.0, f64::from(u32::MAX), "Seed of the draws (default 1).")),
                         (
                             "spread",

@@ -95,7 +95,7 @@ fn optional(v: JsValue) -> Result<Option<Json>, Error> {
 }
 
 /// Output crosses the boundary as JSON text and one `JSON.parse`: much faster than building the
-/// report one property at a time, and no float printing in the WebAssembly (src/text.rs).
+/// report one property at a time, and no float printing in the WebAssembly (src/base/text.rs).
 fn output<T: WriteJson>(value: &T) -> JsValue {
     let text = crate::text::to_text(value);
     from_text(&text.json, &text.floats)

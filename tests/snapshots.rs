@@ -2,7 +2,7 @@
 //! snapshots (tests/snapshots/). A change to the formula, the rubric or the report format shows
 //! up here as a diff to review.
 //!
-//! The JSON text the JavaScript binding receives (src/text.rs) is held to the same serde_json
+//! The JSON text the JavaScript binding receives (src/base/text.rs) is held to the same serde_json
 //! writing of each value, so the snapshots pin it too.
 //!
 //! `SDO_BLESS=1 cargo test --test snapshots` rewrites the snapshots; read the diff before

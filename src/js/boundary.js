@@ -2,7 +2,7 @@
 // and reports come back as JSON text. Plain module code, so that tests/node/boundary.test.mjs can
 // run it without the WebAssembly.
 
-/** Parses the engine's JSON text, putting back the numbers it handed aside (see src/text.rs). */
+/** Parses the engine's JSON text, putting back the numbers it handed aside (see src/base/text.rs). */
 export function fromText(text, floats) {
   if (floats.length > 0) text = text.replace(/\u0001(\d+)\u0001/g, (_, i) => JSON.stringify(floats[i]));
   return JSON.parse(text);

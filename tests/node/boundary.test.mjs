@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { jsonText } from "../../src/js/boundary.js";
 import { root } from "../support/package.mjs";
 
-// The engine's limits, as src/wasm.rs passes them (src/json.rs `limits`).
+// The engine's limits, as src/wasm.rs passes them (src/input/json.rs `limits`).
 const LIMITS = [1 << 20, 32, 64 * 1024, 100_000, 256];
 const text = (value) => jsonText(value, ...LIMITS);
 /** [code, path] of what jsonText throws for `value`, or "text" when it returns text. */

@@ -51,8 +51,8 @@ test("widget and page words exist in every language with the same placeholders",
 test("rejected inputs are explained in every language", async () => {
   const { describeError } = await import("../../www/elements/ui.js");
   const codes = Object.keys(UI.en.errors);
-  // Every code the engine can return (src/error.rs) has words.
-  const engine = [...readFileSync(join(root, "src/error.rs"), "utf8").matchAll(/=> "([a-z-]+)"/g)].map((m) => m[1]);
+  // Every code the engine can return (src/input/error.rs) has words.
+  const engine = [...readFileSync(join(root, "src/input/error.rs"), "utf8").matchAll(/=> "([a-z-]+)"/g)].map((m) => m[1]);
   assert.deepEqual([...new Set(engine)].sort(), [...codes].sort());
   for (const locale of LOCALES) assert.deepEqual(Object.keys(UI[locale].errors), codes, locale);
   const error = { code: "unknown-option", path: "answers.O1.1.option", message: "unknown option `publik` for element `O1.1` (did you mean `public`?)", suggestion: "public" };

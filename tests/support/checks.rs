@@ -31,7 +31,7 @@ pub fn check_bounds(what: &str, score: Option<f64>, lower: Option<f64>, upper: O
     }
 }
 
-/// The JSON text the binding hands JavaScript (src/text.rs), its set-aside numbers filled in as
+/// The JSON text the binding hands JavaScript (src/base/text.rs), its set-aside numbers filled in as
 /// JavaScript does; checked to be serde_json's writing of the same value, byte for byte.
 pub fn binding_text<T: WriteJson + Serialize>(value: &T) -> String {
     let text = filled(&to_text(value));
@@ -60,7 +60,7 @@ fn filled(text: &Text) -> String {
 
 /// serde_json's compact writing with numbers and escapes as the binding writes them: `1`, not
 /// `1.0` (JavaScript has one number type), and `\u0008` and `\u000c` for `\b` and `\f`
-/// (deliberately: see `strings_escaped_as_serde_json_does` in src/text.rs).
+/// (deliberately: see `strings_escaped_as_serde_json_does` in src/base/text.rs).
 struct BindingNumbers;
 
 impl Formatter for BindingNumbers {

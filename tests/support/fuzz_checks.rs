@@ -318,7 +318,7 @@ fn same_after_writing(before: &Json, after: &Json) -> bool {
 }
 
 /// `x` written by serde_json (the shortest text that reads back as `x`) and read back as `y`:
-/// exactly `x`, since the parser reads every number to the nearest f64 (src/decimal.rs) — but
+/// exactly `x`, since the parser reads every number to the nearest f64 (src/base/decimal.rs) — but
 /// for the sign of zero, which serde_json writes as `0` either way.
 fn written_number_reads_back(x: f64, y: f64) -> bool {
     x == y

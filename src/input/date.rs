@@ -70,7 +70,7 @@ impl Date {
 }
 
 impl Date {
-    /// `YYYY-MM-DD`, without core's formatting machinery (see `crate::num::push_int`).
+    /// `YYYY-MM-DD`, without core's formatting machinery (see `crate::base::num::push_int`).
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
         // The eight digits of YYYYMMDD, from the top place down (years are 0000–9999).
@@ -99,8 +99,8 @@ impl Serialize for Date {
     }
 }
 
-impl crate::text::WriteJson for Date {
-    fn write_json(&self, out: &mut crate::text::Text) {
+impl crate::base::text::WriteJson for Date {
+    fn write_json(&self, out: &mut crate::base::text::Text) {
         out.string(&self.iso());
     }
 }

@@ -8,8 +8,8 @@
 //! The parser is our own rather than serde_json's: it is a few hundred bytes of WebAssembly where
 //! serde_json's deserializer, with serde's error formatting, is tens of kilobytes.
 
-use crate::decimal::Digits;
-use crate::error::Error;
+use crate::base::decimal::Digits;
+use crate::input::error::Error;
 use crate::prelude::*;
 
 /// A parsed JSON value.
@@ -134,7 +134,7 @@ impl serde::Serialize for Json {
             Json::Null => s.serialize_unit(),
             Json::Bool(b) => s.serialize_bool(*b),
             // Whole numbers print as integers (`200`, not `200.0`), as JSON Schema expects.
-            Json::Number(x) if crate::num::fract(*x) == 0.0 && x.abs() < 9e15 => {
+            Json::Number(x) if crate::base::num::fract(*x) == 0.0 && x.abs() < 9e15 => {
                 s.serialize_i64(*x as i64)
             }
             Json::Number(x) => s.serialize_f64(*x),

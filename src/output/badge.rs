@@ -4,12 +4,12 @@
 //! Drawn in one pass for size: each part's rectangle and text are written as the report is read,
 //! and the header, which needs the total width, is written last in front of them.
 
-use crate::error::Error;
-use crate::json::Json;
-use crate::num::push_int;
+use crate::base::num::push_int;
+use crate::input::error::Error;
+use crate::input::json::Json;
+use crate::input::walk::{self, At, Diagnostics, Obj};
 use crate::prelude::*;
 use crate::rubric::RUBRIC;
-use crate::walk::{self, At, Diagnostics, Obj};
 
 /// Fill of each band, dark enough for white 11 px text (contrast ≥ 4.5:1), and of "no score".
 const COLOURS: &[(&str, &str)] = &[
@@ -145,7 +145,10 @@ fn render(report: &Json, options: &Json, d: &mut Diagnostics) -> Option<String> 
         let (mut range, mut between) = (String::new(), String::new());
         if let (Some(l), Some(u)) = (lower, upper) {
             // Rounded outwards, so that the whole numbers shown contain the range.
-            let (l, u) = (crate::num::floor(l) as i64, -crate::num::floor(-u) as i64);
+            let (l, u) = (
+                crate::base::num::floor(l) as i64,
+                -crate::base::num::floor(-u) as i64,
+            );
             for (text, separator) in [(&mut range, "–"), (&mut between, " and ")] {
                 push_int(text, l);
                 text.push_str(separator);
@@ -224,7 +227,7 @@ fn number(o: &Obj, key: &str, d: &mut Diagnostics) -> Option<f64> {
 /// A score as a whole number, rounded half up: the badge is too small for decimals, and integer
 /// formatting keeps float printing out of the WebAssembly build.
 fn whole(x: f64) -> i64 {
-    crate::num::floor(x + 0.5) as i64
+    crate::base::num::floor(x + 0.5) as i64
 }
 
 /// Approximate advance of 11 px Verdana, in tenths of a pixel: no font metrics in a badge.

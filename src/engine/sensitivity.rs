@@ -11,16 +11,16 @@
 //!   its lowest and highest);
 //! - `both`: perturbed weights and filled answers in the same draw.
 
-use crate::compare::rank;
-use crate::options::SensitivityOptions;
-use crate::prelude::*;
-use crate::profile::Profile;
-use crate::report::Status;
-use crate::rubric::{Scale, RUBRIC};
-use crate::score::{
+use crate::base::text::json_object;
+use crate::engine::compare::rank;
+use crate::engine::report::Status;
+use crate::engine::score::{
     indicator_totals, pillar_status, round1, round3, slots, weighted_mean, Slot, Totals,
 };
-use crate::text::json_object;
+use crate::input::options::SensitivityOptions;
+use crate::input::profile::Profile;
+use crate::prelude::*;
+use crate::rubric::{Scale, RUBRIC};
 use serde::Serialize;
 
 json_object! {
@@ -119,7 +119,7 @@ impl Vary {
 }
 
 /// Runs the analysis. The same profiles and options always give the same result.
-pub fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivity {
+pub(crate) fn analyse(profiles: &[Profile], options: &SensitivityOptions) -> Sensitivity {
     let slots: Vec<Vec<Slot>> = profiles.iter().map(slots).collect();
     let base_weights = options.weights.values();
     // Published pillar scores (NaN for none) and ranks under the base weights.

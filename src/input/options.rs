@@ -2,18 +2,28 @@
 //! against, and the sensitivity analysis's draws. Read from JSON like profiles, with the same
 //! coded errors.
 
-use crate::date::Date;
-use crate::error::{closest, Error};
-use crate::json::Json;
+use crate::base::text::json_enum;
+use crate::input::date::Date;
+use crate::input::error::{closest, Error};
+use crate::input::json::Json;
+use crate::input::walk::{self, At, Diagnostics, Obj};
 use crate::prelude::*;
-use crate::report::WeightsKind;
 use crate::rubric::RUBRIC;
-use crate::walk::{self, At, Diagnostics, Obj};
+use serde::Serialize;
 
 /// Largest accepted weight: weights are relative, so larger numbers add nothing but overflow risk.
 pub const MAX_WEIGHT: f64 = 1000.0;
 /// Most weight draws in one sensitivity analysis.
 pub const MAX_DRAWS: u32 = 10_000;
+
+json_enum! {
+    /// Whether the methodology's weights were used.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+    pub enum WeightsKind {
+        Default as "default",
+        Custom as "custom",
+    }
+}
 
 /// Indicator weights, one per indicator in rubric order.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +70,7 @@ impl Weights {
     ///
     /// Collected in `d`: `unknown-indicator`, `wrong-type`, `not-finite`, `out-of-range`, and
     /// `zero-weights` when a pillar would have no positive weight.
-    pub fn read(v: &Json, at: At, d: &mut Diagnostics) -> Option<Weights> {
+    pub(crate) fn read(v: &Json, at: At, d: &mut Diagnostics) -> Option<Weights> {
         let o = Obj::new(v, at, d)?;
         let mut weights = Weights::default();
         let before = d.errors.len();
@@ -101,7 +111,7 @@ pub struct ScoreOptions {
 
 impl ScoreOptions {
     /// Reads `{weights?, asOf?}`; `null` means the defaults.
-    pub fn read(v: &Json, d: &mut Diagnostics) -> Option<ScoreOptions> {
+    pub(crate) fn read(v: &Json, d: &mut Diagnostics) -> Option<ScoreOptions> {
         if matches!(v, Json::Null) {
             return Some(ScoreOptions::default());
         }
@@ -143,7 +153,7 @@ impl Default for SensitivityOptions {
 
 impl SensitivityOptions {
     /// Reads `{weights?, draws?, seed?, spread?}`; `null` means the defaults.
-    pub fn read(v: &Json, d: &mut Diagnostics) -> Option<SensitivityOptions> {
+    pub(crate) fn read(v: &Json, d: &mut Diagnostics) -> Option<SensitivityOptions> {
         let mut out = SensitivityOptions::default();
         if matches!(v, Json::Null) {
             return Some(out);
@@ -169,7 +179,7 @@ impl SensitivityOptions {
 /// A whole number in `[min, max]`.
 fn whole(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<u32> {
     let x = walk::number(v, at, min, max, d)?;
-    if crate::num::fract(x) != 0.0 {
+    if crate::base::num::fract(x) != 0.0 {
         d.error(Error::wrong_type(at.path(), "a whole number", "a fraction"));
         return None;
     }

@@ -22,7 +22,7 @@ const MAX_DIGITS: usize = 800;
 /// A decimal number's significant digits, collected as a parser reads them: the value is
 /// `D × 10^exponent`, plus a little more when `sticky`.
 #[derive(Default)]
-pub struct Digits {
+pub(crate) struct Digits {
     /// D, the integer the kept digits spell.
     value: Big,
     /// How many digits D has, from the first non-zero one: at most `MAX_DIGITS`.
@@ -35,7 +35,7 @@ pub struct Digits {
 
 impl Digits {
     /// Adds the next digit (0..=9) of the number, from the whole part or from the `fraction`.
-    pub fn push(&mut self, digit: u8, fraction: bool) {
+    pub(crate) fn push(&mut self, digit: u8, fraction: bool) {
         if self.count == 0 && digit == 0 {
             // A leading zero: only its place counts.
             self.exponent -= i64::from(fraction);
@@ -52,7 +52,7 @@ impl Digits {
 
     /// The nearest f64 to the digits times `10^exponent`, with the sign of `negative` (zeros
     /// included). Beyond f64's range: infinity; below half the smallest subnormal: zero.
-    pub fn into_f64(mut self, negative: bool, exponent: i64) -> f64 {
+    pub(crate) fn into_f64(mut self, negative: bool, exponent: i64) -> f64 {
         let mut e = self.exponent.saturating_add(exponent);
         if self.sticky {
             // D × 10^e plus a tenth of 10^e: strictly between D × 10^e and (D + 1) × 10^e.

@@ -1,18 +1,18 @@
 //! The formula: element → indicator → pillar, with bounds for what is not yet assessed,
 //! coverage, bands and recommendations. docs/methodology.md states it in words; keep them equal.
 
-use crate::options::{ScoreOptions, Weights};
-use crate::prelude::*;
-use crate::profile::{Answer, Given, Profile, SourceType};
-use crate::report::{
+use crate::engine::report::{
     ElementReport, EvidenceCoverage, IndicatorReport, Methodology, PillarReport, Recommendation,
     Report, State, Status,
 };
+use crate::input::options::{ScoreOptions, Weights};
+use crate::input::profile::{Answer, Given, Profile, SourceType};
+use crate::input::walk::Diagnostics;
+use crate::prelude::*;
 use crate::rubric::{Element, Scale, RUBRIC};
-use crate::walk::Diagnostics;
 
 /// Most recommendations in one report.
-pub const MAX_RECOMMENDATIONS: usize = 10;
+pub(crate) const MAX_RECOMMENDATIONS: usize = 10;
 
 /// Shares are compared with the coverage rule to within this, so that a share that is exactly
 /// the threshold in decimal is not refused for a rounding error in binary.
@@ -22,7 +22,7 @@ const SHARE_TOLERANCE: f64 = 1e-9;
 ///
 /// Takes the profile by value: its notes, evidence and process move into the report rather than
 /// being copied.
-pub fn score(profile: Profile, options: &ScoreOptions) -> Report {
+pub(crate) fn score(profile: Profile, options: &ScoreOptions) -> Report {
     let slots = slots(&profile);
     let weights = &options.weights;
     let mut d = Diagnostics::default();
@@ -182,12 +182,12 @@ pub(crate) struct Totals {
 
 impl Totals {
     /// The share of the applicable weight that is answered; `None` when nothing applies.
-    pub fn answered_share(&self) -> Option<f64> {
+    pub(crate) fn answered_share(&self) -> Option<f64> {
         (self.applicable_weight > 0.0).then(|| self.answered_weight / self.applicable_weight)
     }
 
     /// The coverage rule for an indicator.
-    pub fn status(&self) -> Status {
+    pub(crate) fn status(&self) -> Status {
         match self.answered_share() {
             None => Status::NotApplicable,
             Some(share) if share + SHARE_TOLERANCE >= RUBRIC.coverage.indicator => Status::Scored,
@@ -196,7 +196,7 @@ impl Totals {
     }
 
     /// The score when the coverage rule allows it to be published.
-    pub fn published_score(&self) -> Option<f64> {
+    pub(crate) fn published_score(&self) -> Option<f64> {
         match self.status() {
             Status::Scored => self.score,
             _ => None,
@@ -462,9 +462,9 @@ fn evidence_coverage(profile: &Profile) -> EvidenceCoverage {
 /// Scores are published to one decimal: finer digits are noise, and rounding once here keeps
 /// every renderer showing the same figure.
 pub(crate) fn round1(x: f64) -> f64 {
-    crate::num::round(x * 10.0) / 10.0
+    crate::base::num::round(x * 10.0) / 10.0
 }
 
 pub(crate) fn round3(x: f64) -> f64 {
-    crate::num::round(x * 1000.0) / 1000.0
+    crate::base::num::round(x * 1000.0) / 1000.0
 }

@@ -1,12 +1,12 @@
 //! Several processes scored under the same weights, ranked per pillar.
 
-use crate::options::ScoreOptions;
+use crate::base::text::json_object;
+use crate::engine::report::{Report, Status, WeightsKind};
+use crate::engine::score::score;
+use crate::input::options::ScoreOptions;
+use crate::input::profile::Profile;
 use crate::prelude::*;
-use crate::profile::Profile;
-use crate::report::{Report, Status, WeightsKind};
 use crate::rubric::RUBRIC;
-use crate::score::score;
-use crate::text::json_object;
 use serde::Serialize;
 
 /// Most profiles in one comparison or sensitivity analysis.
@@ -63,7 +63,7 @@ json_object! {
 }
 
 /// Scores every profile with the same options and ranks them.
-pub fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
+pub(crate) fn compare(profiles: Vec<Profile>, options: &ScoreOptions) -> Comparison {
     let mut reports = Vec::with_capacity(profiles.len());
     for p in profiles {
         reports.push(score(p, options));

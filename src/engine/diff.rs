@@ -2,13 +2,13 @@
 //! and indicator moved. Both are scored under this engine's methodology (a v1 profile through
 //! its crosswalk), with the same options, so that the differences are the answers' alone.
 
-use crate::date::Date;
-use crate::options::ScoreOptions;
+use crate::base::text::json_object;
+use crate::engine::report::{ElementReport, Methodology, Report, State, Status};
+use crate::engine::score::{round1, score};
+use crate::input::date::Date;
+use crate::input::options::ScoreOptions;
+use crate::input::profile::{Format, Profile};
 use crate::prelude::*;
-use crate::profile::{Format, Profile};
-use crate::report::{ElementReport, Methodology, Report, State, Status};
-use crate::score::{round1, score};
-use crate::text::json_object;
 use serde::Serialize;
 
 json_object! {
@@ -88,7 +88,7 @@ json_object! {
 
 /// Scores both profiles with the same options and lists the differences. The caller has checked
 /// that both assess the same process.
-pub fn diff(old: Profile, new: Profile, options: &ScoreOptions) -> Diff {
+pub(crate) fn diff(old: Profile, new: Profile, options: &ScoreOptions) -> Diff {
     let side = |p: &Profile| Side {
         format: p.format,
         methodology: Methodology::CURRENT,

@@ -6,13 +6,13 @@
 //! (answers to retired questions carried over where they mean the same, dropped with a warning
 //! otherwise), so that old assessments still open.
 
-use crate::date::Date;
-use crate::error::{closest, Error};
-use crate::json::Json;
+use crate::base::text::{json_enum, json_object};
+use crate::input::date::Date;
+use crate::input::error::{closest, Error};
+use crate::input::json::Json;
+use crate::input::walk::{self, At, Diagnostics, Obj};
 use crate::prelude::*;
 use crate::rubric::{Choice, Element, Retired, Scale, RUBRIC};
-use crate::text::{json_enum, json_object};
-use crate::walk::{self, At, Diagnostics, Obj};
 use serde::Serialize;
 
 /// The profile format this version writes and reads.
@@ -289,14 +289,14 @@ impl Profile {
     }
 
     /// Reads a profile, collecting every error.
-    pub fn read(tree: &Json, d: &mut Diagnostics) -> Option<Profile> {
+    pub(crate) fn read(tree: &Json, d: &mut Diagnostics) -> Option<Profile> {
         let top = Obj::new(tree, At::ROOT, d)?;
         top.deny_unknown(TOP_FIELDS, d);
         let format = match top.require("schema", d) {
             Some(Json::String(s)) if s == SCHEMA => Some(Format::V2),
             Some(Json::String(s)) if s == SCHEMA_V1 => Some(Format::V1),
             Some(Json::String(s)) => {
-                d.error(Error::unsupported_schema(top.path("schema"), s));
+                d.error(Error::unsupported_schema(top.path("schema"), s, SCHEMA));
                 None
             }
             Some(other) => {
@@ -343,7 +343,7 @@ impl Profile {
     /// dates, and answers a reader cannot check (no evidence, only mirrors, old sources, no
     /// public information without saying where the assessor looked, not applicable without a
     /// reason).
-    pub fn advise(&self, as_of: Option<Date>, d: &mut Diagnostics) {
+    pub(crate) fn advise(&self, as_of: Option<Date>, d: &mut Diagnostics) {
         if self.format == Format::V1 {
             d.warn("profile-v1", "schema".into());
         }
@@ -394,7 +394,7 @@ impl Profile {
                 };
                 if on.days() - published.days() > i64::from(RUBRIC.evidence.max_age_days) {
                     let mut path = answer_path(id, ".evidence[");
-                    crate::num::push_int(&mut path, k as i64);
+                    crate::base::num::push_int(&mut path, k as i64);
                     path.push_str("].publishedOn");
                     d.warn("evidence-old", path);
                 }

@@ -86,7 +86,7 @@ impl Text {
             return;
         }
         for scale in [1.0, 10.0, 1000.0] {
-            let scaled = crate::num::round(x * scale);
+            let scaled = crate::base::num::round(x * scale);
             if scaled.abs() < 9.0e15 && scaled / scale == x {
                 self.decimal(scaled as i64, scale as i64);
                 return;
@@ -119,7 +119,7 @@ impl Text {
     }
 
     fn integer(&mut self, n: i64) {
-        crate::num::push_int(&mut self.json, n);
+        crate::base::num::push_int(&mut self.json, n);
     }
 
     /// A JSON string, escaped as serde_json does: quote, backslash and the control characters,
@@ -156,7 +156,7 @@ impl Text {
 
 /// Writes an object's fields without its braces: what `json_object!` generates, so that a
 /// `#[serde(flatten)]` field can write its fields into the object around it.
-pub trait WriteFields {
+pub(crate) trait WriteFields {
     fn write_fields(&self, out: &mut Text);
 }
 
@@ -197,25 +197,25 @@ macro_rules! json_object {
             )*
         }
 
-        impl $crate::text::WriteFields for $Name {
+        impl $crate::base::text::WriteFields for $Name {
             // Inlined into the one `write_json` (or flattening object) that calls it: out of line,
             // one function per type cost some 4 KB of the WebAssembly.
             #[inline]
-            fn write_fields(&self, out: &mut $crate::text::Text) {
+            fn write_fields(&self, out: &mut $crate::base::text::Text) {
                 $(
-                    $crate::text::json_object!(
+                    $crate::base::text::json_object!(
                         @field out, [$($($serde)*)?],
-                        $crate::text::json_object!(@key $field $($json)?),
+                        $crate::base::text::json_object!(@key $field $($json)?),
                         &self.$field
                     );
                 )*
             }
         }
 
-        impl $crate::text::WriteJson for $Name {
-            fn write_json(&self, out: &mut $crate::text::Text) {
+        impl $crate::base::text::WriteJson for $Name {
+            fn write_json(&self, out: &mut $crate::base::text::Text) {
                 out.begin_object();
-                $crate::text::WriteFields::write_fields(self, out);
+                $crate::base::text::WriteFields::write_fields(self, out);
                 out.end_object();
             }
         }
@@ -237,7 +237,7 @@ macro_rules! json_object {
         }
     };
     (@field $out:ident, [flatten], $key:expr, $value:expr) => {
-        $crate::text::WriteFields::write_fields($value, $out)
+        $crate::base::text::WriteFields::write_fields($value, $out)
     };
     (@field $out:ident, [skip], $key:expr, $value:expr) => {};
 }
@@ -275,8 +275,8 @@ macro_rules! json_enum {
             }
         }
 
-        impl $crate::text::WriteJson for $Name {
-            fn write_json(&self, out: &mut $crate::text::Text) {
+        impl $crate::base::text::WriteJson for $Name {
+            fn write_json(&self, out: &mut $crate::base::text::Text) {
                 out.string(self.id());
             }
         }

@@ -3,12 +3,12 @@
 //! Validation does not stop at the first error: an advocate fixing an imported file wants the
 //! whole list. [`Diagnostics`] gathers errors (fatal) and warnings (advice) as the walk goes.
 
-use crate::error::{closest, Error, Warning};
-use crate::json::Json;
+use crate::input::error::{closest, Error, Warning};
+use crate::input::json::Json;
 use crate::prelude::*;
 
 /// Most errors collected from one input; the rest would only repeat the same mistake.
-pub const MAX_ERRORS: usize = 100;
+pub(crate) const MAX_ERRORS: usize = 100;
 
 /// Errors and warnings found so far.
 #[derive(Debug, Default)]
@@ -38,7 +38,7 @@ impl Diagnostics {
 
 /// Reads `v` and keeps what the reader produced or the first problem it found: the contract of
 /// every fallible entry point, which stops at the first error while `validate` lists them all.
-pub fn read<T>(
+pub(crate) fn read<T>(
     v: &Json,
     reader: impl FnOnce(&Json, &mut Diagnostics) -> Option<T>,
 ) -> Result<T, Error> {
@@ -112,7 +112,7 @@ impl<'a> At<'a> {
             }
             Step::Index(index) => {
                 path.push('[');
-                crate::num::push_int(path, index as i64);
+                crate::base::num::push_int(path, index as i64);
                 path.push(']');
             }
         }
@@ -120,14 +120,14 @@ impl<'a> At<'a> {
 }
 
 /// An object being read: duplicate keys are reported once on entry.
-pub struct Obj<'a> {
+pub(crate) struct Obj<'a> {
     pub at: At<'a>,
     entries: &'a [(String, Json)],
 }
 
 impl<'a> Obj<'a> {
     /// Reads `value` as an object, reporting a wrong type or duplicate keys.
-    pub fn new(value: &'a Json, at: At<'a>, d: &mut Diagnostics) -> Option<Obj<'a>> {
+    pub(crate) fn new(value: &'a Json, at: At<'a>, d: &mut Diagnostics) -> Option<Obj<'a>> {
         let Json::Object(entries) = value else {
             wrong_type(value, &at, "an object", d);
             return None;
@@ -141,20 +141,20 @@ impl<'a> Obj<'a> {
     }
 
     /// Where a field of this object sits.
-    pub fn at<'s>(&'s self, key: &'s str) -> At<'s> {
+    pub(crate) fn at<'s>(&'s self, key: &'s str) -> At<'s> {
         self.at.key(key)
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Json)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Json)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    pub fn get(&self, key: &str) -> Option<&'a Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Json> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Paths of the keys that are not in `known`.
-    pub fn unknown(&self, known: &[&'static str]) -> Vec<String> {
+    pub(crate) fn unknown(&self, known: &[&'static str]) -> Vec<String> {
         let mut paths = Vec::new();
         for (k, _) in self.entries {
             if !known.contains(&k.as_str()) {
@@ -166,12 +166,12 @@ impl<'a> Obj<'a> {
 
     /// The JSON path of a field of this object.
     #[inline(never)]
-    pub fn path(&self, key: &str) -> String {
+    pub(crate) fn path(&self, key: &str) -> String {
         self.at(key).path()
     }
 
     /// Reports every key not in `known` as an `unknown-field` error.
-    pub fn deny_unknown(&self, known: &[&'static str], d: &mut Diagnostics) {
+    pub(crate) fn deny_unknown(&self, known: &[&'static str], d: &mut Diagnostics) {
         for (k, _) in self.entries {
             if !known.contains(&k.as_str()) {
                 let suggestion = closest(k, known.iter().copied());
@@ -181,7 +181,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A required field.
-    pub fn require(&self, key: &'static str, d: &mut Diagnostics) -> Option<&'a Json> {
+    pub(crate) fn require(&self, key: &'static str, d: &mut Diagnostics) -> Option<&'a Json> {
         let v = self.get(key);
         if v.is_none() {
             d.error(Error::missing_field(self.at.path(), key));
@@ -190,30 +190,30 @@ impl<'a> Obj<'a> {
     }
 
     /// An optional string field of at most `max` characters.
-    pub fn text(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
+    pub(crate) fn text(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
         self.get(key).and_then(|v| text(v, self.at(key), max, d))
     }
 
     /// An optional URL field of at most `max` characters.
-    pub fn url(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
+    pub(crate) fn url(&self, key: &str, max: usize, d: &mut Diagnostics) -> Option<String> {
         self.get(key).and_then(|v| url(v, self.at(key), max, d))
     }
 
     /// An optional date field.
-    pub fn date(&self, key: &str, d: &mut Diagnostics) -> Option<crate::date::Date> {
+    pub(crate) fn date(&self, key: &str, d: &mut Diagnostics) -> Option<crate::input::date::Date> {
         self.get(key).and_then(|v| date(v, self.at(key), d))
     }
 }
 
 /// Reports `v` as not of the `expected` type.
 #[inline(never)]
-pub fn wrong_type(v: &Json, at: &At, expected: &'static str, d: &mut Diagnostics) {
+pub(crate) fn wrong_type(v: &Json, at: &At, expected: &'static str, d: &mut Diagnostics) {
     d.error(Error::wrong_type(at.path(), expected, v.kind()));
 }
 
 /// A string, borrowed from the tree.
 #[inline(never)]
-pub fn string<'j>(v: &'j Json, at: &At, d: &mut Diagnostics) -> Option<&'j str> {
+pub(crate) fn string<'j>(v: &'j Json, at: &At, d: &mut Diagnostics) -> Option<&'j str> {
     let Json::String(s) = v else {
         wrong_type(v, at, "a string", d);
         return None;
@@ -222,9 +222,9 @@ pub fn string<'j>(v: &'j Json, at: &At, d: &mut Diagnostics) -> Option<&'j str> 
 }
 
 /// A string of at most `max` characters (not bytes: limits are about what people read).
-pub fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
+pub(crate) fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     let s = string(v, &at, d)?;
-    if crate::num::chars(s) > max {
+    if crate::base::num::chars(s) > max {
         d.error(Error::too_long(at.path(), max));
         return None;
     }
@@ -232,7 +232,7 @@ pub fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String>
 }
 
 /// A finite number within `[min, max]`.
-pub fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<f64> {
+pub(crate) fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Option<f64> {
     match v {
         Json::Number(x) if !x.is_finite() => d.error(Error::not_finite(at.path())),
         Json::Number(x) if *x < min || *x > max => {
@@ -245,7 +245,7 @@ pub fn number(v: &Json, at: At, min: f64, max: f64, d: &mut Diagnostics) -> Opti
 }
 
 /// An absolute `http:` or `https:` address of at most `max` characters.
-pub fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
+pub(crate) fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     let s = text(v, at, max, d)?;
     let b = s.as_bytes();
     let scheme = |prefix: &[u8]| {
@@ -269,9 +269,9 @@ pub fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> 
 }
 
 /// A `YYYY-MM-DD` date. Anything else, a date-time included, is an `invalid-date`.
-pub fn date(v: &Json, at: At, d: &mut Diagnostics) -> Option<crate::date::Date> {
+pub(crate) fn date(v: &Json, at: At, d: &mut Diagnostics) -> Option<crate::input::date::Date> {
     let s = string(v, &at, d)?;
-    let date = crate::date::Date::parse(s);
+    let date = crate::input::date::Date::parse(s);
     if date.is_none() {
         d.error(Error::invalid_date(at.path(), s));
     }

@@ -7,7 +7,7 @@ use crate::prelude::*;
 const WHOLE: f64 = 4_503_599_627_370_496.0;
 
 /// Rounds toward zero, keeping the sign of zero.
-pub fn trunc(x: f64) -> f64 {
+pub(crate) fn trunc(x: f64) -> f64 {
     if x.abs() < WHOLE {
         (x as i64 as f64).copysign(x)
     } else {
@@ -15,7 +15,7 @@ pub fn trunc(x: f64) -> f64 {
     }
 }
 
-pub fn floor(x: f64) -> f64 {
+pub(crate) fn floor(x: f64) -> f64 {
     let t = trunc(x);
     if t > x {
         t - 1.0
@@ -25,7 +25,7 @@ pub fn floor(x: f64) -> f64 {
 }
 
 /// Rounds half away from zero, as `f64::round`.
-pub fn round(x: f64) -> f64 {
+pub(crate) fn round(x: f64) -> f64 {
     let t = trunc(x);
     if (x - t).abs() >= 0.5 {
         t + 1.0f64.copysign(x)
@@ -34,13 +34,13 @@ pub fn round(x: f64) -> f64 {
     }
 }
 
-pub fn fract(x: f64) -> f64 {
+pub(crate) fn fract(x: f64) -> f64 {
     x - trunc(x)
 }
 
 /// Appends a whole number in decimal: `format!` would bring core's formatting machinery into
 /// the WebAssembly for a handful of integers.
-pub fn push_int(out: &mut String, n: i64) {
+pub(crate) fn push_int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
@@ -61,7 +61,7 @@ pub fn push_int(out: &mut String, n: i64) {
 }
 
 /// Characters (Unicode scalar values) in `s`, without core's wide counting routine.
-pub fn chars(s: &str) -> usize {
+pub(crate) fn chars(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 

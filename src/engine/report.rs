@@ -1,10 +1,11 @@
 //! The output: everything a renderer needs, as data. Renderers draw from the report only; they
 //! never score, so every figure a person sees comes from this one computation.
 
-use crate::error::Warning;
+use crate::base::text::{json_enum, json_object};
+use crate::input::error::Warning;
+pub use crate::input::options::WeightsKind;
+use crate::input::profile::{Evidence, Format, Process, Review, Trail};
 use crate::prelude::*;
-use crate::profile::{Evidence, Format, Process, Review, Trail};
-use crate::text::{json_enum, json_object};
 use serde::Serialize;
 
 json_object! {
@@ -66,15 +67,6 @@ json_enum! {
         InsufficientData as "insufficient-data",
         /// No question of the indicator applies to this process.
         NotApplicable as "not-applicable",
-    }
-}
-
-json_enum! {
-    /// Whether the methodology's weights were used.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-    pub enum WeightsKind {
-        Default as "default",
-        Custom as "custom",
     }
 }
 

@@ -4,9 +4,9 @@
 //! The kind is private so that messages and context can improve without breaking callers, who
 //! match on [`Error::code`] (the contract) rather than on variants.
 
-use crate::num::{chars, push_int};
+use crate::base::num::{chars, push_int};
+use crate::base::text::{json_object, Text, WriteJson};
 use crate::prelude::*;
-use crate::text::{json_object, Text, WriteJson};
 use alloc::boxed::Box;
 use core::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -231,8 +231,9 @@ impl Error {
     pub(crate) fn duplicate_key(path: String, key: &str) -> Self {
         Error::new(Kind::DuplicateKey, path, key)
     }
-    pub(crate) fn unsupported_schema(path: String, found: &str) -> Self {
-        Error::new(Kind::UnsupportedSchema, path, found).words(crate::profile::SCHEMA, "")
+    /// `expected` is the profile format's id (passed in: the error layer knows no format).
+    pub(crate) fn unsupported_schema(path: String, found: &str, expected: &'static str) -> Self {
+        Error::new(Kind::UnsupportedSchema, path, found).words(expected, "")
     }
     pub(crate) fn unknown_element(
         path: String,
@@ -586,8 +587,8 @@ mod pinned {
             Error::unknown_field("process".into(), &wide, None),
             Error::duplicate_key("answers".into(), "O1.1"),
             Error::duplicate_key("answers".into(), &at65),
-            Error::unsupported_schema("schema".into(), "sdo-openness/0"),
-            Error::unsupported_schema("schema".into(), &mixed),
+            Error::unsupported_schema("schema".into(), "sdo-openness/0", crate::SCHEMA),
+            Error::unsupported_schema("schema".into(), &mixed, crate::SCHEMA),
             Error::unknown_element("answers".into(), "O1.10", Some("O1.1")),
             Error::unknown_element("answers".into(), &long, None),
             Error::unknown_element("answers".into(), &at64, None),
@@ -712,7 +713,7 @@ mod pinned {
             );
             assert_eq!(e.message(), message);
             assert_eq!(e.to_string(), message);
-            let json = crate::text::to_text(e);
+            let json = crate::base::text::to_text(e);
             assert!(json.floats.is_empty());
             assert_eq!(json.json, serde_json::to_string(e).unwrap());
             let parsed: serde_json::Value = serde_json::from_str(&json.json).unwrap();
@@ -723,7 +724,7 @@ mod pinned {
             assert_eq!(e.clone(), *e);
         }
         assert_eq!(
-            crate::text::to_text(&every[6]).json,
+            crate::base::text::to_text(&every[6]).json,
             r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
         );
         assert_ne!(every[0], every[1]);
