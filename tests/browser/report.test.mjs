@@ -203,6 +203,12 @@ test("one methodology page per indicator, from the rubric, reachable by address 
   const sources = await page.$$eval(".method-sources li", (ls) => ls.map((l) => l.dataset.source));
   assert.deepEqual(sources, O3.sources);
   for (const rel of await page.$$eval(".method-sources a", (as) => as.map((a) => a.rel))) assert.equal(rel, "noopener noreferrer");
+  // The weight's reason and the quoted sentences, from methodology.json (generated from the rubric).
+  const extra = await page.evaluate(async () => (await fetch("/www/app/methodology.json")).json());
+  assert.equal(extra.version, rubric.version);
+  assert.equal(await page.textContent(".weight-reason span"), extra.indicators.O3.weightReason);
+  assert.deepEqual(await page.$$eval(".method-quote blockquote", (bs) => bs.map((b) => b.textContent)), extra.indicators.O3.quotes.map((q) => `“${q.text}”`));
+  assert.ok(extra.indicators.O3.quotes.length > 0);
   await page.screenshot({ path: join(shots, "method-en-1366.png") });
   await axe(page, "method");
   // A number question's curve is listed point by point.
@@ -279,6 +285,8 @@ test("report and methodology in Arabic and dark mode, at 1366 and 390 px: axe-cl
           await page.goto(`${base}${PAGE}?view=${view}`);
           await page.waitForSelector(ready);
           if (view === "report") await page.locator(".audit summary").first().click();
+          // English source text inside another language says so.
+          if (view !== "report" && lang !== "en") assert.equal(await page.getAttribute(".method-quote blockquote", "lang"), "en");
           const name = `${view.split("&")[0]}-${lang}-${width}${colorScheme === "dark" ? "-dark" : ""}`;
           await page.screenshot({ path: join(shots, `${name}.png`) });
           assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "ar" ? "rtl" : "ltr");

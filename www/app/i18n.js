@@ -211,6 +211,9 @@ export const PAGE = {
     methodIntro: "Each indicator averages its questions' points; each pillar averages its indicators by their weights. An indicator has a score when at least {indicator} of its weight is answered, a pillar when {pillar} is; below that, the range of every possible score is shown instead.",
     weightIs: "weight {weight}",
     sourcesCol: "Sources",
+    methodWhy: "Why this weight:",
+    methodQuotes: "In the sources’ words",
+    methodQuotesHelp: "Quoted word for word, in the language of the source.",
   },
   ar: {
     title: "انفتاح عمليات وضع المعايير وشمولها",
@@ -422,6 +425,9 @@ export const PAGE = {
     methodIntro: "يحسب كل مؤشر متوسط نقاط أسئلته؛ وتحسب كل ركيزة متوسط مؤشراتها حسب أوزانها. يُمنح المؤشر درجة عندما يُجاب عن {indicator} على الأقل من وزنه، والركيزة عندما يُجاب عن {pillar}؛ وإلا يُعرض بدلاً من ذلك نطاق كل الدرجات الممكنة.",
     weightIs: "الوزن {weight}",
     sourcesCol: "المصادر",
+    methodWhy: "لماذا هذا الوزن:",
+    methodQuotes: "بكلمات المصادر",
+    methodQuotesHelp: "مقتبس حرفياً، بلغة المصدر.",
   },
   es: {
     title: "Apertura e inclusión de los procesos de normalización",
@@ -633,6 +639,9 @@ export const PAGE = {
     methodIntro: "Cada indicador promedia los puntos de sus preguntas; cada pilar promedia sus indicadores según sus pesos. Un indicador tiene puntuación cuando está respondido al menos el {indicator} de su peso, un pilar cuando lo está el {pillar}; por debajo, se muestra en su lugar el intervalo de todas las puntuaciones posibles.",
     weightIs: "peso {weight}",
     sourcesCol: "Fuentes",
+    methodWhy: "Por qué este peso:",
+    methodQuotes: "En palabras de las fuentes",
+    methodQuotesHelp: "Citado palabra por palabra, en el idioma de la fuente.",
   },
   fr: {
     title: "Ouverture et inclusion des processus de normalisation",
@@ -844,6 +853,9 @@ export const PAGE = {
     methodIntro: "Chaque indicateur fait la moyenne des points de ses questions ; chaque pilier fait la moyenne de ses indicateurs selon leurs poids. Un indicateur a un score lorsqu’au moins {indicator} de son poids est répondu, un pilier lorsque {pillar} l’est ; en dessous, la fourchette de tous les scores possibles est affichée à la place.",
     weightIs: "poids {weight}",
     sourcesCol: "Sources",
+    methodWhy: "Pourquoi ce poids :",
+    methodQuotes: "Dans les mots des sources",
+    methodQuotesHelp: "Cité mot pour mot, dans la langue de la source.",
   },
   ru: {
     title: "Открытость и инклюзивность процессов стандартизации",
@@ -1055,6 +1067,9 @@ export const PAGE = {
     methodIntro: "Каждый индикатор усредняет баллы своих вопросов; каждый раздел усредняет свои индикаторы с учётом весов. Индикатор получает оценку, когда отвечено не менее {indicator} его веса, раздел — когда отвечено {pillar}; иначе вместо оценки показан диапазон всех возможных значений.",
     weightIs: "вес {weight}",
     sourcesCol: "Источники",
+    methodWhy: "Почему такой вес:",
+    methodQuotes: "Словами источников",
+    methodQuotesHelp: "Цитаты дословно, на языке источника.",
   },
   zh: {
     title: "标准制定流程的开放性与包容性",
@@ -1266,6 +1281,9 @@ export const PAGE = {
     methodIntro: "每个指标取其问题分值的平均；每个支柱按权重取其指标的平均。指标在其权重至少 {indicator} 已回答时才有分数，支柱则需 {pillar}；低于此值时，改为显示所有可能分数的范围。",
     weightIs: "权重 {weight}",
     sourcesCol: "来源",
+    methodWhy: "为何是这个权重：",
+    methodQuotes: "来源原文",
+    methodQuotesHelp: "逐字引用，使用来源的语言。",
   },
 };
 

@@ -583,7 +583,10 @@ async function renderView() {
   else if (view === "compare") await renderCompare(root);
   else if (view === "weights") renderWeights(root);
   else if (view === "report") renderReport(root);
-  else if (view === "method") root.replaceChildren(...methodView({ rubric, words, t, id: topic }).flat().filter(Boolean));
+  else if (view === "method") {
+    const page = await methodView({ rubric, words, t, id: topic });
+    if (current()) root.replaceChildren(...page);
+  }
   else await renderShare(root, current);
   // Compare prints what it shows; every other view prints the report of the current assessment.
   document.body.dataset.print = view === "compare" ? "view" : "report";
