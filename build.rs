@@ -105,6 +105,8 @@ struct Pillar {
 struct Indicator {
     id: String,
     weight: f64,
+    /// Why the indicator has this weight in its pillar.
+    weight_reason: String,
     name: String,
     help: String,
     cite: String,
@@ -162,6 +164,7 @@ fn main() {
     write(&out.join("methodology.md"), &methodology(&rubric, &intro));
     write(&out.join("en.json"), &catalogue(&rubric));
     write(&out.join("rubric.json"), &structure(&rubric));
+    write(&out.join("methodology.json"), &page_text(&rubric));
 }
 
 fn fail(message: &str) -> ! {
@@ -223,6 +226,12 @@ fn check(r: &Source) {
                     ));
                 }
                 cited.insert(s.as_str());
+            }
+            if i.weight_reason.trim().is_empty() {
+                fail(&format!(
+                    "{RUBRIC}: indicator {} needs a weight_reason",
+                    i.id
+                ));
             }
             for q in &i.quotes {
                 quoted(q, &format!("indicator {}", i.id), &sources);
@@ -581,11 +590,12 @@ fn methodology(r: &Source, intro: &str) -> String {
         for i in &p.indicators {
             let _ = writeln!(
                 s,
-                "\n### `{}` {} — weight {}\n\n{}\n",
+                "\n### `{}` {} — weight {}\n\n{}\n\nWhy this weight: {}\n",
                 i.id,
                 i.name,
                 number(i.weight),
-                i.help
+                i.help,
+                i.weight_reason
             );
             let _ = writeln!(
                 s,
@@ -703,6 +713,45 @@ fn quotes(s: &mut String, quotes: &[Quote], r: &Source) {
             .map_or(q.source.as_str(), |src| src.title.as_str());
         let _ = writeln!(s, "> “{}” — {}, {}\n", q.text.trim(), title, q.at);
     }
+}
+
+/// What the page's methodology pages show beyond the structure and the catalogue, in the rubric's
+/// own (English) words: each indicator's weight reason and quotes, and the coverage rule's quotes,
+/// with each source's title and address. Never compiled into the engine.
+fn page_text(r: &Source) -> String {
+    use serde_json::{json, Map, Value};
+    let quoted = |quotes: &[Quote]| -> Vec<Value> {
+        quotes
+            .iter()
+            .map(|q| json!({ "source": q.source, "at": q.at, "text": q.text.trim() }))
+            .collect()
+    };
+    let mut indicators = Map::new();
+    for i in r.pillars.iter().flat_map(|p| &p.indicators) {
+        indicators.insert(
+            i.id.clone(),
+            json!({ "weightReason": i.weight_reason, "quotes": quoted(&i.quotes) }),
+        );
+    }
+    let sources: Map<String, Value> = r
+        .sources
+        .iter()
+        .map(|src| {
+            (
+                src.id.clone(),
+                json!({ "title": src.title, "url": src.url }),
+            )
+        })
+        .collect();
+    let text = json!({
+        "version": r.methodology.version,
+        "coverage": { "quotes": quoted(&r.coverage.quotes) },
+        "indicators": indicators,
+        "sources": sources,
+    });
+    let mut text = serde_json::to_string_pretty(&text).expect("the page text serializes");
+    text.push('\n');
+    text
 }
 
 /// The rubric's structure as JSON, exactly as `Rubric` serializes (a test checks it): the binding

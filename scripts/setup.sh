@@ -46,3 +46,12 @@ if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   retry $sudo apt-get update -qq
   retry $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# poppler-utils (pdftotext, pdfinfo, pdftoppm): the browser tests read the printed report's PDF.
+if [ "${1:-}" = "--browser" ] && ! command -v pdftotext >/dev/null; then
+  say "installing Debian's poppler-utils"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  retry $sudo apt-get update -qq
+  retry $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi

@@ -1,8 +1,9 @@
 //! Files generated from the rubric and the engine, committed so that they can be read and
-//! shipped: docs/methodology.md, www/locales/en.json and schema/rubric.json (by build.rs from
-//! rubric/v1.toml; the package's `rubric()` serves the last) and
-//! schema/profile.schema.json (by `sdo_openness::schema`). This test fails when a committed copy
-//! is stale; `SDO_BLESS=1 cargo test --test generated` rewrites them.
+//! shipped: docs/methodology.md, www/locales/en.json, schema/rubric.json (which the package's
+//! `rubric()` serves) and www/app/methodology.json (the page's weight reasons and quotes), by
+//! build.rs from rubric/v2.toml; and schema/profile.schema.json (by `sdo_openness::schema`).
+//! This test fails when a committed copy is stale; `SDO_BLESS=1 cargo test --test generated`
+//! rewrites them.
 
 fn generated() -> Vec<(&'static str, String)> {
     let mut schema = serde_json::to_string_pretty(&sdo_openness::schema::profile_schema()).unwrap();
@@ -23,6 +24,10 @@ fn generated() -> Vec<(&'static str, String)> {
         (
             "schema/rubric.json",
             include_str!(concat!(env!("OUT_DIR"), "/rubric.json")).to_string(),
+        ),
+        (
+            "www/app/methodology.json",
+            include_str!(concat!(env!("OUT_DIR"), "/methodology.json")).to_string(),
         ),
     ]
 }

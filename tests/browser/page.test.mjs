@@ -130,8 +130,9 @@ test("a problem shows next to its question", async () => {
   await page.click("#q-O1\\.1 summary");
   await page.click("#q-O1\\.1 .evidence button");
   await page.fill("#answer-O1\\.1-ev0-url", "javascript:alert(1)");
-  await page.waitForFunction(() => document.getElementById("problems-answers.O1.1").textContent.includes("invalid-url"));
-  assert.match(await page.textContent("#problems-answers\\.O1\\.1"), /url must be an absolute http: or https: address \(invalid-url\)/);
+  // Beside the field it concerns (tests/browser/report.test.mjs tests the marks in full).
+  await page.waitForFunction(() => document.getElementById("answer-O1.1-ev0-url-error")?.textContent.includes("invalid-url"));
+  assert.match(await page.textContent("#answer-O1\\.1-ev0-url-error"), /url must be an absolute http: or https: address \(invalid-url\)/);
   await context.close();
 });
 
@@ -640,7 +641,7 @@ test("print shows every answer with its evidence; embed snippets and the badge a
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   const printed = await page.evaluate(() => {
     const report = document.getElementById("print-report");
-    return { visible: getComputedStyle(report).display !== "none", main: getComputedStyle(document.getElementById("view")).display, rows: report.querySelectorAll("tbody tr").length, text: report.textContent };
+    return { visible: getComputedStyle(report).display !== "none", main: getComputedStyle(document.getElementById("view")).display, rows: report.querySelectorAll(".print-answers tbody tr").length, text: report.textContent };
   });
   assert.equal(printed.visible, true);
   assert.equal(printed.main, "none");

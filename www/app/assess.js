@@ -261,6 +261,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
               if (a.evidence.length === 0) delete a.evidence;
             });
             renderEvidence();
+            changed(id); // The list was drawn again: its fields' marks too.
             (evidenceList.querySelector("input") ?? add).focus();
           });
           return h(
@@ -281,6 +282,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     add.addEventListener("click", () => {
       edit(id, (a) => (a.evidence ??= []).push({ checkedOn: new Date().toISOString().slice(0, 10) }));
       renderEvidence();
+      changed(id);
       evidenceList.querySelector(".evidence-item:last-child input")?.focus();
     });
     renderEvidence();
@@ -327,7 +329,8 @@ export function questionnaire({ rubric, words, t, store, changed }) {
           { class: "indicator", "aria-labelledby": `h-${indicator.id}` },
           h("h3", { id: `h-${indicator.id}` }, h("span", { class: "qid" }, indicator.id), " ", text.name ?? indicator.id),
           h("p", { class: "help" }, text.help ?? ""),
-          h("p", { class: "cite" }, `${t("sources")}: ${text.cite ?? ""}`),
+          // Every citation leads to the indicator's methodology page (?view=method&i=…).
+          h("p", { class: "cite" }, `${t("sources")}: ${text.cite ?? ""} `, h("a", { href: `?view=method&i=${indicator.id}`, class: "in-page" }, t("methodLink", { id: indicator.id }))),
           h("p", { class: "indicator-status", id: `status-${indicator.id}` }),
           indicator.elements.map(question),
         );
@@ -335,4 +338,86 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     ),
   );
   return [processForm(), reviewForm(), ...body];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field-level validation: each engine error names its JSON path; the path names the field.
+
+/** The id of the input that holds the value at `path` (an engine error's JSON path), or null. */
+export function fieldFor(path) {
+  const process = /^process\.(\w+)$/.exec(path);
+  if (process) return `process-${process[1]}`;
+  const review = /^review\.(\w+)/.exec(path);
+  if (review) return `review-${review[1]}`;
+  const answer = /^answers\.([A-Z]\d+\.\d+)\.(.+)$/.exec(path);
+  if (!answer) return null;
+  const [, id, rest] = answer;
+  // An evidence entry as a whole (`empty-evidence`) is marked on its first field, the address.
+  const evidence = /^evidence\[(\d+)\](?:\.(\w+))?/.exec(rest);
+  if (evidence) return `answer-${id}-ev${evidence[1]}-${evidence[2] ?? "url"}`;
+  const key = /^\w+/.exec(rest)[0];
+  return { value: `answer-${id}-number`, note: `answer-${id}-note`, confidence: `answer-${id}-confidence`, searched: `answer-${id}-searched` }[key] ?? null;
+}
+
+/**
+ * Marks every field an error names: `aria-invalid`, and the message beside it, linked by
+ * `aria-describedby`. Clears the marks of fields fixed since. Returns the errors no field holds.
+ */
+export function markInvalid(root, errors, message) {
+  for (const old of root.querySelectorAll(".field-error")) old.remove();
+  for (const field of root.querySelectorAll("[aria-invalid]")) {
+    field.removeAttribute("aria-invalid");
+    const before = field.dataset.describedby;
+    if (before) field.setAttribute("aria-describedby", before);
+    else field.removeAttribute("aria-describedby");
+    delete field.dataset.describedby;
+  }
+  const unplaced = [];
+  for (const error of errors) {
+    const id = fieldFor(error.path);
+    const field = id && root.querySelector(`#${CSS.escape(id)}`);
+    if (!field) {
+      unplaced.push(error);
+      continue;
+    }
+    let note = root.querySelector(`#${CSS.escape(`${id}-error`)}`);
+    if (!note) {
+      note = h("p", { class: "field-error error-text", id: `${id}-error` });
+      field.after(note);
+      field.dataset.describedby = field.getAttribute("aria-describedby") ?? "";
+      field.setAttribute("aria-describedby", `${field.dataset.describedby} ${note.id}`.trim());
+      field.setAttribute("aria-invalid", "true");
+      field.closest("details")?.setAttribute("open", ""); // Never a mark hidden in a closed section.
+    }
+    note.append(h("span", { class: "block" }, message(error)));
+  }
+  return unplaced;
+}
+
+/** Removes the value at an engine error's `path` from `profile`; false when the path names nothing removable. */
+function remove(profile, path) {
+  const answer = /^answers\.([A-Z]\d+\.\d+)(.*)$/.exec(path);
+  const [head, rest] = answer ? [["answers", answer[1]], answer[2]] : [[], `.${path}`];
+  const keys = [...head, ...[...rest.matchAll(/\.(\w+)|\[(\d+)\]/g)].map((m) => m[1] ?? Number(m[2]))];
+  if (keys.length < 2) return false;
+  const parent = keys.slice(0, -1).reduce((x, k) => x?.[k], profile);
+  const last = keys.at(-1);
+  if (parent === null || typeof parent !== "object" || !(last in parent)) return false;
+  if (Array.isArray(parent)) parent.splice(last, 1);
+  else delete parent[last];
+  return true;
+}
+
+/**
+ * The profile without its invalid values, one error at a time (what the scorecard shows when no
+ * earlier valid state is known, e.g. after a reload); null when an error cannot be removed.
+ */
+export function withoutInvalid(profile, check) {
+  const copy = structuredClone(profile);
+  for (let round = 0; round < 100; round++) {
+    const { ok, errors } = check(copy);
+    if (ok) return copy;
+    if (!remove(copy, errors[0].path)) return null;
+  }
+  return null;
 }

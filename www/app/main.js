@@ -6,10 +6,12 @@ import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
-import { questionnaire } from "./assess.js";
+import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
 import { pillarSummary, indicatorText } from "./honest.js";
 import { comparison } from "./compare.js";
-import { csv, download, fileName, shareLink, embedSnippets, printable, LINK_LIMIT } from "./share.js";
+import { reportView, printReport } from "./report.js";
+import { methodView } from "./method.js";
+import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
 import { recover } from "./salvage.js";
 import { h, clean } from "../elements/dom.js";
@@ -40,7 +42,9 @@ let view = "assess";
 let brokenShare = null;
 /** The question last focused on the Assess view, kept in the address as `?q=`. */
 let question = null;
-const VIEWS = ["assess", "compare", "weights", "share"];
+/** The indicator whose methodology page is open, kept in the address as `?i=`. */
+let topic = null;
+const VIEWS = ["assess", "report", "compare", "weights", "method", "share"];
 const presetCache = new Map();
 
 const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
@@ -77,6 +81,8 @@ function readAddress() {
   view = VIEWS.includes(params.get("view")) ? params.get("view") : "assess";
   const q = params.get("q");
   question = q && /^[A-Z]\d+\.\d+$/.test(q) ? q : null;
+  const i = params.get("i");
+  topic = i && /^[A-Z]\d+$/.test(i) ? i : null;
 }
 
 function address() {
@@ -84,6 +90,8 @@ function address() {
   params.set("view", view);
   if (view === "assess" && question) params.set("q", question);
   else params.delete("q");
+  if (view === "method" && topic) params.set("i", topic);
+  else params.delete("i");
   return `${location.pathname}?${params}`;
 }
 
@@ -165,6 +173,9 @@ function renderNav() {
     ["compare", t("navCompare")],
     ["weights", t("navWeights")],
     ["share", t("navShare")],
+    // Appended, so that the earlier tabs keep their places (and their keyboard order).
+    ["report", t("navReport")],
+    ["method", t("navMethod")],
   ];
   $("#nav").replaceChildren(
     ...tabs.map(([id, label]) => {
@@ -191,8 +202,22 @@ function scorecard() {
   card.id = "live";
   card.setAttribute("lang", words.locale);
   if (store.state.weights) card.weights = store.state.weights;
-  card.profile = structuredClone(store.current.profile);
+  card.profile = structuredClone(shownProfile());
   return card;
+}
+
+/** The last valid state of each assessment this session, by id: what the scorecard keeps showing while a field is invalid. */
+const lastValid = new Map();
+
+/** The profile the scores are drawn from: the current one when valid, else its last valid state. */
+function shownProfile() {
+  const profile = store.current.profile;
+  if (validate(profile, scoreOptions()).ok) {
+    lastValid.set(store.state.current, structuredClone(profile));
+    return profile;
+  }
+  // After a reload no earlier state is known: the profile without its invalid values stands in.
+  return lastValid.get(store.state.current) ?? withoutInvalid(profile, (p) => validate(p, scoreOptions())) ?? profile;
 }
 
 /** "31 of 42 answered", from the engine's report: assessed of applicable questions. */
@@ -222,7 +247,11 @@ const WARNINGS = {
 function showProblems() {
   for (const box of document.querySelectorAll(".problems, .warnings")) box.replaceChildren();
   const result = validate(store.current.profile, scoreOptions());
-  for (const error of result.errors) {
+  // An error is shown beside the field it names; the others in their question's or section's box.
+  const unplaced = markInvalid($("#view"), result.errors, (error) => `${words.describe(error)} (${error.code})`);
+  const stale = $("#stale");
+  if (stale) stale.textContent = result.ok ? "" : t("lastValid");
+  for (const error of unplaced) {
     const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
     const field = /^process\.(\w+)/.exec(error.path)?.[1];
     const box = document.getElementById(
@@ -260,6 +289,7 @@ function renderAssess(root) {
     h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small" }, t("statusHeading")), h("div", { id: "pillar-status" })),
     h("button", { type: "button", id: "next" }, t("nextUnanswered")),
     h("p", { class: "note", id: "saved-state" }, savedText()),
+    h("p", { class: "notice stale", id: "stale", role: "status" }),
     store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
     scorecard(),
   );
@@ -288,11 +318,12 @@ function renderAssess(root) {
       t,
       store,
       changed: () => {
-        $("#live").profile = structuredClone(store.current.profile);
         $("#saved-state").textContent = savedText();
         const option = $(`#assessment option[value="${store.state.current}"]`);
         if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
-        showProblems();
+        // The scores move only with a valid profile; while a field is invalid they keep the last valid state.
+        if (!showProblems().ok) return;
+        $("#live").profile = structuredClone(shownProfile());
         refreshStatus();
       },
     });
@@ -320,7 +351,7 @@ function renderAssess(root) {
 /** The page scores the current profile itself for its status lines (the engine, never the page, computes). */
 function refreshStatus() {
   try {
-    showStatus(score(store.current.profile, scoreOptions()));
+    showStatus(score(shownProfile(), scoreOptions()));
   } catch {
     // An invalid profile keeps its last status; the problem is shown next to its question.
   }
@@ -551,7 +582,59 @@ async function renderView() {
   if (view === "assess") renderAssess(root);
   else if (view === "compare") await renderCompare(root);
   else if (view === "weights") renderWeights(root);
+  else if (view === "report") renderReport(root);
+  else if (view === "method") {
+    const page = await methodView({ rubric, words, t, id: topic });
+    if (current()) root.replaceChildren(...page);
+  }
   else await renderShare(root, current);
+  // Compare prints what it shows; every other view prints the report of the current assessment.
+  document.body.dataset.print = view === "compare" ? "view" : "report";
+  if (view !== "compare") fillPrint();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report, and what is printed.
+
+function renderReport(root) {
+  const valid = validate(store.current.profile, scoreOptions()).ok;
+  const profile = shownProfile();
+  let body;
+  try {
+    body = reportView({ report: score(profile, scoreOptions()), profile, rubric, words, t });
+  } catch (e) {
+    body = [h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`)];
+  }
+  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean));
+}
+
+function fillPrint() {
+  const profile = shownProfile();
+  try {
+    $("#print-report").replaceChildren(...printReport({ report: score(profile, scoreOptions()), profile, rubric, words, t }).filter(Boolean));
+  } catch {
+    // Nothing valid to print: the print stylesheet then prints the view as it is.
+    $("#print-report").replaceChildren();
+    document.body.dataset.print = "view";
+  }
+}
+
+/** Follows a link inside the page (`?view=…`) without reloading it: the address moves, Back returns. */
+async function follow(event) {
+  const a = event.target.closest?.('a[href^="?view="]');
+  if (!a || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  history.pushState(null, "", a.getAttribute("href"));
+  await arrive();
+}
+
+/** Draws what the address names: the view, and its question or indicator. */
+async function arrive() {
+  readAddress();
+  renderNav();
+  await renderView();
+  if (view === "assess" && question) revealQuestion();
+  else $("#view h2")?.focus();
 }
 
 async function renderAll() {
@@ -569,14 +652,7 @@ async function renderAll() {
 }
 
 window.addEventListener("beforeprint", () => {
-  const profile = store.current.profile;
-  let report;
-  try {
-    report = score(profile, scoreOptions());
-  } catch {
-    return;
-  }
-  $("#print-report").replaceChildren(h("h1", {}, profile.process?.name ?? ""), ...printable({ rubric, report, profile, words, t }));
+  if (view !== "compare") fillPrint();
 });
 
 /** Opens a shared link's assessment as a new copy, never over existing work. */
@@ -654,12 +730,9 @@ try {
   // Listening before the first drawing: Back may be pressed while a view still waits for data.
   window.addEventListener("popstate", async () => {
     if (fragmentParams(location.hash).get("share")) return; // The hashchange handler opens it.
-    readAddress();
-    renderNav();
-    await renderView();
-    if (view === "assess" && question) revealQuestion();
-    else $("#view h2")?.focus();
+    await arrive();
   });
+  $("#view").addEventListener("click", follow);
   await start();
   revealQuestion();
   window.addEventListener("hashchange", async () => {

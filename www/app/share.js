@@ -1,9 +1,8 @@
 // Keep and share: import (validated, never replacing current work), export as JSON and CSV, a
-// share link in the URL fragment, embed snippets, the badge, and a printable report.
+// share link in the URL fragment, embed snippets and the badge. (The printed report is report.js's.)
 import { h } from "../elements/dom.js";
 import { encodeProfile } from "../shared/fragment.js";
 import { kindOf } from "./assess.js";
-import { pillarSummary } from "./honest.js";
 
 /** Links longer than this break in many chat tools, mail clients and CMS fields. */
 export const LINK_LIMIT = 8000;
@@ -89,46 +88,4 @@ export function answerLabel(answer, text, words, t) {
   if (kind === "status:no-public-information") return t("statusNone");
   if (kind === "status:not-applicable") return t("statusNa");
   return t("statusUnassessed");
-}
-
-/** Every question, answer and source, for printing (hidden on screen). */
-export function printable({ rubric, report, profile, words, t }) {
-  const scored = new Map(report.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
-  return [pillarSummary({ report, rubric, words, t }), ...rubric.pillars.map((pillar) =>
-    h(
-      "section",
-      {},
-      h("h2", {}, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
-      h(
-        "table",
-        { class: "data" },
-        h("thead", {}, h("tr", {}, [t("question"), t("answer"), t("points"), t("evidence", { count: "" })].map((c) => h("th", { scope: "col" }, c)))),
-        h(
-          "tbody",
-          {},
-          pillar.indicators.flatMap((indicator) =>
-            indicator.elements.map((element) => {
-              const answer = profile.answers[element.id];
-              const text = words.rubric.elements[element.id] ?? {};
-              const label = answerLabel(answer, text, words, t);
-              const score = scored.get(element.id)?.score;
-              return h(
-                "tr",
-                {},
-                h("th", { scope: "row" }, `${element.id} ${text.question ?? ""}`),
-                h("td", {}, label ?? "", answer?.note ? h("p", { class: "note" }, answer.note) : null),
-                h("td", { class: "num" }, score === null || score === undefined ? "–" : words.number(score)),
-                h(
-                  "td",
-                  {},
-                  (answer?.evidence ?? []).length ? answer.evidence.map((e) => h("p", {}, evidenceText(e, t))) : t("noEvidence"),
-                  (answer?.searched ?? []).length ? h("p", { class: "note" }, `${t("searched")}: ${answer.searched.join(" | ")}`) : null,
-                ),
-              );
-            }),
-          ),
-        ),
-      ),
-    ),
-  )];
 }
