@@ -1,0 +1,2 @@
+// sdo-openness/react carries types only (react.d.ts): JSX typings for the two elements.
+export {};
