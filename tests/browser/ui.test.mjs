@@ -121,3 +121,33 @@ test("an address that cannot be a link is shown isolated, and cannot reorder the
   assert.equal(seen.text.includes("\u202E"), false);
   assert.match(seen.line, /^before .* after$/);
 });
+
+test("process names in the comparison are isolated: an override or Hebrew name cannot reorder its sentence", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const seen = await page.evaluate(async () => {
+    const { default: init, compare, sensitivity } = await import("/pkg/web/index.js");
+    await init();
+    const { messages, format } = await import("/www/elements/messages.js");
+    const { PAGE } = await import("/www/app/i18n.js");
+    const { comparison } = await import("/www/app/compare.js");
+    const words = await messages("en");
+    const t = (key, values = {}) => format(PAGE.en[key] ?? key, values);
+    const load = async (id) => (await fetch(`/www/presets/${id}.json`)).json();
+    const entries = [
+      { name: "\u202Eevil", profile: await load("ietf") },
+      { name: "\u05E9\u05DC\u05D5\u05DD", profile: await load("w3c") },
+    ];
+    const nodes = comparison({ engine: { compare, sensitivity }, entries, weights: null, words, t });
+    const box = document.createElement("div");
+    box.append(...nodes);
+    document.body.append(box);
+    return {
+      overrides: box.textContent.includes("\u202E"),
+      statements: [...box.querySelectorAll(".statements li")].map((li) => li.textContent),
+    };
+  });
+  assert.equal(seen.overrides, false);
+  assert.ok(seen.statements.length > 0);
+  for (const s of seen.statements) assert.match(s, /\u2068[^\u2069]*\u2069/);
+});
