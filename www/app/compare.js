@@ -2,7 +2,7 @@
 // ranks, only for processes with a published score), indicator figures as a table and an
 // overlaid chart, and how far the rankings hold when the weights move and missing answers are
 // filled. No number outruns its data: what is not scored is shown as its range, labelled.
-import { h, clean } from "../elements/dom.js";
+import { h, bdi, isolate } from "../elements/dom.js";
 import { cell, perHundred, percent, scored, span } from "./honest.js";
 
 const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
@@ -17,11 +17,14 @@ export function comparison({ engine, entries, weights, words, t }) {
   const R = words.rubric;
   const num = (x) => (x === null || x === undefined ? "–" : words.number(x));
   const pillarName = (id) => R.pillars[id]?.name ?? id;
-  const names = entries.map((e) => clean(e.name));
+  // A name cannot reorder what is around it: override controls dropped, and isolated, as a <bdi>
+  // in tables and between FSI and PDI inside sentences.
+  const names = entries.map((e) => isolate(e.name));
+  const shown = (n) => bdi(entries[n].name);
   // Mark and colour together tell up to 64 processes apart (the ninth gets the first mark in the second colour).
   const colour = (n) => (n + Math.floor(n / MARKS.length)) % COLOURS.length;
   const mark = (n) => h("span", { class: "mark", "data-series": colour(n), "aria-hidden": "true" }, MARKS[n % MARKS.length]);
-  const named = (n) => [mark(n), " ", names[n]];
+  const named = (n) => [mark(n), " ", shown(n)];
   const anyProvisional = result.reports.some((r) => r.pillars.some((p) => p.provisional || p.indicators.some((i) => i.assessed < i.applicable)));
 
   const pillarTable = h(
@@ -82,7 +85,7 @@ export function comparison({ engine, entries, weights, words, t }) {
                 ? [h("strong", {}, num(place.score)), place.lower !== place.upper ? [" ", span(`(${num(place.lower)}–${num(place.upper)})`), "*"] : ""]
                 : t("rangeOnly", { lower: num(place.lower ?? 0), upper: num(place.upper ?? 100) }),
             ),
-            h("td", {}, place.indistinguishable.length ? place.indistinguishable.map((i) => names[i]).join(", ") : "—"),
+            h("td", {}, place.indistinguishable.length ? place.indistinguishable.flatMap((i, k) => (k ? [", ", shown(i)] : [shown(i)])) : "—"),
           ),
         ),
       ),

@@ -31,9 +31,10 @@ export function safeHref(url) {
 /** A link that opens apart from the host page and tells it nothing; plain text when unsafe. */
 export function link(url, text) {
   const href = safeHref(url);
-  if (!href) return document.createTextNode(text ?? String(url ?? ""));
+  // An address that cannot be a link is still untrusted text: isolated, its override controls dropped.
+  if (!href) return bdi(text ?? String(url ?? ""));
   // dir="auto": an address keeps its own direction (and its slashes in place) in Arabic text.
-  return h("a", { href, rel: "noopener noreferrer", target: "_blank", dir: "auto" }, text ?? href);
+  return h("a", { href, rel: "noopener noreferrer", target: "_blank", dir: "auto" }, clean(text ?? href));
 }
 
 /**

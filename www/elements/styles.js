@@ -19,6 +19,9 @@ const DARK = `
 `;
 
 const CSS = `
+/* Sized from the host's own base (medium: the reader's browser font-size setting, or
+   --sdo-openness-font-size), in em, never the host page's root rem; the host's letter-, word- and
+   line-spacing are reset; a long unbroken word wraps rather than pushing the box wider. */
 :host {
   all: initial;
   display: block;
@@ -35,8 +38,11 @@ const CSS = `
   --_strong: var(--sdo-openness-band-strong, #16713a);
   --_none: #57606a;
   font-family: var(--sdo-openness-font, system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif);
-  font-size: var(--sdo-openness-font-size, 16px);
+  font-size: var(--sdo-openness-font-size, medium);
   line-height: 1.45;
+  letter-spacing: normal;
+  word-spacing: normal;
+  overflow-wrap: anywhere;
   color: var(--_fg);
   color-scheme: light;
 }
@@ -51,33 +57,36 @@ const CSS = `
 .card, .badge, .error {
   color: var(--_fg);
   font-family: var(--sdo-openness-font, system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif);
-  font-size: var(--sdo-openness-font-size, 16px);
+  font-size: var(--sdo-openness-font-size, medium);
   line-height: 1.45;
+  letter-spacing: normal;
+  word-spacing: normal;
+  overflow-wrap: anywhere;
   text-align: start;
 }
 .card {
   background: var(--_bg);
   border: 1px solid var(--_border);
   border-radius: var(--sdo-openness-radius, 8px);
-  padding: 1rem 1.25rem;
-  max-width: 44rem;
+  padding: 1em 1.25em;
+  max-width: 44em;
 }
 h2, h3, p, ol, ul, table { margin: 0; }
-h2 { font-size: 1.25rem; line-height: 1.3; overflow-wrap: anywhere; }
-h3 { font-size: 1rem; }
-.sub, .note, footer, caption, .range-text { color: var(--_muted); font-size: 0.875rem; }
+h2 { font-size: 1.25em; line-height: 1.3; overflow-wrap: anywhere; }
+h3 { font-size: 1em; }
+.sub, .note, footer, caption, .range-text { color: var(--_muted); font-size: 0.875em; }
 .sub { overflow-wrap: anywhere; }
 a { color: var(--_accent); }
 a:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
 .tag {
   display: inline-block; border: 1px solid currentColor; border-radius: 999px;
-  padding: 0 0.5em; font-size: 0.8125rem; color: var(--_muted); margin-block-start: 0.25rem;
+  padding: 0 0.5em; font-size: 0.8125em; color: var(--_muted); margin-block-start: 0.25em;
 }
-.pillars { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin-block: 1rem; }
-.figure { display: flex; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; margin-block: 0.25rem; }
-.score { font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.pillars { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(14em, 100%), 1fr)); gap: 1em; margin-block: 1em; }
+.figure { display: flex; align-items: baseline; gap: 0.5em; flex-wrap: wrap; margin-block: 0.25em; }
+.score { font-size: 2em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .band { font-weight: 600; }
-.meter { position: relative; height: 0.75rem; border-radius: 999px; background: var(--_track); overflow: hidden; }
+.meter { position: relative; height: 0.75em; border-radius: 999px; background: var(--_track); overflow: hidden; }
 .meter .range { position: absolute; inset-block: 0; opacity: 0.35; }
 .meter .fill, .bar .fill { position: absolute; inset-block: 0; inset-inline-start: 0; border-radius: 999px; }
 .b-limited { --_band: var(--_limited); }
@@ -88,10 +97,10 @@ a:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outl
 .band, .b-text { color: var(--_band); }
 .fill, .range { background: var(--_band); }
 /* Not scored: no score, band, band colour or meter position; the open range in grey stripes. */
-.no-score { font-size: 1.25rem; font-weight: 700; color: var(--_muted); }
+.no-score { font-size: 1.25em; font-weight: 700; color: var(--_muted); }
 .span-text { font-variant-numeric: tabular-nums; color: var(--_muted); white-space: nowrap; }
 .figure .span-text { font-weight: 600; }
-.span { position: relative; height: 0.75rem; border-radius: 999px; background: var(--_track); overflow: hidden; }
+.span { position: relative; height: 0.75em; border-radius: 999px; background: var(--_track); overflow: hidden; }
 .span .open {
   position: absolute; inset-block: 0; border-radius: 999px;
   background: repeating-linear-gradient(-45deg, var(--_none) 0 3px, transparent 3px 7px);
@@ -101,14 +110,14 @@ a:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outl
 .provisional-note { color: var(--_fg); }
 td.insufficient .no-score, td.na { font-size: inherit; font-weight: 400; font-style: italic; color: var(--_muted); }
 td.bar-cell.insufficient { white-space: normal; }
-.card .review { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.5rem; margin-block-start: 0.375rem; font-size: 0.875rem; color: var(--_muted); }
+.card .review { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25em 0.5em; margin-block-start: 0.375em; font-size: 0.875em; color: var(--_muted); }
 .card .review .tag { margin: 0; color: var(--_fg); font-weight: 600; }
-.note { margin-block: 0 0.75rem; }
-.warnings ul, .evidence > ul { padding-inline-start: 1.25rem; }
+.note { margin-block: 0 0.75em; }
+.warnings ul, .evidence > ul { padding-inline-start: 1.25em; }
 .warnings li { overflow-wrap: anywhere; }
 .warnings .where { color: var(--_muted); }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.8125rem; color: var(--_muted); white-space: nowrap; }
-.sources { padding-inline-start: 1rem; list-style: disc; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.8125em; color: var(--_muted); white-space: nowrap; }
+.sources { padding-inline-start: 1em; list-style: disc; }
 .question { font-weight: 500; }
 .source-head, .quote, .ev-note { display: block; }
 /* The quote and note keep their own direction but line up with the card's edge. */
@@ -120,26 +129,26 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .quote:dir(ltr) { quotes: "\\201C" "\\201D" "\\2018" "\\2019"; }
 .quote::before, .quote::after { font-style: normal; }
 .facts { color: var(--_muted); }
-table { border-collapse: collapse; width: 100%; margin-block: 0.5rem 1rem; font-size: 0.9375rem; }
-caption { text-align: start; padding-block-end: 0.25rem; }
-th, td { text-align: start; padding: 0.3rem 0.25rem; border-block-end: 1px solid var(--_border); vertical-align: middle; }
-th[scope="rowgroup"] { padding-block-start: 0.75rem; }
+table { border-collapse: collapse; width: 100%; margin-block: 0.5em 1em; font-size: 0.9375em; }
+caption { text-align: start; padding-block-end: 0.25em; }
+th, td { text-align: start; padding: 0.3em 0.25em; border-block-end: 1px solid var(--_border); vertical-align: middle; }
+th[scope="rowgroup"] { padding-block-start: 0.75em; }
 th[scope="row"] { font-weight: 500; }
 td.bar-cell { white-space: nowrap; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.bar { position: relative; display: inline-block; width: 6rem; height: 0.5rem; border-radius: 999px; background: var(--_track); overflow: hidden; vertical-align: middle; margin-inline-end: 0.5rem; }
-ol { padding-inline-start: 1.5rem; }
-li { margin-block: 0.25rem; }
+.bar { position: relative; display: inline-block; width: 6em; height: 0.5em; border-radius: 999px; background: var(--_track); overflow: hidden; vertical-align: middle; margin-inline-end: 0.5em; }
+ol { padding-inline-start: 1.5em; }
+li { margin-block: 0.25em; }
 .gain { white-space: nowrap; font-weight: 600; }
-details { margin-block: 0.5rem; }
+details { margin-block: 0.5em; }
 summary { cursor: pointer; }
 .evidence li { overflow-wrap: anywhere; }
-footer { border-block-start: 1px solid var(--_border); padding-block-start: 0.5rem; margin-block-start: 0.75rem; }
-footer p + p { margin-block-start: 0.125rem; }
+footer { border-block-start: 1px solid var(--_border); padding-block-start: 0.5em; margin-block-start: 0.75em; }
+footer p + p { margin-block-start: 0.125em; }
 .loading { color: var(--_muted); font-family: var(--sdo-openness-font, system-ui, sans-serif); margin: 0; }
-.error { border-inline-start: 4px solid var(--_limited); padding: 0.5rem 0.75rem; background: var(--_bg); color: var(--_fg); }
+.error { border-inline-start: 4px solid var(--_limited); padding: 0.5em 0.75em; background: var(--_bg); color: var(--_fg); }
 .badge {
-  display: inline-flex; border-radius: var(--sdo-openness-radius, 4px); overflow: hidden; font-size: 0.8125rem; line-height: 1.5;
+  display: inline-flex; border-radius: var(--sdo-openness-radius, 4px); overflow: hidden; font-size: 0.8125em; line-height: 1.5;
   font-weight: 600; white-space: nowrap; border: 1px solid var(--_border);
 }
 .badge > span { padding: 0.1em 0.55em; color: #fff; }
@@ -156,10 +165,10 @@ footer p + p { margin-block-start: 0.125rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 /* A narrow card (a phone, a sidebar): shorter bars, and a score may wrap before its range. */
 .card { container-type: inline-size; }
-@container (max-width: 30rem) {
-  .bar { width: 2.5rem; margin-inline-end: 0.25rem; }
+@container (max-width: 30em) {
+  .bar { width: 2.5em; margin-inline-end: 0.25em; }
   td.bar-cell { white-space: normal; }
-  th, td { padding-inline: 0.125rem; }
+  th, td { padding-inline: 0.125em; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .fill { transition: width 200ms ease-out; }

@@ -1,0 +1,153 @@
+// The elements as text a reader can trust and boxes that hold: untrusted strings isolated, long
+// unbroken words wrapped, and sizing from the widget's own base rather than the host page's.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+import { launchChromium, root } from "../support/package.mjs";
+
+const example = JSON.parse(readFileSync(join(root, "tests/fixtures/open-working-group.json"), "utf8"));
+const LONG = "x".repeat(200);
+let browser, server, base;
+
+before(async () => {
+  server = await serve({ port: 0 });
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Puts a scorecard (or badge) with `profile` into #box of the hostile host page; returns the page. */
+async function mount(profile, { width = 1366, tag = "sdo-openness-scorecard", deviceScaleFactor = 1 } = {}) {
+  const page = await (await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor })).newPage();
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  await page.evaluate(
+    ([profile, tag]) =>
+      new Promise((resolve) => {
+        const el = document.createElement(tag);
+        el.id = "w";
+        el.setAttribute("theme", "light");
+        el.addEventListener("sdo-openness-scored", resolve);
+        el.addEventListener("sdo-openness-error", resolve);
+        el.profile = profile;
+        document.getElementById("box").append(el);
+      }),
+    [profile, tag],
+  );
+  return page;
+}
+
+const longProfile = () => {
+  const p = structuredClone(example);
+  p.process.name = LONG;
+  p.process.assessor = LONG;
+  p.process.url = `https://example.org/${LONG}`;
+  const first = Object.values(p.answers).find((a) => a.evidence?.length);
+  first.evidence[0].note = LONG;
+  first.evidence[0].url = `https://example.org/${LONG}`;
+  return p;
+};
+
+for (const width of [1366, 390]) {
+  test(`a 200-character unbroken name, assessor, URL and note never push a box past its container (${width} px)`, async () => {
+    const page = await mount(longProfile(), { width });
+    await page.evaluate(() => document.getElementById("w").shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+    const over = await page.evaluate(() => {
+      const root = document.getElementById("w").shadowRoot;
+      const boxes = [document.getElementById("box"), document.documentElement, ...root.querySelectorAll("article, section, p, li, div, h2, td, th, footer")];
+      return boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.tagName}.${b.className}: ${b.scrollWidth} > ${b.clientWidth}`);
+    });
+    assert.deepEqual(over, []);
+  });
+}
+
+test("the widget sizes from its own base: the host's root font-size and spacing do not leak in", async () => {
+  const page = await mount(example);
+  const seen = await page.evaluate(() => {
+    const root = document.getElementById("w").shadowRoot;
+    const style = (el) => getComputedStyle(el);
+    const card = root.querySelector("article");
+    const h2 = root.querySelector("h2");
+    return {
+      card: style(card).fontSize,
+      padding: style(card).paddingInlineStart,
+      h2: style(h2).fontSize,
+      letter: style(h2).letterSpacing,
+      word: style(h2).wordSpacing,
+      line: parseFloat(style(card).lineHeight) / parseFloat(style(card).fontSize),
+    };
+  });
+  assert.deepEqual(seen, { card: "16px", padding: "20px", h2: "20px", letter: "normal", word: "0px", line: 1.45 });
+});
+
+test("the reader's browser font-size setting is respected", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Chromium's "font size" setting is the default (medium) font size; a CDP call sets it here.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const size = await page.evaluate(
+    (profile) =>
+      new Promise((resolve) => {
+        const el = document.createElement("sdo-openness-scorecard");
+        el.addEventListener("sdo-openness-scored", () => resolve(getComputedStyle(el.shadowRoot.querySelector("article")).fontSize));
+        el.profile = profile;
+        document.getElementById("box").append(el);
+      }),
+    example,
+  );
+  assert.equal(size, "24px");
+  await context.close();
+});
+
+test("an address that cannot be a link is shown isolated, and cannot reorder the sentence around it", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const seen = await page.evaluate(async () => {
+    const { link } = await import("/www/elements/dom.js");
+    const p = document.createElement("p");
+    p.append("before ", link("not a url \u202Eevil \u05E9\u05DC\u05D5\u05DD", undefined), " after");
+    document.body.append(p);
+    const node = p.childNodes[1];
+    return { tag: node.nodeName, text: node.textContent, line: p.innerText };
+  });
+  assert.equal(seen.tag, "BDI");
+  assert.equal(seen.text.includes("\u202E"), false);
+  assert.match(seen.line, /^before .* after$/);
+});
+
+test("process names in the comparison are isolated: an override or Hebrew name cannot reorder its sentence", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const seen = await page.evaluate(async () => {
+    const { default: init, compare, sensitivity } = await import("/pkg/web/index.js");
+    await init();
+    const { messages, format } = await import("/www/elements/messages.js");
+    const { PAGE } = await import("/www/app/i18n.js");
+    const { comparison } = await import("/www/app/compare.js");
+    const words = await messages("en");
+    const t = (key, values = {}) => format(PAGE.en[key] ?? key, values);
+    const load = async (id) => (await fetch(`/www/presets/${id}.json`)).json();
+    const entries = [
+      { name: "\u202Eevil", profile: await load("ietf") },
+      { name: "\u05E9\u05DC\u05D5\u05DD", profile: await load("w3c") },
+    ];
+    const nodes = comparison({ engine: { compare, sensitivity }, entries, weights: null, words, t });
+    const box = document.createElement("div");
+    box.append(...nodes);
+    document.body.append(box);
+    return {
+      overrides: box.textContent.includes("\u202E"),
+      statements: [...box.querySelectorAll(".statements li")].map((li) => li.textContent),
+    };
+  });
+  assert.equal(seen.overrides, false);
+  assert.ok(seen.statements.length > 0);
+  for (const s of seen.statements) assert.match(s, /\u2068[^\u2069]*\u2069/);
+});
