@@ -64,6 +64,17 @@ function layout(model) {
   return { E, I, P: model.pillars.length, weight, min, max, optionCount, optionFrom, optionPoints: Float64Array.from(optionPoints), from, to, pillarFrom, pillarTo };
 }
 
+/** Each profile's points (NaN: unanswered) and applicability, read as the peer reads them. */
+function flatten(model, profiles) {
+  return profiles.map((profile) => {
+    const s = slots(model, read(model, profile).answers);
+    return { points: Float64Array.from(s, (x) => (x.points === null ? NaN : x.points)), applicable: Uint8Array.from(s, (x) => (x.applicable ? 1 : 0)) };
+  });
+}
+
+/** Room for the indicator totals of `pillarValues`. */
+const scratchFor = (I) => ({ score: new Float64Array(I), share: new Float64Array(I), appWeight: new Float64Array(I), assessed: new Uint32Array(I) });
+
 /**
  * Each pillar's published score into `out` (NaN below the coverage rule), from `points` (NaN:
  * unanswered) and `applicable`; `scratch` holds the indicator totals.
@@ -145,7 +156,7 @@ function analysis(L, profiles, base, baseWeights, { draws, seed, spread }, varyW
   const weights = Float64Array.from(baseWeights);
   const filled = new Float64Array(E);
   const values = new Float64Array(count * P);
-  const scratch = { score: new Float64Array(I), share: new Float64Array(I), appWeight: new Float64Array(I), assessed: new Uint32Array(I) };
+  const scratch = scratchFor(I);
   for (let d = 0; d < draws; d++) {
     if (varyWeights) for (let i = 0; i < I; i++) weights[i] = baseWeights[i] * (1 + spread * (2 * next() - 1));
     for (let b = 0; b < count; b++) {
@@ -209,12 +220,9 @@ export function sensitivity(model, profiles, options = {}) {
   const settings = { draws: options.draws ?? 1000, seed: options.seed ?? 1, spread: options.spread ?? 0.5 };
   const L = layout(model);
   const { weights } = weightsOf(model, options);
-  const flat = profiles.map((profile) => {
-    const s = slots(model, read(model, profile).answers);
-    return { points: Float64Array.from(s, (x) => (x.points === null ? NaN : x.points)), applicable: Uint8Array.from(s, (x) => (x.applicable ? 1 : 0)) };
-  });
+  const flat = flatten(model, profiles);
   const base = new Float64Array(profiles.length * L.P);
-  const scratch = { score: new Float64Array(L.I), share: new Float64Array(L.I), appWeight: new Float64Array(L.I), assessed: new Uint32Array(L.I) };
+  const scratch = scratchFor(L.I);
   flat.forEach(({ points, applicable }, b) => pillarValues(L, points, applicable, weights, scratch, base.subarray(b * L.P, b * L.P + L.P)));
   const runs = [
     analysis(L, flat, base, weights, settings, true, false),
@@ -246,11 +254,8 @@ export function sensitivity(model, profiles, options = {}) {
 export function prepareFormula(model, profiles) {
   const L = layout(model);
   const { weights } = weightsOf(model, {});
-  const flat = profiles.map((profile) => {
-    const s = slots(model, read(model, profile).answers);
-    return { points: Float64Array.from(s, (x) => (x.points === null ? NaN : x.points)), applicable: Uint8Array.from(s, (x) => (x.applicable ? 1 : 0)) };
-  });
-  const scratch = { score: new Float64Array(L.I), share: new Float64Array(L.I), appWeight: new Float64Array(L.I), assessed: new Uint32Array(L.I) };
+  const flat = flatten(model, profiles);
+  const scratch = scratchFor(L.I);
   const out = new Float64Array(L.P);
   return (b) => {
     pillarValues(L, flat[b].points, flat[b].applicable, weights, scratch, out);
