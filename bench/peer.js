@@ -48,7 +48,7 @@ export function prepare(rubric) {
 }
 
 /** The answers in rubric order (`null`: not assessed), a v1 profile's read through the crosswalk. */
-function read(model, profile) {
+export function read(model, profile) {
   const v1 = profile.schema === V1;
   const answers = model.elements.map(() => null);
   // The id each answer was written under, for the paths of its warnings.
@@ -84,7 +84,7 @@ function curve(points, value) {
 }
 
 /** What scoring needs of each element: its weight, points (`null`: none) and range. */
-function slots(model, answers) {
+export function slots(model, answers) {
   return model.elements.map(({ element, min, max }, n) => {
     const a = answers[n];
     let points = null;
@@ -169,7 +169,7 @@ function band(rubric, score) {
   return id;
 }
 
-function weightsOf(model, options) {
+export function weightsOf(model, options) {
   const given = options?.weights ?? {};
   const weights = model.indicators.map(({ indicator }) => given[indicator.id] ?? indicator.weight);
   return { weights, kind: weights.some((w, i) => w !== model.indicators[i].indicator.weight) ? "custom" : "default" };

@@ -9,11 +9,25 @@ import { gzipSync } from "node:zlib";
 import os from "node:os";
 import { serve } from "../scripts/serve.mjs";
 import { launchChromium } from "../tests/support/package.mjs";
+import { machine, QUICK } from "./harness.mjs";
+import * as nodeSection from "./node.mjs";
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const raw = (file) => readFileSync(file).length;
 const results = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() }, figures: [] };
 const add = (figure) => results.figures.push(figure);
+results.machine.loadAtStart = machine().load;
+console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, load average ${results.machine.loadAtStart.join(" ")} at start.`);
+console.log("These machines are shared and noisy: compare ratios within one run, not absolute figures across runs.");
+
+// Interleaved, in Node, through the published API (bench/node.mjs).
+results.node = nodeSection.run();
+nodeSection.print(results.node);
+if (QUICK) {
+  results.machine.loadAtEnd = machine().load;
+  console.log(`\nBENCH_QUICK=1: the Node section only; load average ${results.machine.loadAtEnd.join(" ")} at end; results.json not written.`);
+  process.exit(0);
+}
 
 // 1. Bytes: what the scorecard embed loads (JS with CSS and English catalogue inside, and wasm).
 const embed = ["pkg/widget/elements/sdo-openness.js", "pkg/widget/elements/sdo_openness_bg.wasm"];
@@ -170,9 +184,10 @@ try {
   server.close();
 }
 
+results.machine.loadAtEnd = machine().load;
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 const fmt = (x) => (x === undefined || x === null ? "" : x >= 100 ? Math.round(x).toLocaleString("en") : x.toPrecision(3));
-console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}\n`);
+console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}, load average ${results.machine.loadAtStart.join(" ")} at start, ${results.machine.loadAtEnd.join(" ")} at end (shared, noisy)\n`);
 console.log(`${"figure".padEnd(64)} ${"median".padStart(10)} ${"min".padStart(9)} ${"max".padStart(9)} ${"JS peer".padStart(9)} ${"wasm/JS".padStart(8)}  unit`);
 const misses = [];
 for (const f of results.figures) {

@@ -1,11 +1,13 @@
 // Differential test: the WebAssembly engine (the packed package) and the plain-JavaScript peer
 // (bench/peer.js) must give identical outputs — the whole JSON, field order included, numbers bit
 // for bit — for `score` on thousands of generated profiles, `compare` of several sizes,
-// `sensitivity` (all three analyses) under several seeds, spreads and draw counts, and `diff`.
+// `sensitivity` (all three analyses, also against the typed-array peer bench/peer-sensitivity.js)
+// under several seeds, spreads and draw counts, and `diff`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as engine from "../../pkg/node/index.js";
 import * as peer from "../../bench/peer.js";
+import * as typed from "../../bench/peer-sensitivity.js";
 import { generator, revision, weightsFor } from "../../bench/generate.js";
 
 // `diff` is built into the package; pkg/node re-exports it once it lists it.
@@ -145,6 +147,7 @@ test("engine and peer agree on edge profiles", () => {
   const profiles = edgeProfiles();
   same(engine.compare(profiles), peer.compare(model, profiles), "comparison of the edge profiles", profiles);
   same(engine.sensitivity(profiles, { draws: 100 }), peer.sensitivity(model, profiles, { draws: 100 }), "sensitivity of the edge profiles", profiles);
+  same(engine.sensitivity(profiles, { draws: 100 }), typed.sensitivity(model, profiles, { draws: 100 }), "typed-array sensitivity of the edge profiles", profiles);
   // The threshold profile is scored on inclusion.
   assert.equal(engine.score(profiles[5]).pillars[1].status, "scored");
   assert.equal(profiles[5].answers["I9.1"].option, "none");
@@ -187,6 +190,7 @@ test("engine and peer agree on sensitivity analyses", () => {
     if (count > 2) profiles[1] = profiles[0]; // a tie
     const e = engine.sensitivity(profiles, options);
     same(e, peer.sensitivity(model, profiles, options), `sensitivity of ${count} with ${JSON.stringify(options)}`, { profiles, options });
+    same(e, typed.sensitivity(model, profiles, options), `typed-array sensitivity of ${count} with ${JSON.stringify(options)}`, { profiles, options });
     for (const p of e.pillars) {
       for (const b of p.profiles) seen[b.status === "scored" ? "scored" : "unscored"]++;
       for (const a of [p.weights, p.missing, p.both]) {

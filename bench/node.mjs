@@ -1,0 +1,119 @@
+// Node section of `npm run bench`: score() on every real preset and on generated profiles, through
+// the published API (pkg/node), interleaved with the JavaScript peer, the peer with ajv validation
+// and the formula's own cost; compare() per-profile cost by size against the engine's cap;
+// sensitivity() against both JavaScript peers; wasm memory over many calls.
+import { readFileSync, readdirSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import * as engine from "../pkg/node/index.js";
+import { initSync } from "../pkg/web/sdo_openness.js";
+import * as peer from "./peer.js";
+import * as typed from "./peer-sensitivity.js";
+import { generator } from "./generate.js";
+import { interleave, QUICK } from "./harness.mjs";
+
+const data = engine.rubric();
+const model = peer.prepare(data);
+const ajv = new Ajv2020({ strict: true, allErrors: false });
+const validateSchema = ajv.compile(JSON.parse(readFileSync("schema/profile.schema.json", "utf8")));
+const formulaNote = "formula = the typed-array peer's pillar scores from pre-read points (bench/peer-sensitivity.js prepareFormula), no report";
+
+/** The cap on compare()'s profiles, read from the package by asking it (no limit is exported yet). */
+export function compareCap() {
+  const tiny = { schema: "sdo-openness/profile/v2", process: { name: "x" }, answers: {} };
+  try {
+    engine.compare(Array(10_001).fill(tiny));
+    return 10_001;
+  } catch (e) {
+    const m = /more than (\d+)/.exec(e.message);
+    return m ? Number(m[1]) : null;
+  }
+}
+
+function scoreRows(label, profiles) {
+  const formula = prepareFormulaOf(profiles);
+  let i = 0;
+  const next = () => profiles[i++ % profiles.length];
+  const r = interleave({
+    engine: () => engine.score(next()),
+    peer: () => peer.score(model, next()),
+    "peer+ajv": () => {
+      const p = next();
+      if (!validateSchema(p)) throw new Error("ajv rejected a valid profile");
+      return peer.score(model, p);
+    },
+    formula: () => formula(i++ % profiles.length),
+  }, { calls: QUICK ? 20 : 100 });
+  return { input: label, ...r };
+}
+const prepareFormulaOf = (profiles) => typed.prepareFormula(model, profiles);
+
+export function run() {
+  const out = { note: formulaNote, score: [], compare: [], sensitivity: [], memory: {} };
+  const presets = readdirSync("www/presets").filter((f) => f.endsWith(".json") && f !== "official-hosts.json").sort();
+  const presetProfiles = presets.map((f) => JSON.parse(readFileSync(`www/presets/${f}`, "utf8")));
+  for (const [k, f] of presets.entries()) out.score.push(scoreRows(`preset ${f}`, [presetProfiles[k]]));
+  out.score.push(scoreRows("all presets (rotating)", presetProfiles));
+  const make = generator(5);
+  // v2 profiles only: the JSON Schema ajv checks is the v2 format.
+  const generated = Array.from({ length: 1000 }, (_, n) => make(data, n, { format: "v2" }));
+  const bySize = (lo, hi) => generated.filter((p) => { const n = JSON.stringify(p).length; return n >= lo && n < hi; });
+  for (const [label, lo, hi] of [["generated < 5 KB", 0, 5e3], ["generated 5–20 KB", 5e3, 2e4], ["generated ≥ 20 KB", 2e4, 1e9]]) {
+    const set = bySize(lo, hi).slice(0, 50);
+    if (set.length) out.score.push(scoreRows(`${label} (${set.length} profiles)`, set));
+  }
+
+  const cap = compareCap();
+  out.compareCap = cap;
+  for (const size of [10, 100, 1000, 10_000]) {
+    const profiles = Array.from({ length: size }, (_, n) => generated[n % generated.length]);
+    let failure = null;
+    const reps = size >= 1000 ? (QUICK ? 1 : 3) : QUICK ? 3 : 7;
+    const r = interleave({
+      engine: () => { try { engine.compare(profiles); } catch (e) { failure = `${e.code}: ${e.message}`; } },
+      peer: () => peer.compare(model, profiles),
+    }, { reps });
+    const per = (s) => ({ min: s.min / size, median: s.median / size });
+    out.compare.push({ profiles: size, overCap: cap !== null && size > cap, rejected: failure, engine: per(r.engine), peer: per(r.peer) });
+  }
+
+  const twelve = generated.slice(0, 12);
+  for (const draws of QUICK ? [1000] : [1000, 10_000]) {
+    const o = { draws, seed: 1, spread: 0.5 };
+    const r = interleave({ engine: () => engine.sensitivity(twelve, o), peer: () => peer.sensitivity(model, twelve, o), "typed peer": () => typed.sensitivity(model, twelve, o) }, { reps: draws > 1000 ? 3 : QUICK ? 3 : 7 });
+    out.sensitivity.push({ profiles: 12, draws, ...r });
+  }
+
+  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
+  const mem = () => memory.buffer.byteLength;
+  const calls = QUICK ? 10_000 : 100_000;
+  const before = mem();
+  const ietf = presetProfiles[presets.indexOf("ietf.json")];
+  for (let i = 0; i < calls; i++) engine.score(ietf);
+  out.memory.score = { calls, before, after: mem() };
+  const largest = Array.from({ length: Math.min(cap ?? 50, 10_000) }, (_, n) => generated[n % generated.length]);
+  try { engine.compare(largest); out.memory.compare = { profiles: largest.length, after: mem() }; } catch (e) { out.memory.compare = { profiles: largest.length, rejected: e.code, after: mem() }; }
+  try { engine.sensitivity(largest.slice(0, 50), { draws: QUICK ? 1000 : 10_000 }); out.memory.sensitivity = { profiles: 50, after: mem() }; } catch (e) { out.memory.sensitivity = { rejected: e.code, after: mem() }; }
+  return out;
+}
+
+const ms = (x) => (x === undefined || x === null ? "" : x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toPrecision(3)} ms`);
+
+/** Prints the section's table: min and median per contender, ratios of medians. */
+export function print(out) {
+  console.log(`\nNode, score() per call (${out.note}); engine/x = ratio of medians, < 1: the engine is faster`);
+  console.log(`${"input".padEnd(34)} ${["engine", "peer", "peer+ajv", "formula"].map((c) => `${c} min/med`.padStart(22)).join("")} ${"eng/peer".padStart(9)} ${"eng/ajv".padStart(8)} ${"eng/formula".padStart(12)}`);
+  for (const r of out.score) {
+    const cells = ["engine", "peer", "peer+ajv", "formula"].map((c) => `${ms(r[c].min)} / ${ms(r[c].median)}`.padStart(22)).join("");
+    const q = (c) => (r.engine.median / r[c].median).toFixed(2);
+    console.log(`${r.input.padEnd(34)} ${cells} ${q("peer").padStart(9)} ${q("peer+ajv").padStart(8)} ${q("formula").padStart(12)}`);
+  }
+  console.log(`\nNode, compare() per profile (the engine's cap, read from the package: ${out.compareCap})`);
+  for (const r of out.compare) {
+    const engineCell = r.rejected ? `rejected (${r.rejected}) after ${ms(r.engine.median * r.profiles)}` : `${ms(r.engine.min)} / ${ms(r.engine.median)}`;
+    console.log(`${String(r.profiles).padStart(6)} profiles${r.overCap ? " OVER THE CAP" : ""}: engine ${engineCell}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}`);
+  }
+  console.log("\nNode, sensitivity() of 12 profiles (three analyses), min / median");
+  for (const r of out.sensitivity) console.log(`${String(r.draws).padStart(6)} draws: engine ${ms(r.engine.min)} / ${ms(r.engine.median)}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}; typed peer ${ms(r["typed peer"].min)} / ${ms(r["typed peer"].median)}; engine/typed ${(r.engine.median / r["typed peer"].median).toFixed(2)}`);
+  const m = out.memory;
+  console.log(`\nwasm memory: ${m.score.before} B before, ${m.score.after} B after ${m.score.calls} score() calls; ${m.compare.after} B after compare() of ${m.compare.profiles}${m.compare.rejected ? ` (rejected: ${m.compare.rejected})` : ""}; ${m.sensitivity.after} B after sensitivity() of 50 profiles${m.sensitivity.rejected ? ` (rejected: ${m.sensitivity.rejected})` : ""}`);
+}
