@@ -383,11 +383,17 @@ fn check_report(g: &Gen, r: &Report) {
     for (p, pillar) in r.pillars.iter().enumerate() {
         let (status, share) = oracle.pillars[p];
         assert_eq!(pillar.status, status, "{}", pillar.id);
-        assert_eq!(
+        // A rounding to three decimals of the oracle's share: the oracle sums weights in another
+        // order, so at a midpoint (0.6715) the last bit may tip it either way.
+        assert!(
+            (pillar.answered_weight - share).abs() <= 0.0005 + 1e-9
+                && (pillar.answered_weight * 1000.0 - (pillar.answered_weight * 1000.0).round())
+                    .abs()
+                    < 1e-6,
+            "{}: answered weight {} for a share of {}",
+            pillar.id,
             pillar.answered_weight,
-            (share * 1000.0).round() / 1000.0,
-            "{}",
-            pillar.id
+            share
         );
         assert!(
             pillar.evidence_quality <= pillar.answered_weight + 1e-9,
