@@ -151,3 +151,26 @@ test("process names in the comparison are isolated: an override or Hebrew name c
   assert.ok(seen.statements.length > 0);
   for (const s of seen.statements) assert.match(s, /\u2068[^\u2069]*\u2069/);
 });
+
+test("an unknown field name echoed in the error box carries no override controls, in English and French", async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  for (const lang of ["en", "fr"]) {
+    const p = structuredClone(example);
+    p.answers["\u202Eevil\u2066x"] = { option: "public" };
+    const text = await page.evaluate(
+      ([p, lang]) =>
+        new Promise((resolve) => {
+          const el = document.createElement("sdo-openness-scorecard");
+          el.setAttribute("lang", lang);
+          el.addEventListener("sdo-openness-error", () => resolve(el.shadowRoot.textContent), { once: true });
+          el.addEventListener("sdo-openness-scored", () => resolve("scored"), { once: true });
+          el.profile = p;
+          document.getElementById("box").append(el);
+        }),
+      [p, lang],
+    );
+    assert.match(text, /evil/, `${lang}: the field is named`);
+    assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069]/, `${lang}: no override or isolate control reaches the box`);
+  }
+});

@@ -3,7 +3,7 @@
 import { engine } from "./engine.js";
 import { localeOf, messages } from "./messages.js";
 import { stylesheet } from "./styles.js";
-import { h } from "./dom.js";
+import { clean, h } from "./dom.js";
 
 /** Fired on the element after each successful render; `detail.report` is what was drawn. */
 export const SCORED = "sdo-openness-scored";
@@ -139,7 +139,10 @@ export class SdoOpennessElement extends Base {
       const detail = e?.name === "SyntaxError"
         ? { code: "invalid-json", path: "weights", message: e.message }
         : { code: e?.code ?? "engine-failed", path: e?.path ?? "", message: e?.message ?? String(e) };
-      this.#fail(words, { ...detail, message: words.text("errorInvalid", { message: words.describe(detail) }) }, detail);
+      // The engine's message quotes untrusted names (an unknown field, its path): the box shows
+      // it without bidirectional override or isolate controls, which could reorder the sentence.
+      const message = clean(words.describe(detail));
+      this.#fail(words, { ...detail, message: words.text("errorInvalid", { message }) }, detail);
       return;
     }
     let nodes;
