@@ -51,9 +51,9 @@ async function loadPreset(page, id) {
   await page.waitForFunction((n) => document.querySelector("#assessment option:checked")?.textContent.includes(n), id === "ietf" ? "IETF" : "");
 }
 
-/** axe-core with best-practice rules; `wcagOnly` for the Assess view, whose landmark names are another change's (issue 12). */
-async function axe(page, what, { wcagOnly = false } = {}) {
-  const results = await new AxeBuilder({ page }).withTags(wcagOnly ? TAGS.slice(0, -1) : TAGS).analyze();
+/** axe-core with WCAG 2.2 A/AA and best-practice rules. */
+async function axe(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   assert.deepEqual(results.violations.map((v) => `${what} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`), []);
 }
 
@@ -86,7 +86,7 @@ test("an invalid field is marked where it is, the scores keep the last valid sta
   const saved = await stored(page);
   assert.equal(saved.assessments[saved.current].profile.answers["O1.1"].evidence[0].url, "h");
   await page.screenshot({ path: join(shots, "invalid-field-en.png") });
-  await axe(page, "invalid field", { wcagOnly: true });
+  await axe(page, "invalid field");
 
   // A date after the check date is marked on the date it concerns.
   await page.fill(url, "https://example.org/drafts");
@@ -301,7 +301,7 @@ test("report and methodology in Arabic and dark mode, at 1366 and 390 px: axe-cl
           assert.equal(await page.getAttribute("#process-url", "aria-invalid"), "true");
           assert.ok((await page.textContent("#stale")).length > 0);
           await page.screenshot({ path: join(shots, "invalid-field-ar.png") });
-          await axe(page, "invalid field ar", { wcagOnly: true });
+          await axe(page, "invalid field ar");
         }
         assert.deepEqual(problems, []);
         await context.close();

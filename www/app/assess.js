@@ -319,7 +319,8 @@ export function questionnaire({ rubric, words, t, store, changed }) {
   const body = rubric.pillars.map((pillar) =>
     h(
       "section",
-      { class: "pillar-questions", "aria-labelledby": `h-${pillar.id}` },
+      // Named apart from the scorecard's pillar region of the same name (axe landmark-unique).
+      { class: "pillar-questions", "aria-label": t("pillarQuestions", { pillar: words.rubric.pillars[pillar.id]?.name ?? pillar.id }) },
       h("h2", { id: `h-${pillar.id}` }, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
       h("p", { class: "help" }, words.rubric.pillars[pillar.id]?.description ?? ""),
       pillar.indicators.map((indicator) => {
