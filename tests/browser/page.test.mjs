@@ -231,7 +231,7 @@ test("compare and sensitivity render for all twelve presets", async () => {
     if (!(await page.isChecked(`#cmp-preset\\:${id}`))) await page.check(`#cmp-preset\\:${id}`);
   }
   await page.uncheck(`#cmp-${(await stored(page)).current}`);
-  await page.waitForFunction(() => document.querySelectorAll(".compare-output table.data")[0]?.tBodies[0].rows.length === 12);
+  await page.waitForFunction(() => !document.querySelector(".compare-output[aria-busy]") && document.querySelectorAll(".compare-output table.data")[0]?.tBodies[0].rows.length === 12);
   const text = await page.textContent(".compare-output");
   for (const name of ["IETF", "W3C", "WHATWG", "Unicode", "ITU-T", "ISO", "IEC", "IEEE", "ETSI", "3GPP", "C2PA", "OASIS"]) assert.ok(text.includes(name), name);
   // Every complete preset is ranked, 1 to 12, on both pillars.

@@ -126,11 +126,12 @@ test("process names in the comparison are isolated: an override or Hebrew name c
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
   const seen = await page.evaluate(async () => {
-    const { default: init, compare, sensitivity } = await import("/pkg/web/index.js");
+    const { default: init, ...engine } = await import("/pkg/web/index.js");
     await init();
     const { messages, format } = await import("/www/elements/messages.js");
     const { PAGE } = await import("/www/app/i18n.js");
     const { comparison } = await import("/www/app/compare.js");
+    const { analyse } = await import("/www/app/analysis.js");
     const words = await messages("en");
     const t = (key, values = {}) => format(PAGE.en[key] ?? key, values);
     const load = async (id) => (await fetch(`/www/presets/${id}.json`)).json();
@@ -138,7 +139,7 @@ test("process names in the comparison are isolated: an override or Hebrew name c
       { name: "\u202Eevil", profile: await load("ietf") },
       { name: "\u05E9\u05DC\u05D5\u05DD", profile: await load("w3c") },
     ];
-    const nodes = comparison({ engine: { compare, sensitivity }, entries, weights: null, words, t });
+    const nodes = comparison({ ...analyse(engine, entries.map((e) => e.profile), null), entries, words, t });
     const box = document.createElement("div");
     box.append(...nodes);
     document.body.append(box);

@@ -9,11 +9,12 @@ const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
 const COLOURS = ["#0550ae", "#b42318", "#16713a", "#8250df", "#9a4a00", "#1b7c83", "#bf3989", "#57606a"];
 const ANALYSES = ["weights", "missing", "both"];
 
-/** The comparison view for `entries` ([{ name, profile }]), scored by the engine's `compare`. */
-export function comparison({ engine, entries, weights, words, t }) {
-  if (entries.length < 2) return [h("p", { class: "note" }, t("needTwo"))];
-  const options = weights ? { weights } : undefined;
-  const result = engine.compare(entries.map((e) => e.profile), options);
+/**
+ * The comparison view for `entries` ([{ name, profile }], all valid), drawn from the engine's
+ * `compare` result and sensitivity analysis `spread` for them (analysis.js computes both).
+ */
+export function comparison({ result, spread, entries, words, t }) {
+  if (entries.length < 2 || !result) return [h("p", { class: "note" }, t("needTwo"))];
   const R = words.rubric;
   const num = (x) => (x === null || x === undefined ? "–" : words.number(x));
   const pillarName = (id) => R.pillars[id]?.name ?? id;
@@ -162,10 +163,6 @@ export function comparison({ engine, entries, weights, words, t }) {
     unscored ? h("span", { class: "note" }, t("chartRanges")) : null,
   );
 
-  const spread = engine.sensitivity(
-    entries.map((e) => e.profile),
-    { draws: 1000, seed: 1, spread: 0.5, ...(weights ? { weights } : {}) },
-  );
   const sensitivity = h(
     "section",
     { "aria-labelledby": "h-sensitivity", class: "sensitivity" },

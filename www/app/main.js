@@ -9,6 +9,7 @@ import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
 import { pillarSummary, indicatorText } from "./honest.js";
 import { comparison } from "./compare.js";
+import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
 import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
@@ -34,7 +35,8 @@ const PRESET_DATE = "2026-12-02";
 
 const $ = (selector) => document.querySelector(selector);
 const store = new Store();
-const engine = { compare, sensitivity };
+// Compare's long calls run in a worker (offload.js), the rest here.
+const analysed = analyser({ validate, compare, sensitivity });
 let words;
 let rubric;
 let view = "assess";
@@ -367,27 +369,40 @@ async function renderCompare(root) {
     ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
   ];
   const output = h("div", { class: "compare-output", "aria-live": "polite" });
+  let drawn = 0;
   const update = async () => {
+    // The engine works in the worker; only the latest choice is drawn, and the previous
+    // comparison stays (marked busy) until it is.
+    const mine = ++drawn;
+    output.setAttribute("aria-busy", "true");
     store.state.compare = [...chosen];
     store.save();
-    const entries = [];
-    for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
-      if (key.startsWith("preset:")) {
-        const profile = await preset(key.slice(7));
-        entries.push({ name: profile.process.name, profile });
-      } else if (store.state.assessments[key]) {
-        const profile = store.state.assessments[key].profile;
-        entries.push({ name: profile.process?.name || t("untitled"), profile });
-      }
-    }
-    // An assessment with a problem to fix is left out, by name, rather than failing them all.
-    const invalid = entries.filter((e) => !validate(e.profile, scoreOptions()).ok);
-    const valid = entries.filter((e) => !invalid.includes(e));
-    const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => clean(e.name)).join(", ") })) : null;
     try {
-      output.replaceChildren(...[left, ...comparison({ engine, entries: valid, weights: store.state.weights, words, t })].filter(Boolean));
+      const entries = [];
+      for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
+        if (key.startsWith("preset:")) {
+          const profile = await preset(key.slice(7));
+          entries.push({ name: profile.process.name, profile });
+        } else if (store.state.assessments[key]) {
+          const profile = store.state.assessments[key].profile;
+          entries.push({ name: profile.process?.name || t("untitled"), profile });
+        }
+      }
+      if (mine !== drawn) return; // A newer choice is already on its way.
+      const { valid, result, spread } = await analysed(
+        entries.map((e) => e.profile),
+        store.state.weights,
+      );
+      if (mine !== drawn) return;
+      // An assessment with a problem to fix is left out, by name, rather than failing them all.
+      const invalid = entries.filter((_, n) => !valid[n]);
+      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => clean(e.name)).join(", ") })) : null;
+      output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
     } catch (e) {
+      if (mine !== drawn) return;
       output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`));
+    } finally {
+      if (mine === drawn) output.removeAttribute("aria-busy");
     }
   };
   const boxes = h(
