@@ -349,7 +349,7 @@ test("a cut-short share link says so, and offers only what it could recover", as
   const text = await page.textContent("#shared-broken");
   assert.match(text, /This share link is broken or cut short/);
   const [, name, count] = /What could be recovered: “([^”]+)”, with (\d+) answered questions/.exec(text);
-  assert.equal(name, profile.process.name);
+  assert.equal(name, `\u2068${profile.process.name}\u2069`, "the name is isolated in the sentence");
   assert.ok(Number(count) > 0 && Number(count) < Object.keys(profile.answers).length, count);
   assert.equal(await page.evaluate(() => location.hash), "");
   const before = (await stored(page)).order.length;

@@ -175,3 +175,38 @@ test("an unknown field name echoed in the error box carries no override controls
     assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069]/, `${lang}: no override or isolate control reaches the box`);
   }
 });
+
+test("the page's own sentences isolate names and strip override controls from what the engine quotes", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/www/?view=share`);
+  await page.waitForSelector("#import");
+  const overrides = /[\u202A-\u202E\u2066\u2067]/;
+  // An import's confirmation names the process between FSI and PDI, without its override.
+  const named = structuredClone(example);
+  named.process.name = "\u202Eevil\u202C";
+  await page.setInputFiles("#import", { name: "named.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(named)) });
+  await page.waitForFunction(() => document.querySelector(".status")?.textContent.includes("evil"));
+  const said = await page.textContent(".status");
+  assert.doesNotMatch(said, overrides, JSON.stringify(said));
+  assert.ok(said.includes("\u2068evil\u2069"), JSON.stringify(said));
+  // A refused import lists each error's path and message; both quote the unknown field's name.
+  const bad = structuredClone(example);
+  bad.answers["O1.\u202E9"] = { option: "public" };
+  await page.setInputFiles("#import", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.waitForSelector(".status .error-text");
+  const refused = await page.textContent(".status");
+  assert.match(refused, /answers\.O1\.9/);
+  assert.doesNotMatch(refused, overrides, JSON.stringify(refused));
+  // Deleting asks by name, isolated.
+  let asked = null;
+  page.on("dialog", (dialog) => {
+    asked = dialog.message();
+    dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "Delete this assessment" }).click();
+  await page.waitForFunction(() => true);
+  assert.ok(asked?.includes("\u2068evil\u2069"), JSON.stringify(asked));
+  assert.doesNotMatch(asked, overrides);
+  await context.close();
+});

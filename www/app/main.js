@@ -15,7 +15,7 @@ import { methodView } from "./method.js";
 import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
 import { recover } from "./salvage.js";
-import { h, clean } from "../elements/dom.js";
+import { h, clean, isolate } from "../elements/dom.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -139,7 +139,7 @@ function renderHeader() {
   });
   const remove = h("button", { type: "button", class: "secondary" }, t("deleteAssessment"));
   remove.addEventListener("click", () => {
-    const name = store.current?.profile.process?.name || t("untitled");
+    const name = nameOf(store.current?.profile);
     if (!window.confirm(t("confirmDelete", { name }))) return;
     store.remove(store.state.current);
     ensureAssessment();
@@ -157,7 +157,7 @@ function renderHeader() {
     }
     store.add(profile);
     await renderAll();
-    announce(t("importOk", { name: profile.process.name }));
+    announce(t("importOk", { name: nameOf(profile) }));
   });
 
   $("#controls").replaceChildren(
@@ -228,6 +228,18 @@ function coverage(report) {
   return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
 }
 
+/**
+ * An engine error for the reader, in their language, with its code. The message may quote what the
+ * input held (an unknown field's name), so override controls are dropped from it.
+ */
+const explain = (e) => `${clean(words.describe(e))} (${e.code ?? "error"})`;
+
+/**
+ * A profile's name for a sentence: override controls dropped and the rest isolated (FSI…PDI), so
+ * that a name cannot reorder the words around it; "Untitled process" when there is none.
+ */
+const nameOf = (profile) => isolate(clean(profile?.process?.name) || t("untitled"));
+
 /** The options every engine call on this page uses: the reader's weights, if custom. */
 const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
 
@@ -250,7 +262,7 @@ function showProblems() {
   for (const box of document.querySelectorAll(".problems, .warnings")) box.replaceChildren();
   const result = validate(store.current.profile, scoreOptions());
   // An error is shown beside the field it names; the others in their question's or section's box.
-  const unplaced = markInvalid($("#view"), result.errors, (error) => `${words.describe(error)} (${error.code})`);
+  const unplaced = markInvalid($("#view"), result.errors, explain);
   const stale = $("#stale");
   if (stale) stale.textContent = result.ok ? "" : t("lastValid");
   for (const error of unplaced) {
@@ -259,7 +271,7 @@ function showProblems() {
     const box = document.getElementById(
       element ? `problems-answers.${element}` : field ? `problems-process.${field}` : error.path.startsWith("review") ? "problems-review" : "problems-global",
     );
-    box?.append(h("span", { class: "error-text" }, `${words.describe(error)} (${error.code})`));
+    box?.append(h("span", { class: "error-text" }, explain(error)));
   }
   // Warnings do not change a score; they say what to check, next to what they concern.
   for (const warning of result.warnings ?? []) {
@@ -309,10 +321,10 @@ function renderAssess(root) {
   const convert = h("button", { type: "button", id: "convert-v1" }, t("convertV1"));
   convert.addEventListener("click", async () => {
     const { profile, dropped } = upgrade(store.current.profile, rubric.crosswalk);
-    profile.process.name = t("v2Copy", { name: profile.process?.name ?? "" });
+    profile.process.name = t("v2Copy", { name: clean(profile.process?.name) });
     store.add(profile);
     await renderAll();
-    announce([t("converted", { name: profile.process.name }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
+    announce([t("converted", { name: nameOf(profile) }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
   });
   const questions = questionnaire({
       rubric,
@@ -365,7 +377,7 @@ function refreshStatus() {
 async function renderCompare(root) {
   const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
   const options = [
-    ...store.state.order.map((id) => [id, store.state.assessments[id].profile.process?.name || t("untitled")]),
+    ...store.state.order.map((id) => [id, clean(store.state.assessments[id].profile.process?.name) || t("untitled")]),
     ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
   ];
   const output = h("div", { class: "compare-output", "aria-live": "polite" });
@@ -396,11 +408,11 @@ async function renderCompare(root) {
       if (mine !== drawn) return;
       // An assessment with a problem to fix is left out, by name, rather than failing them all.
       const invalid = entries.filter((_, n) => !valid[n]);
-      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => clean(e.name)).join(", ") })) : null;
+      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => isolate(e.name)).join(", ") })) : null;
       output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
     } catch (e) {
       if (mine !== drawn) return;
-      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`));
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, explain(e)));
     } finally {
       if (mine === drawn) output.removeAttribute("aria-busy");
     }
@@ -516,7 +528,7 @@ async function renderShare(root, current) {
     if (!result.ok) {
       status.replaceChildren(
         h("p", { class: "error-text" }, t("importFailed")),
-        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, e.path || "/"), `: ${words.describe(e)}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
+        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, clean(e.path) || "/"), `: ${clean(words.describe(e))}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
       );
       return;
     }
@@ -524,7 +536,7 @@ async function renderShare(root, current) {
     store.add(imported);
     // Everything on this view (export, link, snippets) now speaks of the imported assessment.
     await renderAll();
-    $(".status")?.replaceChildren(h("p", {}, t("importOk", { name: imported.process.name })));
+    $(".status")?.replaceChildren(h("p", {}, t("importOk", { name: nameOf(imported) })));
   });
 
   let report;
@@ -532,7 +544,7 @@ async function renderShare(root, current) {
     report = score(profile, options);
   } catch (e) {
     report = null;
-    status.replaceChildren(h("p", { class: "error-text" }, `${words.describe(e)} (${e.code})`));
+    status.replaceChildren(h("p", { class: "error-text" }, explain(e)));
   }
   const button = (label, action) => {
     const b = h("button", { type: "button" }, label);
@@ -618,7 +630,7 @@ function renderReport(root) {
   try {
     body = reportView({ report: score(profile, scoreOptions()), profile, rubric, words, t });
   } catch (e) {
-    body = [h("p", { class: "error-text", role: "alert" }, `${words.describe(e)} (${e.code ?? "error"})`)];
+    body = [h("p", { class: "error-text", role: "alert" }, explain(e))];
   }
   root.replaceChildren(h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean));
 }
@@ -715,13 +727,13 @@ function renderBrokenShare() {
       history.replaceState(null, "", address());
       await renderAll();
       $("#view h2")?.focus();
-      announce(t("importOk", { name: clean(recovered.profile.process?.name) || t("untitled") }));
+      announce(t("importOk", { name: nameOf(recovered.profile) }));
     });
   }
   box.hidden = false;
   box.replaceChildren(
     h("p", {}, t("shareBroken")),
-    h("p", {}, recovered ? t("shareRecovered", { name: clean(recovered.profile.process?.name) || t("untitled"), count: words.number(recovered.answers) }) : t("shareNothing")),
+    h("p", {}, recovered ? t("shareRecovered", { name: nameOf(recovered.profile), count: words.number(recovered.answers) }) : t("shareNothing")),
     h("div", { class: "buttons" }, open, dismiss),
   );
 }

@@ -1,6 +1,6 @@
 // Keep and share: import (validated, never replacing current work), export as JSON and CSV, a
 // share link in the URL fragment, embed snippets and the badge. (The printed report is report.js's.)
-import { h } from "../elements/dom.js";
+import { h, clean } from "../elements/dom.js";
 import { encodeProfile } from "../shared/fragment.js";
 import { kindOf } from "./assess.js";
 
@@ -76,7 +76,7 @@ export async function embedSnippets(profile, lang) {
   frame.hash = `lang=${lang}&profile=${await encodeProfile(JSON.stringify(profile))}`;
   return {
     script: `<script type="module" src="${attribute(script)}"></script>\n<sdo-openness-scorecard lang="${attribute(lang)}">\n  <script type="application/json">${json}</script>\n</sdo-openness-scorecard>`,
-    frame: `<iframe src="${attribute(frame.href)}" title="${attribute(profile.process?.name ?? "")}" width="720" height="900" style="border:0"></iframe>`,
+    frame: `<iframe src="${attribute(frame.href)}" title="${attribute(clean(profile.process?.name))}" width="720" height="900" style="border:0"></iframe>`,
   };
 }
 
