@@ -2,6 +2,7 @@
 // the same keys (a test checks that every key exists in every language).
 export const PAGE = {
   en: {
+    toScorecard: "Full scorecard",
     pillarQuestions: "{pillar}: questions",
     title: "Openness and inclusion of standards processes",
     intro: "Assess how open and how inclusive a technical standard-setting process is, back each answer with a source, compare bodies and share the result. Everything stays in this browser.",
@@ -217,6 +218,7 @@ export const PAGE = {
     methodQuotesHelp: "Quoted word for word, in the language of the source.",
   },
   ar: {
+    toScorecard: "بطاقة التقييم الكاملة",
     pillarQuestions: "{pillar}: الأسئلة",
     title: "انفتاح عمليات وضع المعايير وشمولها",
     intro: "قيِّم مدى انفتاح عملية وضع المعايير التقنية ومدى شمولها، وادعم كل إجابة بمصدر، وقارن بين الهيئات، وشارك النتيجة. تبقى جميع البيانات في هذا المتصفح.",
@@ -432,6 +434,7 @@ export const PAGE = {
     methodQuotesHelp: "مقتبس حرفياً، بلغة المصدر.",
   },
   es: {
+    toScorecard: "Ficha completa",
     pillarQuestions: "{pillar}: preguntas",
     title: "Apertura e inclusión de los procesos de normalización",
     intro: "Evalúe en qué medida un proceso de normalización técnica es abierto e inclusivo, respalde cada respuesta con una fuente, compare los organismos y comparta el resultado. Todo permanece en este navegador.",
@@ -647,6 +650,7 @@ export const PAGE = {
     methodQuotesHelp: "Citado palabra por palabra, en el idioma de la fuente.",
   },
   fr: {
+    toScorecard: "Tableau de bord complet",
     pillarQuestions: "{pillar} : questions",
     title: "Ouverture et inclusion des processus de normalisation",
     intro: "Évaluez dans quelle mesure un processus de normalisation technique est ouvert et inclusif, étayez chaque réponse par une source, comparez les organismes et partagez le résultat. Tout reste dans ce navigateur.",
@@ -862,6 +866,7 @@ export const PAGE = {
     methodQuotesHelp: "Cité mot pour mot, dans la langue de la source.",
   },
   ru: {
+    toScorecard: "Полная карточка оценки",
     pillarQuestions: "{pillar}: вопросы",
     title: "Открытость и инклюзивность процессов стандартизации",
     intro: "Оцените, насколько открыт и инклюзивен процесс разработки технических стандартов, подкрепите каждый ответ источником, сравните организации и поделитесь результатом. Все данные остаются в этом браузере.",
@@ -1077,6 +1082,7 @@ export const PAGE = {
     methodQuotesHelp: "Цитаты дословно, на языке источника.",
   },
   zh: {
+    toScorecard: "完整评分卡",
     pillarQuestions: "{pillar}：问题",
     title: "标准制定流程的开放性与包容性",
     intro: "评估技术标准制定流程的开放和包容程度，为每个答案提供来源依据，比较各机构并分享结果。所有内容都保留在此浏览器中。",

@@ -7,7 +7,7 @@ import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } f
 import { PAGE, LANGUAGES } from "./i18n.js";
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
-import { pillarSummary, indicatorText } from "./honest.js";
+import { pillarSummary, indicatorText, cell } from "./honest.js";
 import { comparison } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
@@ -287,6 +287,9 @@ function showProblems() {
 function showStatus(report) {
   $("#coverage").textContent = coverage(report);
   $("#pillar-status")?.replaceChildren(pillarSummary({ report, rubric, words, t }));
+  $("#phone-summary .pills")?.replaceChildren(
+    ...report.pillars.map((pillar) => h("span", { class: "pill", "data-status": pillar.status }, words.rubric.pillars[pillar.id]?.name ?? pillar.id, " ", cell({ x: pillar, words, t }), pillar.status === "scored" ? ` ${words.rubric.bands[pillar.band] ?? pillar.band}` : null)),
+  );
   for (const indicator of report.pillars.flatMap((p) => p.indicators)) {
     const line = document.getElementById(`status-${indicator.id}`);
     if (!line) continue;
@@ -300,7 +303,7 @@ function renderAssess(root) {
     "aside",
     { class: "live", "aria-label": t("navAssess") },
     h("p", { id: "coverage", class: "coverage", role: "status" }),
-    h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small" }, t("statusHeading")), h("div", { id: "pillar-status" })),
+    h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small", tabindex: "-1" }, t("statusHeading")), h("div", { id: "pillar-status" })),
     h("button", { type: "button", id: "next" }, t("nextUnanswered")),
     h("p", { class: "note", id: "saved-state" }, savedText()),
     h("p", { class: "notice stale", id: "stale", role: "status" }),
@@ -349,7 +352,15 @@ function renderAssess(root) {
     h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
     h("div", { class: "warnings", id: "warnings-global" }),
     v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions) : questions,
+    // On a phone the scorecard comes after every question: this line keeps the pillars in view
+    // (stuck to the bottom while the questions scroll) and leads to the full card.
+    h("div", { class: "phone-summary", id: "phone-summary" }, h("span", { class: "pills" }), h("button", { type: "button", class: "link" }, t("toScorecard"))),
   );
+  // It moves the reader (and the keyboard focus) to the card, without changing the address.
+  form.querySelector("#phone-summary button").addEventListener("click", () => {
+    $("#h-status").scrollIntoView({ block: "start" });
+    $("#h-status").focus();
+  });
   // The question in focus is kept in the address (replaced, not pushed: Back moves between views).
   form.addEventListener("focusin", (e) => {
     const id = e.target.closest?.(".question")?.dataset.element;
