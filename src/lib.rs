@@ -68,7 +68,7 @@ pub mod json {
 }
 /// Coded errors and warnings, each with its JSON path.
 pub mod error {
-    pub use crate::input::error::{Error, Warning};
+    pub use crate::input::error::{Code, Error, Warning};
 }
 /// Calendar dates, as profiles and reports hold them.
 pub mod date {

@@ -1,8 +1,9 @@
 //! The one error type: a stable machine-readable code, the JSON path of the offending value, a
 //! plain lowercase message, and where it helps, the closest valid id.
 //!
-//! The kind is private so that messages and context can improve without breaking callers, who
-//! match on [`Error::code`] (the contract) rather than on variants.
+//! The error is opaque so that messages and context can improve without breaking callers, who
+//! match on its [`Code`] ([`Error::kind`], the contract; [`Error::code`] spells it) rather than
+//! on its representation.
 
 use crate::base::num::{chars, push_int};
 use crate::base::text::{json_object, Text, WriteJson};
@@ -17,6 +18,148 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 /// drops the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error(Box<Inner>);
+
+/// What went wrong with an input: the stable part of an [`Error`], which callers match on.
+///
+/// Each code is spelled in kebab case in JSON and JavaScript ([`Code::as_str`]); the JSON
+/// Schema of errors (`ErrorData` in `schema/api.schema.json`) lists [`Code::ALL`], and the
+/// package's TypeScript types are made from it. New codes may be added in a minor version, so a
+/// `match` needs a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// `invalid-json`: the text is not JSON.
+    InvalidJson,
+    /// `unsupported-value`: a JavaScript value that is not JSON (a function, a symbol, a BigInt,
+    /// a throwing getter, a typed array of numbers).
+    UnsupportedValue,
+    /// `wrong-type`: a value of another JSON type than the field takes.
+    WrongType,
+    /// `missing-field`: a required field is absent.
+    MissingField,
+    /// `unknown-field`: a field the format does not have.
+    UnknownField,
+    /// `duplicate-key`: a key twice in one object.
+    DuplicateKey,
+    /// `unsupported-schema`: a `schema` other than a profile format this engine reads.
+    UnsupportedSchema,
+    /// `unknown-element`: an answer to an element the rubric does not have.
+    UnknownElement,
+    /// `unknown-option`: an option the element does not have.
+    UnknownOption,
+    /// `unknown-indicator`: a weight for an indicator the rubric does not have.
+    UnknownIndicator,
+    /// `unknown-status`: a status other than `no-public-information` or `not-applicable`.
+    UnknownStatus,
+    /// `invalid-answer`: an answer without exactly one of `option`, `value` or `status`.
+    InvalidAnswer,
+    /// `wrong-answer-kind`: an option for a numeric element, or a value for one with options.
+    WrongAnswerKind,
+    /// `not-finite`: NaN or an infinity where a number counts.
+    NotFinite,
+    /// `out-of-range`: a number outside its bounds.
+    OutOfRange,
+    /// `invalid-date`: not a calendar date `YYYY-MM-DD`.
+    InvalidDate,
+    /// `invalid-url`: not an absolute `http:` or `https:` address.
+    InvalidUrl,
+    /// `empty-evidence`: evidence with neither a `url` nor a `note`.
+    EmptyEvidence,
+    /// `too-long`: a text over its field's limit, or any string over the reader's.
+    TooLong,
+    /// `too-many`: a list or object with more entries than allowed.
+    TooMany,
+    /// `too-few`: a list with fewer entries than needed.
+    TooFew,
+    /// `too-large`: an input over the byte or value limit.
+    TooLarge,
+    /// `too-deep`: an input nested deeper than the limit.
+    TooDeep,
+    /// `zero-weights`: a pillar whose indicator weights are all zero.
+    ZeroWeights,
+    /// `unknown-value`: a value outside a fixed list.
+    UnknownValue,
+    /// `date-order`: a date after one it must not come after.
+    DateOrder,
+    /// `invalid-id`: not an assessment id (or date).
+    InvalidId,
+    /// `different-process`: a diff of profiles of two processes.
+    DifferentProcess,
+}
+
+impl Code {
+    /// Every code, in declaration order.
+    pub const ALL: [Code; 28] = [
+        Code::InvalidJson,
+        Code::UnsupportedValue,
+        Code::WrongType,
+        Code::MissingField,
+        Code::UnknownField,
+        Code::DuplicateKey,
+        Code::UnsupportedSchema,
+        Code::UnknownElement,
+        Code::UnknownOption,
+        Code::UnknownIndicator,
+        Code::UnknownStatus,
+        Code::InvalidAnswer,
+        Code::WrongAnswerKind,
+        Code::NotFinite,
+        Code::OutOfRange,
+        Code::InvalidDate,
+        Code::InvalidUrl,
+        Code::EmptyEvidence,
+        Code::TooLong,
+        Code::TooMany,
+        Code::TooFew,
+        Code::TooLarge,
+        Code::TooDeep,
+        Code::ZeroWeights,
+        Code::UnknownValue,
+        Code::DateOrder,
+        Code::InvalidId,
+        Code::DifferentProcess,
+    ];
+
+    /// The kebab-case spelling, e.g. `unknown-option`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::InvalidJson => "invalid-json",
+            Code::UnsupportedValue => "unsupported-value",
+            Code::WrongType => "wrong-type",
+            Code::MissingField => "missing-field",
+            Code::UnknownField => "unknown-field",
+            Code::DuplicateKey => "duplicate-key",
+            Code::UnsupportedSchema => "unsupported-schema",
+            Code::UnknownElement => "unknown-element",
+            Code::UnknownOption => "unknown-option",
+            Code::UnknownIndicator => "unknown-indicator",
+            Code::UnknownStatus => "unknown-status",
+            Code::InvalidAnswer => "invalid-answer",
+            Code::WrongAnswerKind => "wrong-answer-kind",
+            Code::NotFinite => "not-finite",
+            Code::OutOfRange => "out-of-range",
+            Code::InvalidDate => "invalid-date",
+            Code::InvalidUrl => "invalid-url",
+            Code::EmptyEvidence => "empty-evidence",
+            Code::TooLong => "too-long",
+            Code::TooMany => "too-many",
+            Code::TooFew => "too-few",
+            Code::TooLarge => "too-large",
+            Code::TooDeep => "too-deep",
+            Code::ZeroWeights => "zero-weights",
+            Code::UnknownValue => "unknown-value",
+            Code::DateOrder => "date-order",
+            Code::InvalidId => "invalid-id",
+            Code::DifferentProcess => "different-process",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What a message is made of: its kind's template, filled in by [`Error::message`].
 #[derive(Debug, Clone, PartialEq)]
@@ -137,38 +280,43 @@ impl Error {
         self
     }
 
-    /// The stable, kebab-case code: match on this, not on the message.
-    pub fn code(&self) -> &'static str {
+    /// What went wrong, as a [`Code`]: match on this, not on the message.
+    pub fn kind(&self) -> Code {
         match self.0.kind {
-            Kind::InvalidJson => "invalid-json",
-            Kind::UnsupportedValue => "unsupported-value",
-            Kind::WrongType => "wrong-type",
-            Kind::MissingField => "missing-field",
-            Kind::UnknownField => "unknown-field",
-            Kind::DuplicateKey => "duplicate-key",
-            Kind::UnsupportedSchema => "unsupported-schema",
-            Kind::UnknownElement => "unknown-element",
-            Kind::UnknownOption => "unknown-option",
-            Kind::UnknownIndicator => "unknown-indicator",
-            Kind::UnknownStatus => "unknown-status",
-            Kind::InvalidAnswer => "invalid-answer",
-            Kind::AnswerKindMismatch => "wrong-answer-kind",
-            Kind::NotFinite => "not-finite",
-            Kind::OutOfRange => "out-of-range",
-            Kind::InvalidDate => "invalid-date",
-            Kind::InvalidUrl => "invalid-url",
-            Kind::EmptyEvidence => "empty-evidence",
-            Kind::TooLong | Kind::StringTooLong => "too-long",
-            Kind::TooMany => "too-many",
-            Kind::TooFewOne | Kind::TooFew => "too-few",
-            Kind::TooLarge => "too-large",
-            Kind::TooDeep => "too-deep",
-            Kind::ZeroWeights => "zero-weights",
-            Kind::UnknownValue => "unknown-value",
-            Kind::DateOrder => "date-order",
-            Kind::InvalidId => "invalid-id",
-            Kind::DifferentProcess => "different-process",
+            Kind::InvalidJson => Code::InvalidJson,
+            Kind::UnsupportedValue => Code::UnsupportedValue,
+            Kind::WrongType => Code::WrongType,
+            Kind::MissingField => Code::MissingField,
+            Kind::UnknownField => Code::UnknownField,
+            Kind::DuplicateKey => Code::DuplicateKey,
+            Kind::UnsupportedSchema => Code::UnsupportedSchema,
+            Kind::UnknownElement => Code::UnknownElement,
+            Kind::UnknownOption => Code::UnknownOption,
+            Kind::UnknownIndicator => Code::UnknownIndicator,
+            Kind::UnknownStatus => Code::UnknownStatus,
+            Kind::InvalidAnswer => Code::InvalidAnswer,
+            Kind::AnswerKindMismatch => Code::WrongAnswerKind,
+            Kind::NotFinite => Code::NotFinite,
+            Kind::OutOfRange => Code::OutOfRange,
+            Kind::InvalidDate => Code::InvalidDate,
+            Kind::InvalidUrl => Code::InvalidUrl,
+            Kind::EmptyEvidence => Code::EmptyEvidence,
+            Kind::TooLong | Kind::StringTooLong => Code::TooLong,
+            Kind::TooMany => Code::TooMany,
+            Kind::TooFewOne | Kind::TooFew => Code::TooFew,
+            Kind::TooLarge => Code::TooLarge,
+            Kind::TooDeep => Code::TooDeep,
+            Kind::ZeroWeights => Code::ZeroWeights,
+            Kind::UnknownValue => Code::UnknownValue,
+            Kind::DateOrder => Code::DateOrder,
+            Kind::InvalidId => Code::InvalidId,
+            Kind::DifferentProcess => Code::DifferentProcess,
         }
+    }
+
+    /// The stable, kebab-case code, as JSON and JavaScript carry it: `self.kind().as_str()`.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 
     /// The JSON path of the offending value, e.g. `answers.O5.1.value`; empty for the whole input.
@@ -431,11 +579,12 @@ impl schemars::JsonSchema for Error {
         "ErrorData".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         schemars::json_schema!({
             "type": "object",
             "required": ["code", "path", "message", "suggestion"],
             "properties": {
-                "code": { "type": "string", "description": "Stable machine-readable code, e.g. `unknown-option`." },
+                "code": { "type": "string", "enum": codes, "description": "Stable machine-readable code, e.g. `unknown-option`." },
                 "path": { "type": "string", "description": "JSON path of the offending value; empty for the whole input." },
                 "message": { "type": "string" },
                 "suggestion": { "type": ["string", "null"], "description": "The closest valid id, for a likely typo." }
@@ -728,5 +877,22 @@ mod pinned {
             r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
         );
         assert_ne!(every[0], every[1]);
+    }
+
+    /// [`Code::ALL`] is every code once, and every one is what some constructor gives.
+    #[test]
+    fn every_code_is_listed_and_used() {
+        let mut all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), Code::ALL.len());
+        let mut used: Vec<&str> = PINNED.iter().map(|p| p.0).collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used, all);
+        for e in every() {
+            assert!(Code::ALL.contains(&e.kind()));
+            assert_eq!(e.kind().to_string(), e.code());
+        }
     }
 }
