@@ -7,6 +7,7 @@
 
 use crate::base::num::{chars, push_int};
 use crate::base::text::{json_object, Text, WriteJson};
+use crate::input::path::Step;
 use crate::prelude::*;
 use alloc::boxed::Box;
 use core::fmt;
@@ -319,7 +320,9 @@ impl Error {
         self.kind().as_str()
     }
 
-    /// The JSON path of the offending value, e.g. `answers.O5.1.value`; empty for the whole input.
+    /// The JSON path of the offending value, e.g. `answers.O5.1.value` or `answers["a b"]`;
+    /// empty for the whole input. Spelled by one rule, documented in src/input/path.rs: a key of
+    /// letters, digits, `_`, `-`, `.` and `$` as it is, any other key as a JSON string in brackets.
     pub fn path(&self) -> &str {
         &self.0.path
     }
@@ -331,23 +334,13 @@ impl Error {
 
     /// This error, seen from one object level up.
     pub(crate) fn within_key(mut self, key: &str) -> Self {
-        let mut path = String::from(key);
-        if key.is_empty() {
-            path.push_str(&self.0.path); // an empty key adds no step
-        } else {
-            push_rest(&mut path, &self.0.path);
-        }
-        self.0.path = path;
+        self.0.path = Step::Key(key).before(&self.0.path);
         self
     }
 
     /// This error, seen from one array level up.
     pub(crate) fn within_index(mut self, index: usize) -> Self {
-        let mut path = String::from("[");
-        push_int(&mut path, index as i64);
-        path.push(']');
-        push_rest(&mut path, &self.0.path);
-        self.0.path = path;
+        self.0.path = Step::Index(index).before(&self.0.path);
         self
     }
 
@@ -491,14 +484,6 @@ impl Error {
     pub(crate) fn different_process(path: String) -> Self {
         Error::new(Kind::DifferentProcess, path, "")
     }
-}
-
-/// Appends the rest of a path after a step: `.key…`, or `[n]…` as it is.
-fn push_rest(path: &mut String, rest: &str) {
-    if !rest.is_empty() && !rest.starts_with('[') {
-        path.push('.');
-    }
-    path.push_str(rest);
 }
 
 /// Echoed input is cut short so an error message never carries a megabyte of someone's text.
@@ -846,7 +831,7 @@ mod pinned {
         ("invalid-id", "supersedes", "`last year` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`", None),
         ("invalid-id", "id", "`a/b` is not an id of letters, digits, `.`, `_` and `-`", None),
         ("different-process", "new.process.name", "the profiles assess different processes", None),
-        ("not-finite", "profiles[3].answers.O5.1.value", "number must be finite", None),
+        ("not-finite", "profiles[\"\"][3].answers.O5.1.value", "number must be finite", None),
         ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),
         ("wrong-type", "k", "expected a readable input, found an unreadable one", None),
     ];
