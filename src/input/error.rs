@@ -167,11 +167,11 @@ impl fmt::Display for Code {
 struct Inner {
     path: String,
     kind: Kind,
-    /// Echoed input, clipped (template byte 1).
+    /// Echoed input, clipped (`{echo}` in a template).
     echo: String,
-    /// Fixed words: an expected type, a field, an element (template bytes 2 and 3).
+    /// Fixed words: an expected type, a field, an element (`{first}` and `{second}`).
     words: [&'static str; 2],
-    /// Limits, bounds, a line and column (template bytes 4 and 5).
+    /// Limits, bounds, a line and column (`{n}` and `{m}`).
     numbers: [i64; 2],
     suggestion: Option<&'static str>,
 }
@@ -214,40 +214,39 @@ enum Kind {
     DifferentProcess,
 }
 
-/// Each kind's message template, in [`Kind`] order (the `pinned` tests hold every one to its
-/// text). In a template, byte 1 stands for the echoed input, 2 and 3 for the words, 4 and 5 for
-/// the numbers: one loop fills them all in, where `write!` would bring core's formatting
-/// machinery into the WebAssembly.
+/// Each kind's message, in [`Kind`] order (the `pinned` tests hold every one to its text), with
+/// blanks that [`Error::message`] fills in: `{echo}` for the echoed input, `{first}` and
+/// `{second}` for the words, `{n}` and `{m}` for the numbers.
 const TEMPLATES: [&str; 30] = [
-    "invalid JSON at line \x04 column \x05: expected \x01",
+    "invalid JSON at line {n} column {m}: expected {echo}",
     "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
-    "expected \x02, found \x03",
-    "missing required field `\x02`",
-    "unknown field `\x01`",
-    "duplicate key `\x01`",
-    "unsupported schema `\x01`; expected `\x02`",
-    "unknown element `\x01`",
-    "unknown option `\x01` for element `\x02`",
-    "unknown indicator `\x01`",
-    "unknown status `\x01`; expected `no-public-information` or `not-applicable`",
+    "expected {first}, found {second}",
+    "missing required field `{first}`",
+    "unknown field `{echo}`",
+    "duplicate key `{echo}`",
+    "unsupported schema `{echo}`; expected `{first}`",
+    "unknown element `{echo}`",
+    "unknown option `{echo}` for element `{first}`",
+    "unknown indicator `{echo}`",
+    "unknown status `{echo}`; expected `no-public-information` or `not-applicable`",
     "an answer needs exactly one of `option`, `value` or `status`",
-    "this element is answered with \x02",
+    "this element is answered with {first}",
     "number must be finite",
-    "number must be between \x04 and \x05",
-    "`\x01` is not a calendar date in the form YYYY-MM-DD",
+    "number must be between {n} and {m}",
+    "`{echo}` is not a calendar date in the form YYYY-MM-DD",
     "url must be an absolute http: or https: address",
     "evidence needs a `url` or a `note`",
-    "text is longer than \x04 characters",
+    "text is longer than {n} characters",
     "string is longer than the 64 KiB any field allows",
-    "more than \x04 entries",
+    "more than {n} entries",
     "needs at least one entry",
-    "needs at least \x04 entries",
-    "input is larger than \x04 (bytes or values)",
-    "input is nested deeper than \x04 levels",
-    "pillar `\x02` needs at least one positive indicator weight",
-    "unknown value `\x01`; expected \x02",
-    "`\x02` is after `\x03`",
-    "`\x01` is not \x02",
+    "needs at least {n} entries",
+    "input is larger than {n} (bytes or values)",
+    "input is nested deeper than {n} levels",
+    "pillar `{first}` needs at least one positive indicator weight",
+    "unknown value `{echo}`; expected {first}",
+    "`{first}` is after `{second}`",
+    "`{echo}` is not {first}",
     "the profiles assess different processes",
 ];
 
@@ -504,21 +503,22 @@ impl Error {
     /// mean `public`?)``: the kind's template with its blanks filled in.
     pub fn message(&self) -> String {
         let e = &*self.0;
-        let template = TEMPLATES[e.kind as usize];
         let mut m = String::new();
-        let mut from = 0;
-        for (at, b) in template.bytes().enumerate() {
-            if b < b' ' {
-                m.push_str(template.get(from..at).unwrap_or_default());
-                from = at + 1;
-                match b {
-                    1 => m.push_str(&e.echo),
-                    2 | 3 => m.push_str(e.words[usize::from(b & 1)]),
-                    _ => push_int(&mut m, e.numbers[usize::from(b & 1)]),
-                }
+        let mut rest = TEMPLATES[e.kind as usize];
+        while let Some((text, blank)) = rest.split_once('{') {
+            m.push_str(text);
+            let (name, after) = blank.split_once('}').unwrap_or_default();
+            match name {
+                "echo" => m.push_str(&e.echo),
+                "first" => m.push_str(e.words[0]),
+                "second" => m.push_str(e.words[1]),
+                "n" => push_int(&mut m, e.numbers[0]),
+                "m" => push_int(&mut m, e.numbers[1]),
+                _ => {} // none: `every_blank_is_known`
             }
+            rest = after;
         }
-        m.push_str(template.get(from..).unwrap_or_default());
+        m.push_str(rest);
         if let Some(s) = e.suggestion {
             m.push_str(" (did you mean `");
             m.push_str(s);
@@ -862,6 +862,22 @@ mod pinned {
             r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
         );
         assert_ne!(every[0], every[1]);
+    }
+
+    #[test]
+    fn every_blank_is_known() {
+        for template in TEMPLATES {
+            let mut rest = template;
+            while let Some((_, blank)) = rest.split_once('{') {
+                let (name, after) = blank.split_once('}').expect(template);
+                assert!(
+                    ["echo", "first", "second", "n", "m"].contains(&name),
+                    "{template}"
+                );
+                rest = after;
+            }
+            assert!(!rest.contains('}'), "{template}");
+        }
     }
 
     /// [`Code::ALL`] is every code once, and every one is what some constructor gives.
