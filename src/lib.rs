@@ -39,8 +39,8 @@ extern crate alloc;
 /// What std's prelude would give every module, from alloc.
 mod prelude {
     pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::{format, vec};
 }
 use prelude::*;
 
