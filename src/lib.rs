@@ -39,8 +39,8 @@ extern crate alloc;
 /// What std's prelude would give every module, from alloc.
 mod prelude {
     pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::{format, vec};
 }
 use prelude::*;
 
@@ -68,7 +68,7 @@ pub mod json {
 }
 /// Coded errors and warnings, each with its JSON path.
 pub mod error {
-    pub use crate::input::error::{Error, Warning};
+    pub use crate::input::error::{Code, Error, Warning};
 }
 /// Calendar dates, as profiles and reports hold them.
 pub mod date {

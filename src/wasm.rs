@@ -70,10 +70,8 @@ fn input(v: JsValue) -> Result<Json, Error> {
         Ok(text) => Json::parse(&text),
         Err(problem) => {
             let problem = problem.as_string().unwrap_or_default();
-            // "code\npath"; a plain loop rather than `split_once`, which brings memchr along.
-            let cut = problem.bytes().position(|b| b == b'\n').unwrap_or(0);
-            let code = problem.get(..cut).unwrap_or_default();
-            let path = problem.get(cut + 1..).unwrap_or_default();
+            // "code\npath".
+            let (code, path) = problem.split_once('\n').unwrap_or_default();
             let path = String::from(path);
             Err(match code {
                 "too-large" => Error::too_large(path, limits::MAX_BYTES),

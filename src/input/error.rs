@@ -1,11 +1,13 @@
 //! The one error type: a stable machine-readable code, the JSON path of the offending value, a
 //! plain lowercase message, and where it helps, the closest valid id.
 //!
-//! The kind is private so that messages and context can improve without breaking callers, who
-//! match on [`Error::code`] (the contract) rather than on variants.
+//! The error is opaque so that messages and context can improve without breaking callers, who
+//! match on its [`Code`] ([`Error::kind`], the contract; [`Error::code`] spells it) rather than
+//! on its representation.
 
 use crate::base::num::{chars, push_int};
 use crate::base::text::{json_object, Text, WriteJson};
+use crate::input::path::Step;
 use crate::prelude::*;
 use alloc::boxed::Box;
 use core::fmt;
@@ -18,16 +20,158 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error(Box<Inner>);
 
+/// What went wrong with an input: the stable part of an [`Error`], which callers match on.
+///
+/// Each code is spelled in kebab case in JSON and JavaScript ([`Code::as_str`]); the JSON
+/// Schema of errors (`ErrorData` in `schema/api.schema.json`) lists [`Code::ALL`], and the
+/// package's TypeScript types are made from it. New codes may be added in a minor version, so a
+/// `match` needs a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// `invalid-json`: the text is not JSON.
+    InvalidJson,
+    /// `unsupported-value`: a JavaScript value that is not JSON (a function, a symbol, a BigInt,
+    /// a throwing getter, a typed array of numbers).
+    UnsupportedValue,
+    /// `wrong-type`: a value of another JSON type than the field takes.
+    WrongType,
+    /// `missing-field`: a required field is absent.
+    MissingField,
+    /// `unknown-field`: a field the format does not have.
+    UnknownField,
+    /// `duplicate-key`: a key twice in one object.
+    DuplicateKey,
+    /// `unsupported-schema`: a `schema` other than a profile format this engine reads.
+    UnsupportedSchema,
+    /// `unknown-element`: an answer to an element the rubric does not have.
+    UnknownElement,
+    /// `unknown-option`: an option the element does not have.
+    UnknownOption,
+    /// `unknown-indicator`: a weight for an indicator the rubric does not have.
+    UnknownIndicator,
+    /// `unknown-status`: a status other than `no-public-information` or `not-applicable`.
+    UnknownStatus,
+    /// `invalid-answer`: an answer without exactly one of `option`, `value` or `status`.
+    InvalidAnswer,
+    /// `wrong-answer-kind`: an option for a numeric element, or a value for one with options.
+    WrongAnswerKind,
+    /// `not-finite`: NaN or an infinity where a number counts.
+    NotFinite,
+    /// `out-of-range`: a number outside its bounds.
+    OutOfRange,
+    /// `invalid-date`: not a calendar date `YYYY-MM-DD`.
+    InvalidDate,
+    /// `invalid-url`: not an absolute `http:` or `https:` address.
+    InvalidUrl,
+    /// `empty-evidence`: evidence with neither a `url` nor a `note`.
+    EmptyEvidence,
+    /// `too-long`: a text over its field's limit, or any string over the reader's.
+    TooLong,
+    /// `too-many`: a list or object with more entries than allowed.
+    TooMany,
+    /// `too-few`: a list with fewer entries than needed.
+    TooFew,
+    /// `too-large`: an input over the byte or value limit.
+    TooLarge,
+    /// `too-deep`: an input nested deeper than the limit.
+    TooDeep,
+    /// `zero-weights`: a pillar whose indicator weights are all zero.
+    ZeroWeights,
+    /// `unknown-value`: a value outside a fixed list.
+    UnknownValue,
+    /// `date-order`: a date after one it must not come after.
+    DateOrder,
+    /// `invalid-id`: not an assessment id (or date).
+    InvalidId,
+    /// `different-process`: a diff of profiles of two processes.
+    DifferentProcess,
+}
+
+impl Code {
+    /// Every code, in declaration order.
+    pub const ALL: [Code; 28] = [
+        Code::InvalidJson,
+        Code::UnsupportedValue,
+        Code::WrongType,
+        Code::MissingField,
+        Code::UnknownField,
+        Code::DuplicateKey,
+        Code::UnsupportedSchema,
+        Code::UnknownElement,
+        Code::UnknownOption,
+        Code::UnknownIndicator,
+        Code::UnknownStatus,
+        Code::InvalidAnswer,
+        Code::WrongAnswerKind,
+        Code::NotFinite,
+        Code::OutOfRange,
+        Code::InvalidDate,
+        Code::InvalidUrl,
+        Code::EmptyEvidence,
+        Code::TooLong,
+        Code::TooMany,
+        Code::TooFew,
+        Code::TooLarge,
+        Code::TooDeep,
+        Code::ZeroWeights,
+        Code::UnknownValue,
+        Code::DateOrder,
+        Code::InvalidId,
+        Code::DifferentProcess,
+    ];
+
+    /// The kebab-case spelling, e.g. `unknown-option`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::InvalidJson => "invalid-json",
+            Code::UnsupportedValue => "unsupported-value",
+            Code::WrongType => "wrong-type",
+            Code::MissingField => "missing-field",
+            Code::UnknownField => "unknown-field",
+            Code::DuplicateKey => "duplicate-key",
+            Code::UnsupportedSchema => "unsupported-schema",
+            Code::UnknownElement => "unknown-element",
+            Code::UnknownOption => "unknown-option",
+            Code::UnknownIndicator => "unknown-indicator",
+            Code::UnknownStatus => "unknown-status",
+            Code::InvalidAnswer => "invalid-answer",
+            Code::WrongAnswerKind => "wrong-answer-kind",
+            Code::NotFinite => "not-finite",
+            Code::OutOfRange => "out-of-range",
+            Code::InvalidDate => "invalid-date",
+            Code::InvalidUrl => "invalid-url",
+            Code::EmptyEvidence => "empty-evidence",
+            Code::TooLong => "too-long",
+            Code::TooMany => "too-many",
+            Code::TooFew => "too-few",
+            Code::TooLarge => "too-large",
+            Code::TooDeep => "too-deep",
+            Code::ZeroWeights => "zero-weights",
+            Code::UnknownValue => "unknown-value",
+            Code::DateOrder => "date-order",
+            Code::InvalidId => "invalid-id",
+            Code::DifferentProcess => "different-process",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What a message is made of: its kind's template, filled in by [`Error::message`].
 #[derive(Debug, Clone, PartialEq)]
 struct Inner {
     path: String,
     kind: Kind,
-    /// Echoed input, clipped (template byte 1).
+    /// Echoed input, clipped (`{echo}` in a template).
     echo: String,
-    /// Fixed words: an expected type, a field, an element (template bytes 2 and 3).
+    /// Fixed words: an expected type, a field, an element (`{first}` and `{second}`).
     words: [&'static str; 2],
-    /// Limits, bounds, a line and column (template bytes 4 and 5).
+    /// Limits, bounds, a line and column (`{n}` and `{m}`).
     numbers: [i64; 2],
     suggestion: Option<&'static str>,
 }
@@ -70,40 +214,39 @@ enum Kind {
     DifferentProcess,
 }
 
-/// Each kind's message template, in [`Kind`] order (the `pinned` tests hold every one to its
-/// text). In a template, byte 1 stands for the echoed input, 2 and 3 for the words, 4 and 5 for
-/// the numbers: one loop fills them all in, where `write!` would bring core's formatting
-/// machinery into the WebAssembly.
+/// Each kind's message, in [`Kind`] order (the `pinned` tests hold every one to its text), with
+/// blanks that [`Error::message`] fills in: `{echo}` for the echoed input, `{first}` and
+/// `{second}` for the words, `{n}` and `{m}` for the numbers.
 const TEMPLATES: [&str; 30] = [
-    "invalid JSON at line \x04 column \x05: expected \x01",
+    "invalid JSON at line {n} column {m}: expected {echo}",
     "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
-    "expected \x02, found \x03",
-    "missing required field `\x02`",
-    "unknown field `\x01`",
-    "duplicate key `\x01`",
-    "unsupported schema `\x01`; expected `\x02`",
-    "unknown element `\x01`",
-    "unknown option `\x01` for element `\x02`",
-    "unknown indicator `\x01`",
-    "unknown status `\x01`; expected `no-public-information` or `not-applicable`",
+    "expected {first}, found {second}",
+    "missing required field `{first}`",
+    "unknown field `{echo}`",
+    "duplicate key `{echo}`",
+    "unsupported schema `{echo}`; expected `{first}`",
+    "unknown element `{echo}`",
+    "unknown option `{echo}` for element `{first}`",
+    "unknown indicator `{echo}`",
+    "unknown status `{echo}`; expected `no-public-information` or `not-applicable`",
     "an answer needs exactly one of `option`, `value` or `status`",
-    "this element is answered with \x02",
+    "this element is answered with {first}",
     "number must be finite",
-    "number must be between \x04 and \x05",
-    "`\x01` is not a calendar date in the form YYYY-MM-DD",
+    "number must be between {n} and {m}",
+    "`{echo}` is not a calendar date in the form YYYY-MM-DD",
     "url must be an absolute http: or https: address",
     "evidence needs a `url` or a `note`",
-    "text is longer than \x04 characters",
+    "text is longer than {n} characters",
     "string is longer than the 64 KiB any field allows",
-    "more than \x04 entries",
+    "more than {n} entries",
     "needs at least one entry",
-    "needs at least \x04 entries",
-    "input is larger than \x04 (bytes or values)",
-    "input is nested deeper than \x04 levels",
-    "pillar `\x02` needs at least one positive indicator weight",
-    "unknown value `\x01`; expected \x02",
-    "`\x02` is after `\x03`",
-    "`\x01` is not \x02",
+    "needs at least {n} entries",
+    "input is larger than {n} (bytes or values)",
+    "input is nested deeper than {n} levels",
+    "pillar `{first}` needs at least one positive indicator weight",
+    "unknown value `{echo}`; expected {first}",
+    "`{first}` is after `{second}`",
+    "`{echo}` is not {first}",
     "the profiles assess different processes",
 ];
 
@@ -137,41 +280,48 @@ impl Error {
         self
     }
 
-    /// The stable, kebab-case code: match on this, not on the message.
-    pub fn code(&self) -> &'static str {
+    /// What went wrong, as a [`Code`]: match on this, not on the message.
+    pub fn kind(&self) -> Code {
         match self.0.kind {
-            Kind::InvalidJson => "invalid-json",
-            Kind::UnsupportedValue => "unsupported-value",
-            Kind::WrongType => "wrong-type",
-            Kind::MissingField => "missing-field",
-            Kind::UnknownField => "unknown-field",
-            Kind::DuplicateKey => "duplicate-key",
-            Kind::UnsupportedSchema => "unsupported-schema",
-            Kind::UnknownElement => "unknown-element",
-            Kind::UnknownOption => "unknown-option",
-            Kind::UnknownIndicator => "unknown-indicator",
-            Kind::UnknownStatus => "unknown-status",
-            Kind::InvalidAnswer => "invalid-answer",
-            Kind::AnswerKindMismatch => "wrong-answer-kind",
-            Kind::NotFinite => "not-finite",
-            Kind::OutOfRange => "out-of-range",
-            Kind::InvalidDate => "invalid-date",
-            Kind::InvalidUrl => "invalid-url",
-            Kind::EmptyEvidence => "empty-evidence",
-            Kind::TooLong | Kind::StringTooLong => "too-long",
-            Kind::TooMany => "too-many",
-            Kind::TooFewOne | Kind::TooFew => "too-few",
-            Kind::TooLarge => "too-large",
-            Kind::TooDeep => "too-deep",
-            Kind::ZeroWeights => "zero-weights",
-            Kind::UnknownValue => "unknown-value",
-            Kind::DateOrder => "date-order",
-            Kind::InvalidId => "invalid-id",
-            Kind::DifferentProcess => "different-process",
+            Kind::InvalidJson => Code::InvalidJson,
+            Kind::UnsupportedValue => Code::UnsupportedValue,
+            Kind::WrongType => Code::WrongType,
+            Kind::MissingField => Code::MissingField,
+            Kind::UnknownField => Code::UnknownField,
+            Kind::DuplicateKey => Code::DuplicateKey,
+            Kind::UnsupportedSchema => Code::UnsupportedSchema,
+            Kind::UnknownElement => Code::UnknownElement,
+            Kind::UnknownOption => Code::UnknownOption,
+            Kind::UnknownIndicator => Code::UnknownIndicator,
+            Kind::UnknownStatus => Code::UnknownStatus,
+            Kind::InvalidAnswer => Code::InvalidAnswer,
+            Kind::AnswerKindMismatch => Code::WrongAnswerKind,
+            Kind::NotFinite => Code::NotFinite,
+            Kind::OutOfRange => Code::OutOfRange,
+            Kind::InvalidDate => Code::InvalidDate,
+            Kind::InvalidUrl => Code::InvalidUrl,
+            Kind::EmptyEvidence => Code::EmptyEvidence,
+            Kind::TooLong | Kind::StringTooLong => Code::TooLong,
+            Kind::TooMany => Code::TooMany,
+            Kind::TooFewOne | Kind::TooFew => Code::TooFew,
+            Kind::TooLarge => Code::TooLarge,
+            Kind::TooDeep => Code::TooDeep,
+            Kind::ZeroWeights => Code::ZeroWeights,
+            Kind::UnknownValue => Code::UnknownValue,
+            Kind::DateOrder => Code::DateOrder,
+            Kind::InvalidId => Code::InvalidId,
+            Kind::DifferentProcess => Code::DifferentProcess,
         }
     }
 
-    /// The JSON path of the offending value, e.g. `answers.O5.1.value`; empty for the whole input.
+    /// The stable, kebab-case code, as JSON and JavaScript carry it: `self.kind().as_str()`.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
+    }
+
+    /// The JSON path of the offending value, e.g. `answers.O5.1.value` or `answers["a b"]`;
+    /// empty for the whole input. Spelled by one rule, documented in src/input/path.rs: a key of
+    /// letters, digits, `_`, `-`, `.` and `$` as it is, any other key as a JSON string in brackets.
     pub fn path(&self) -> &str {
         &self.0.path
     }
@@ -183,23 +333,13 @@ impl Error {
 
     /// This error, seen from one object level up.
     pub(crate) fn within_key(mut self, key: &str) -> Self {
-        let mut path = String::from(key);
-        if key.is_empty() {
-            path.push_str(&self.0.path); // an empty key adds no step
-        } else {
-            push_rest(&mut path, &self.0.path);
-        }
-        self.0.path = path;
+        self.0.path = Step::Key(key).before(&self.0.path);
         self
     }
 
     /// This error, seen from one array level up.
     pub(crate) fn within_index(mut self, index: usize) -> Self {
-        let mut path = String::from("[");
-        push_int(&mut path, index as i64);
-        path.push(']');
-        push_rest(&mut path, &self.0.path);
-        self.0.path = path;
+        self.0.path = Step::Index(index).before(&self.0.path);
         self
     }
 
@@ -345,14 +485,6 @@ impl Error {
     }
 }
 
-/// Appends the rest of a path after a step: `.key…`, or `[n]…` as it is.
-fn push_rest(path: &mut String, rest: &str) {
-    if !rest.is_empty() && !rest.starts_with('[') {
-        path.push('.');
-    }
-    path.push_str(rest);
-}
-
 /// Echoed input is cut short so an error message never carries a megabyte of someone's text.
 fn clip(s: &str) -> String {
     const MAX: usize = 64;
@@ -371,21 +503,22 @@ impl Error {
     /// mean `public`?)``: the kind's template with its blanks filled in.
     pub fn message(&self) -> String {
         let e = &*self.0;
-        let template = TEMPLATES[e.kind as usize];
         let mut m = String::new();
-        let mut from = 0;
-        for (at, b) in template.bytes().enumerate() {
-            if b < b' ' {
-                m.push_str(template.get(from..at).unwrap_or_default());
-                from = at + 1;
-                match b {
-                    1 => m.push_str(&e.echo),
-                    2 | 3 => m.push_str(e.words[usize::from(b & 1)]),
-                    _ => push_int(&mut m, e.numbers[usize::from(b & 1)]),
-                }
+        let mut rest = TEMPLATES[e.kind as usize];
+        while let Some((text, blank)) = rest.split_once('{') {
+            m.push_str(text);
+            let (name, after) = blank.split_once('}').unwrap_or_default();
+            match name {
+                "echo" => m.push_str(&e.echo),
+                "first" => m.push_str(e.words[0]),
+                "second" => m.push_str(e.words[1]),
+                "n" => push_int(&mut m, e.numbers[0]),
+                "m" => push_int(&mut m, e.numbers[1]),
+                _ => {} // none: `every_blank_is_known`
             }
+            rest = after;
         }
-        m.push_str(template.get(from..).unwrap_or_default());
+        m.push_str(rest);
         if let Some(s) = e.suggestion {
             m.push_str(" (did you mean `");
             m.push_str(s);
@@ -431,11 +564,12 @@ impl schemars::JsonSchema for Error {
         "ErrorData".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         schemars::json_schema!({
             "type": "object",
             "required": ["code", "path", "message", "suggestion"],
             "properties": {
-                "code": { "type": "string", "description": "Stable machine-readable code, e.g. `unknown-option`." },
+                "code": { "type": "string", "enum": codes, "description": "Stable machine-readable code, e.g. `unknown-option`." },
                 "path": { "type": "string", "description": "JSON path of the offending value; empty for the whole input." },
                 "message": { "type": "string" },
                 "suggestion": { "type": ["string", "null"], "description": "The closest valid id, for a likely typo." }
@@ -697,7 +831,7 @@ mod pinned {
         ("invalid-id", "supersedes", "`last year` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`", None),
         ("invalid-id", "id", "`a/b` is not an id of letters, digits, `.`, `_` and `-`", None),
         ("different-process", "new.process.name", "the profiles assess different processes", None),
-        ("not-finite", "profiles[3].answers.O5.1.value", "number must be finite", None),
+        ("not-finite", "profiles[\"\"][3].answers.O5.1.value", "number must be finite", None),
         ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),
         ("wrong-type", "k", "expected a readable input, found an unreadable one", None),
     ];
@@ -728,5 +862,38 @@ mod pinned {
             r#"{"code":"unknown-field","path":"","message":"unknown field `procss` (did you mean `process`?)","suggestion":"process"}"#
         );
         assert_ne!(every[0], every[1]);
+    }
+
+    #[test]
+    fn every_blank_is_known() {
+        for template in TEMPLATES {
+            let mut rest = template;
+            while let Some((_, blank)) = rest.split_once('{') {
+                let (name, after) = blank.split_once('}').expect(template);
+                assert!(
+                    ["echo", "first", "second", "n", "m"].contains(&name),
+                    "{template}"
+                );
+                rest = after;
+            }
+            assert!(!rest.contains('}'), "{template}");
+        }
+    }
+
+    /// [`Code::ALL`] is every code once, and every one is what some constructor gives.
+    #[test]
+    fn every_code_is_listed_and_used() {
+        let mut all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), Code::ALL.len());
+        let mut used: Vec<&str> = PINNED.iter().map(|p| p.0).collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used, all);
+        for e in every() {
+            assert!(Code::ALL.contains(&e.kind()));
+            assert_eq!(e.kind().to_string(), e.code());
+        }
     }
 }

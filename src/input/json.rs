@@ -190,10 +190,9 @@ enum Problem {
 }
 
 impl Parser<'_> {
-    /// The next byte, or 0 at the end: a NUL byte is no more JSON than the end is, and a plain
-    /// byte is cheaper to return than an `Option`.
-    fn peek(&self) -> u8 {
-        self.text.get(self.at).copied().unwrap_or(0)
+    /// The next byte, or `None` at the end of the input.
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
     }
 
     fn rest(&self) -> &[u8] {
@@ -201,13 +200,13 @@ impl Parser<'_> {
     }
 
     fn space(&mut self) {
-        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
         }
     }
 
     fn eat(&mut self, b: u8) -> bool {
-        let found = self.peek() == b;
+        let found = self.peek() == Some(b);
         self.at += usize::from(found);
         found
     }
@@ -228,24 +227,21 @@ impl Parser<'_> {
             return self.fail(Problem::Nodes);
         }
         self.space();
-        let c = self.peek();
-        Some(match c {
-            b'{' | b'[' => return self.nested(depth, c == b'{'),
-            b'"' => Json::String(self.string()?),
-            b'-' | b'0'..=b'9' => Json::Number(self.number()?),
-            _ => {
-                let (word, value): (&[u8], _) = match c {
-                    b't' => (b"true", Json::Bool(true)),
-                    b'f' => (b"false", Json::Bool(false)),
-                    _ => (b"null", Json::Null),
-                };
-                if !self.rest().starts_with(word) {
-                    return self.syntax("a value");
-                }
-                self.at += word.len();
-                value
-            }
-        })
+        let (word, value): (&[u8], _) = match self.peek() {
+            Some(c @ (b'{' | b'[')) => return self.nested(depth, c == b'{'),
+            Some(b'"') => return self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => return self.number().map(Json::Number),
+            Some(b't') => (b"true", Json::Bool(true)),
+            Some(b'f') => (b"false", Json::Bool(false)),
+            Some(b'n') => (b"null", Json::Null),
+            // Any other byte, or the end of the input.
+            _ => return self.syntax("a value"),
+        };
+        if !self.rest().starts_with(word) {
+            return self.syntax("a value");
+        }
+        self.at += word.len();
+        Some(value)
     }
 
     /// An array or an object: the same loop, with a key before each value of an object.
@@ -263,7 +259,7 @@ impl Parser<'_> {
                 let mut key = None;
                 if object {
                     self.space();
-                    if self.peek() != b'"' {
+                    if self.peek() != Some(b'"') {
                         return self.syntax("a string key");
                     }
                     if entries.len() == limits::MAX_KEYS {
@@ -304,7 +300,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let from = self.at;
-            while !matches!(self.peek(), b'"' | b'\\' | 0..=0x1F) {
+            while !matches!(self.peek(), None | Some(b'"' | b'\\' | 0..=0x1F)) {
                 self.at += 1;
             }
             // The run ends at an ASCII byte, so it is whole characters of the (valid) source:
@@ -314,34 +310,43 @@ impl Parser<'_> {
                 return self.fail(Problem::Long);
             }
             let c = match self.peek() {
-                b'"' => {
+                Some(b'"') => {
                     self.at += 1;
                     return Some(out);
                 }
-                b'\\' => {
+                Some(b'\\') => {
                     self.at += 1;
                     self.escape()?
                 }
-                _ if self.at < self.text.len() => {
-                    return self.syntax("no control characters in a string")
-                }
-                _ => return self.syntax("`\"` to close the string"),
+                Some(_) => return self.syntax("no control characters in a string"),
+                None => return self.syntax("`\"` to close the string"),
             };
             out.push(c);
         }
     }
 
     fn escape(&mut self) -> Option<char> {
-        let c = self.peek();
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                return self.unicode_escape();
+            }
+            _ => return self.syntax("a valid escape"),
+        };
         self.at += 1;
-        // One lookup in place of a `match` arm for each escape.
-        if let Some(i) = b"\"\\/bfnrt".iter().position(|&e| e == c) {
-            return b"\"\\/\x08\x0c\n\r\t".get(i).map(|&b| char::from(b));
-        }
-        if c != b'u' {
-            self.at -= 1;
-            return self.syntax("a valid escape");
-        }
+        Some(c)
+    }
+
+    /// The character of a `\u` escape (the `u` read), pairing surrogates.
+    fn unicode_escape(&mut self) -> Option<char> {
         let high = self.hex4()?;
         let mut code = high;
         if (0xD800..0xDC00).contains(&high) && self.rest().starts_with(b"\\u") {
@@ -378,7 +383,7 @@ impl Parser<'_> {
     /// Reads a run of digits, handing each one's value to `each`: how many there were.
     fn digits(&mut self, mut each: impl FnMut(u8)) -> usize {
         let from = self.at;
-        while let d @ b'0'..=b'9' = self.peek() {
+        while let Some(d @ b'0'..=b'9') = self.peek() {
             self.at += 1;
             each(d - b'0');
         }
@@ -401,7 +406,7 @@ impl Parser<'_> {
             return self.syntax("a digit after `.`");
         }
         let mut exponent: i64 = 0;
-        if matches!(self.peek(), b'e' | b'E') {
+        if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
             let minus = self.eat(b'-');
             if !minus {

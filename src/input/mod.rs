@@ -4,6 +4,8 @@
 //! or `output`. Nothing here scores.
 //! - `json`: the JSON parser (`Json`) and its limits.
 //! - `error`: the coded `Error` and `Warning` every layer above returns.
+//! - `path`: how a JSON path is spelled (`Step`), one rule for the parser, the reader, the
+//!   errors and the JavaScript boundary.
 //! - `walk`: the reader: typed access to a `Json` tree that collects every error (`Diagnostics`)
 //!   at its path (`At`).
 //! - `date`: calendar dates (`YYYY-MM-DD`).
@@ -14,5 +16,6 @@ pub(crate) mod date;
 pub(crate) mod error;
 pub(crate) mod json;
 pub(crate) mod options;
+pub(crate) mod path;
 pub(crate) mod profile;
 pub(crate) mod walk;

@@ -5,6 +5,7 @@
 
 use crate::input::error::{closest, Error, Warning};
 use crate::input::json::Json;
+use crate::input::path::Step;
 use crate::prelude::*;
 
 /// Most errors collected from one input; the rest would only repeat the same mistake.
@@ -57,28 +58,22 @@ pub(crate) fn read<T>(
 #[derive(Debug, Clone, Copy)]
 pub struct At<'a> {
     parent: Option<&'a At<'a>>,
-    step: Step<'a>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Step<'a> {
-    Root,
-    Key(&'a str),
-    Index(usize),
+    /// `None` for the root.
+    step: Option<Step<'a>>,
 }
 
 impl<'a> At<'a> {
     /// The whole input.
     pub const ROOT: At<'static> = At {
         parent: None,
-        step: Step::Root,
+        step: None,
     };
 
     /// A field of the value here.
     pub fn key(&'a self, key: &'a str) -> At<'a> {
         At {
             parent: Some(self),
-            step: Step::Key(key),
+            step: Some(Step::Key(key)),
         }
     }
 
@@ -86,35 +81,25 @@ impl<'a> At<'a> {
     pub fn index(&'a self, index: usize) -> At<'a> {
         At {
             parent: Some(self),
-            step: Step::Index(index),
+            step: Some(Step::Index(index)),
         }
     }
 
-    /// The JSON path, e.g. `answers.O1.1.evidence[0].url`; empty for the root.
+    /// The JSON path, e.g. `answers.O1.1.evidence[0].url`; empty for the root. Spelled as
+    /// src/input/path.rs says.
     pub fn path(&self) -> String {
         let mut path = String::new();
         self.push_path(&mut path);
         path
     }
 
-    /// Appends the path: a key after a dot unless it comes first, an index in brackets.
+    /// Appends the path, step by step from the root.
     fn push_path(&self, path: &mut String) {
         if let Some(parent) = self.parent {
             parent.push_path(path);
         }
-        match self.step {
-            Step::Root => {}
-            Step::Key(key) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Step::Index(index) => {
-                path.push('[');
-                crate::base::num::push_int(path, index as i64);
-                path.push(']');
-            }
+        if let Some(step) = self.step {
+            step.push_onto(path);
         }
     }
 }
@@ -317,10 +302,10 @@ mod tests {
         assert_eq!(item.key("url").path(), "answers.O1.1.evidence[2].url");
         assert_eq!(At::ROOT.path(), "");
         assert_eq!(At::ROOT.index(0).key("x").path(), "[0].x");
-        // A key after an empty path (the root, or empty keys) comes without a dot.
-        assert_eq!(At::ROOT.key("").key("x").path(), "x");
-        assert_eq!(At::ROOT.key("").index(0).path(), "[0]");
-        assert_eq!(At::ROOT.key("a").key("").key("b").path(), "a..b");
+        // An empty key is a step of its own (tests/json-paths.json has the rest).
+        assert_eq!(At::ROOT.key("").key("x").path(), "[\"\"].x");
+        assert_eq!(At::ROOT.key("").index(0).path(), "[\"\"][0]");
+        assert_eq!(At::ROOT.key("a").key("").key("b").path(), "a[\"\"].b");
         assert_eq!(At::ROOT.index(3).index(14).path(), "[3][14]");
     }
 

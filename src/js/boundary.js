@@ -89,10 +89,25 @@ function finite(value) {
   return text.replaceAll('"-' + quoted, "-1e999").replaceAll('"' + quoted, "1e999");
 }
 
-/** The path to the value being walked, as the engine spells it (an empty key adds no step). */
-function path(steps) {
+/**
+ * The path to the value being walked (a number is an index, a string a key), spelled by the
+ * engine's rule (src/input/path.rs): `[n]` for an index; a key of ASCII letters, digits, `_`, `-`,
+ * `.` and `$` as it is, after a `.` unless it comes first; any other key as a JSON string in
+ * brackets, with `"`, `\`, controls, bidirectional and zero-width characters (and, here only,
+ * lone surrogates) escaped as `\u` and four lowercase hex digits. tests/json-paths.json
+ * holds the cases both sides are checked against.
+ */
+export function path(steps) {
   let p = "";
-  for (const s of steps) p += typeof s === "number" ? `[${s}]` : s === "" ? "" : p ? `.${s}` : s;
+  for (const s of steps) {
+    if (typeof s === "number") p += `[${s}]`;
+    else if (/^[A-Za-z0-9_.$-]+$/.test(s)) p += p ? `.${s}` : s;
+    else {
+      const hex = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+      const quoted = s.replace(/["\\]/g, "\\$&").replace(/[\0-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udfff]/gu, hex);
+      p += `["${quoted}"]`;
+    }
+  }
   return p;
 }
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { jsonText } from "../../src/js/boundary.js";
+import { jsonText, path } from "../../src/js/boundary.js";
 import { root } from "../support/package.mjs";
 
 // The engine's limits, as src/wasm.rs passes them (src/input/json.rs `limits`).
@@ -119,7 +119,7 @@ test("problems are named with the engine's paths, the first in depth-first order
   const cases = [
     [10n, ["unsupported-value", ""]],
     [{ a: [1, { b: 2n }] }, ["unsupported-value", "a[1].b"]],
-    [{ "": { b: 1n } }, ["unsupported-value", "b"]],
+    [{ "": { b: 1n } }, ["unsupported-value", '[""].b']],
     [{ p: getter }, ["unsupported-value", "p.name"]],
     [{ t: { toJSON: () => assert.fail("boom") } }, ["unsupported-value", "t"]],
     [cyclic, ["too-deep", new Array(16).fill("answers.self").join(".")]],
@@ -134,4 +134,25 @@ test("problems are named with the engine's paths, the first in depth-first order
   ];
   for (const [value, expected] of cases) assert.deepEqual(problem(value), expected);
   assert.equal(problem({ o: Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`k${i}`, i])) }), "text");
+});
+
+test("paths are spelled by the engine's rule, for every case of tests/json-paths.json", () => {
+  const { cases } = JSON.parse(readFileSync(join(root, "tests/json-paths.json"), "utf8"));
+  assert.ok(cases.length >= 10);
+  for (const { steps, path: expected } of cases) {
+    assert.equal(path(steps), expected, JSON.stringify(steps));
+    // The same path for a value rejected there: a BigInt at the end of the steps.
+    let value = 1n;
+    for (const s of [...steps].reverse()) {
+      if (typeof s === "number") {
+        const array = new Array(s + 1).fill(null);
+        array[s] = value;
+        value = array;
+      } else value = { [s]: value };
+    }
+    assert.deepEqual(problem(value), ["unsupported-value", expected], JSON.stringify(steps));
+  }
+  // A lone surrogate, which only a JavaScript key can hold, is escaped too; a pair is kept.
+  assert.equal(path(["a\ud800b"]), '["a\\ud800b"]');
+  assert.equal(path(["\ud83d\ude00"]), '["\ud83d\ude00"]');
 });

@@ -153,7 +153,7 @@ test("hostile values at the boundary get coded errors and the module keeps worki
     sparse: ["ProfileError", "too-large", "x"],
     arrayGetter: ["ProfileError", "unsupported-value", "answers.O1.1.evidence[0]"],
     throwingToJSON: ["ProfileError", "unsupported-value", "process.assessedOn"],
-    emptyKey: ["ProfileError", "unsupported-value", "process.b"],
+    emptyKey: ["ProfileError", "unsupported-value", 'process[""].b'],
     manyNotes: ["ProfileError", "too-large", "notes[17]"],
     manyKeys: ["ProfileError", "too-many", "process"],
     deep: ["ProfileError", "too-deep", "answers.O1.1.note[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]"],
