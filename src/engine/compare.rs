@@ -9,8 +9,13 @@ use crate::prelude::*;
 use crate::rubric::RUBRIC;
 use serde::Serialize;
 
-/// Most profiles in one comparison or sensitivity analysis.
-pub const MAX_PROFILES: usize = 50;
+/// Most profiles in one comparison. The JavaScript binding checks it before it reads any profile.
+pub const MAX_PROFILES: usize = 10_000;
+
+/// Most bytes of JSON text in one comparison or sensitivity analysis handed over as an array of
+/// values (64 MiB), each profile within [`limits::MAX_BYTES`](crate::json::limits::MAX_BYTES) of its
+/// own: a bound on the memory one call can take, which the WebAssembly keeps once grown.
+pub const MAX_TOTAL_BYTES: usize = 64 << 20;
 
 json_object! {
     /// Reports side by side, with a ranking per pillar.
