@@ -54,15 +54,18 @@ extern "C" {
     fn new(message: &str, code: &str, path: &str, suggestion: Option<&str>) -> ProfileError;
 }
 
-/// dlmalloc, Rust's own allocator for WebAssembly, serves every export: its time per allocation
-/// stays flat with many live blocks, where a free list's grows with them (compare of 3,000
-/// profiles: 1.1 ms per profile against 145 ms). See docs/decisions/0004-allocator.md.
+/// talc serves every export: its time per allocation stays flat with many live blocks, where a
+/// free list's grows with them (compare of 3,000 small profiles: 0.24 ms per profile against
+/// 2.4 ms), as dlmalloc's does in 1 KB gzip more. See docs/decisions/0004-allocator.md.
 #[cfg(feature = "full")]
 #[global_allocator]
-static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOCATOR: talc::TalckWasm =
+    // SAFETY: WebAssembly without the threads proposal has exactly one thread, and nothing else
+    // in this module grows or claims its memory (wasm-bindgen allocates through this allocator).
+    unsafe { talc::TalckWasm::new_global() };
 
 /// The widget scores one profile per call, whose short-lived trees a few kilobytes of free-list
-/// allocator serve as well as dlmalloc's 2.7 KB gzip more code.
+/// allocator serve as well as talc's 1.5 KB gzip more code.
 #[cfg(not(feature = "full"))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
