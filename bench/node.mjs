@@ -52,6 +52,11 @@ const prepareFormulaOf = (profiles) => typed.prepareFormula(model, profiles);
 
 export function run() {
   const out = { note: formulaNote, score: [], compare: [], sensitivity: [], memory: {} };
+  // The one instance pkg/node uses (initSync hands back the instance already made): its memory
+  // only grows, so its size is read at the start and after the compare rows too.
+  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
+  const mem = () => memory.buffer.byteLength;
+  out.memory.start = mem();
   const presets = readdirSync("www/presets").filter((f) => f.endsWith(".json") && f !== "official-hosts.json").sort();
   const presetProfiles = presets.map((f) => JSON.parse(readFileSync(`www/presets/${f}`, "utf8")));
   for (const [k, f] of presets.entries()) out.score.push(scoreRows(`preset ${f}`, [presetProfiles[k]]));
@@ -83,6 +88,7 @@ export function run() {
     out.compare.push({ profiles: size, overCap: cap !== null && size > cap, rejected: failure, engine: per(r.engine), peer: per(r.peer) });
   }
 
+  out.memory.afterCompareRows = mem();
   out.cold = coldCalls(QUICK ? 3 : 7);
   out.cli = cliBatch(generated.slice(0, 200), QUICK ? 1 : 3);
 
@@ -93,8 +99,6 @@ export function run() {
     out.sensitivity.push({ profiles: 12, draws, ...r });
   }
 
-  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
-  const mem = () => memory.buffer.byteLength;
   const calls = QUICK ? 10_000 : 100_000;
   const before = mem();
   const ietf = presetProfiles[presets.indexOf("ietf.json")];
@@ -175,5 +179,5 @@ export function print(out) {
   console.log("\nNode, sensitivity() of 12 profiles (three analyses), min / median");
   for (const r of out.sensitivity) console.log(`${String(r.draws).padStart(6)} draws: engine ${ms(r.engine.min)} / ${ms(r.engine.median)}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}; typed peer ${ms(r["typed peer"].min)} / ${ms(r["typed peer"].median)}; engine/typed ${(r.engine.median / r["typed peer"].median).toFixed(2)}`);
   const m = out.memory;
-  console.log(`\nwasm memory: ${m.score.before} B before, ${m.score.after} B after ${m.score.calls} score() calls; ${m.compare.after} B after compare() of ${m.compare.profiles}${m.compare.rejected ? ` (rejected: ${m.compare.rejected})` : ""}; ${m.sensitivity.after} B after sensitivity() of 50 profiles${m.sensitivity.rejected ? ` (rejected: ${m.sensitivity.rejected})` : ""}`);
+  console.log(`\nwasm memory: ${m.start} B at start, ${m.afterCompareRows} B after the compare() rows (up to 10,000 profiles; it stays grown); ${m.score.before} B before, ${m.score.after} B after ${m.score.calls} score() calls; ${m.compare.after} B after compare() of ${m.compare.profiles}${m.compare.rejected ? ` (rejected: ${m.compare.rejected})` : ""}; ${m.sensitivity.after} B after sensitivity() of 50 profiles${m.sensitivity.rejected ? ` (rejected: ${m.sensitivity.rejected})` : ""}`);
 }
