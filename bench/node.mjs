@@ -2,14 +2,17 @@
 // the published API (pkg/node), interleaved with the JavaScript peer, the peer with ajv validation
 // and the formula's own cost; compare() per-profile cost by size against the engine's cap;
 // sensitivity() against both JavaScript peers; wasm memory over many calls.
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import * as engine from "../pkg/node/index.js";
 import { initSync } from "../pkg/web/sdo_openness.js";
 import * as peer from "./peer.js";
 import * as typed from "./peer-sensitivity.js";
 import { generator } from "./generate.js";
-import { interleave, QUICK } from "./harness.mjs";
+import { interleave, QUICK, summary } from "./harness.mjs";
 
 const data = engine.rubric();
 const model = peer.prepare(data);
@@ -49,6 +52,11 @@ const prepareFormulaOf = (profiles) => typed.prepareFormula(model, profiles);
 
 export function run() {
   const out = { note: formulaNote, score: [], compare: [], sensitivity: [], memory: {} };
+  // The one instance pkg/node uses (initSync hands back the instance already made): its memory
+  // only grows, so its size is read at the start and after the compare rows too.
+  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
+  const mem = () => memory.buffer.byteLength;
+  out.memory.start = mem();
   const presets = readdirSync("www/presets").filter((f) => f.endsWith(".json") && f !== "official-hosts.json").sort();
   const presetProfiles = presets.map((f) => JSON.parse(readFileSync(`www/presets/${f}`, "utf8")));
   for (const [k, f] of presets.entries()) out.score.push(scoreRows(`preset ${f}`, [presetProfiles[k]]));
@@ -64,8 +72,12 @@ export function run() {
 
   const cap = compareCap();
   out.compareCap = cap;
+  // Profiles under 5 KB (about a quarter of the generated ones), the same mix at every size: 10,000
+  // of the whole mix (8.5 KB on average) are over the 64 MiB that one call takes in all.
+  const small = bySize(0, 5e3);
+  out.compareProfiles = `${small.length} generated v2 profiles < 5 KB, in rotation`;
   for (const size of [10, 100, 1000, 10_000]) {
-    const profiles = Array.from({ length: size }, (_, n) => generated[n % generated.length]);
+    const profiles = Array.from({ length: size }, (_, n) => small[n % small.length]);
     let failure = null;
     const reps = size >= 1000 ? (QUICK ? 1 : 3) : QUICK ? 3 : 7;
     const r = interleave({
@@ -76,6 +88,10 @@ export function run() {
     out.compare.push({ profiles: size, overCap: cap !== null && size > cap, rejected: failure, engine: per(r.engine), peer: per(r.peer) });
   }
 
+  out.memory.afterCompareRows = mem();
+  out.cold = coldCalls(QUICK ? 3 : 7);
+  out.cli = cliBatch(generated.slice(0, 200), QUICK ? 1 : 3);
+
   const twelve = generated.slice(0, 12);
   for (const draws of QUICK ? [1000] : [1000, 10_000]) {
     const o = { draws, seed: 1, spread: 0.5 };
@@ -83,17 +99,60 @@ export function run() {
     out.sensitivity.push({ profiles: 12, draws, ...r });
   }
 
-  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
-  const mem = () => memory.buffer.byteLength;
   const calls = QUICK ? 10_000 : 100_000;
   const before = mem();
   const ietf = presetProfiles[presets.indexOf("ietf.json")];
   for (let i = 0; i < calls; i++) engine.score(ietf);
   out.memory.score = { calls, before, after: mem() };
-  const largest = Array.from({ length: Math.min(cap ?? 50, 10_000) }, (_, n) => generated[n % generated.length]);
+  const largest = Array.from({ length: Math.min(cap ?? 50, 10_000) }, (_, n) => small[n % small.length]);
   try { engine.compare(largest); out.memory.compare = { profiles: largest.length, after: mem() }; } catch (e) { out.memory.compare = { profiles: largest.length, rejected: e.code, after: mem() }; }
   try { engine.sensitivity(largest.slice(0, 50), { draws: QUICK ? 1000 : 10_000 }); out.memory.sensitivity = { profiles: 50, after: mem() }; } catch (e) { out.memory.sensitivity = { rejected: e.code, after: mem() }; }
   return out;
+}
+
+/**
+ * The first score() after the package is imported (the WebAssembly compiled and instantiated), in
+ * new Node processes: import, first call and the median of the next 20 calls of the IETF preset.
+ */
+function coldCalls(runs) {
+  const script = `
+    const t0 = performance.now();
+    const e = await import(${JSON.stringify(new URL("../pkg/node/index.js", import.meta.url).href)});
+    const t1 = performance.now();
+    const p = JSON.parse((await import("node:fs")).readFileSync("www/presets/ietf.json", "utf8"));
+    const t2 = performance.now(); e.score(p); const t3 = performance.now();
+    const warm = []; for (let i = 0; i < 20; i++) { const s = performance.now(); e.score(p); warm.push(performance.now() - s); }
+    warm.sort((a, b) => a - b);
+    console.log(JSON.stringify({ init: t1 - t0, first: t3 - t2, warm: warm[10] }));`;
+  const rows = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })));
+  const of = (k) => summary(rows.map((r) => r[k]));
+  return { runs, init: of("init"), first: of("first"), warm: of("warm") };
+}
+
+/** `sdo-openness score` of `profiles.length` files in one process (json to stdout), whole process. */
+function cliBatch(profiles, runs) {
+  const dir = mkdtempSync(join(tmpdir(), "sdo-bench-"));
+  try {
+    const files = profiles.map((p, n) => {
+      const f = join(dir, `p${String(n).padStart(3, "0")}.json`);
+      writeFileSync(f, JSON.stringify(p, null, 2));
+      return f;
+    });
+    const times = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      try {
+        execFileSync(process.execPath, ["bin/sdo-openness.js", "score", ...files], { stdio: ["ignore", "ignore", "ignore"] });
+      } catch (e) {
+        if (e.status !== 1) throw e; // 1: some generated profile has an error, reported per file
+      }
+      times.push(performance.now() - t);
+    }
+    const s = summary(times);
+    return { files: files.length, runs, ...s, perFile: { min: s.min / files.length, median: s.median / files.length } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const ms = (x) => (x === undefined || x === null ? "" : x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toPrecision(3)} ms`);
@@ -107,13 +166,18 @@ export function print(out) {
     const q = (c) => (r.engine.median / r[c].median).toFixed(2);
     console.log(`${r.input.padEnd(34)} ${cells} ${q("peer").padStart(9)} ${q("peer+ajv").padStart(8)} ${q("formula").padStart(12)}`);
   }
-  console.log(`\nNode, compare() per profile (the engine's cap, read from the package: ${out.compareCap})`);
+  const c = out.cold;
+  console.log(`\nNode, cold: import of pkg/node ${ms(c.init.median)}, first score() of the IETF preset ${ms(c.first.median)}, then ${ms(c.warm.median)} per call (medians of ${c.runs} new processes)`);
+  const b = out.cli;
+  console.log(`CLI batch: sdo-openness score of ${b.files} generated files in one process, ${ms(b.median)} (min ${ms(b.min)}), ${ms(b.perFile.median)} per file`);
+  console.log(`\nNode, compare() per profile (the engine's cap, read from the package: ${out.compareCap}; ${out.compareProfiles})`);
+  const base = out.compare[0]?.engine.median;
   for (const r of out.compare) {
     const engineCell = r.rejected ? `rejected (${r.rejected}) after ${ms(r.engine.median * r.profiles)}` : `${ms(r.engine.min)} / ${ms(r.engine.median)}`;
-    console.log(`${String(r.profiles).padStart(6)} profiles${r.overCap ? " OVER THE CAP" : ""}: engine ${engineCell}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}`);
+    console.log(`${String(r.profiles).padStart(6)} profiles${r.overCap ? " OVER THE CAP" : ""}: engine ${engineCell}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}${r.rejected ? "" : `; engine ×${(r.engine.median / base).toFixed(2)} of 10 profiles`}`);
   }
   console.log("\nNode, sensitivity() of 12 profiles (three analyses), min / median");
   for (const r of out.sensitivity) console.log(`${String(r.draws).padStart(6)} draws: engine ${ms(r.engine.min)} / ${ms(r.engine.median)}; peer ${ms(r.peer.min)} / ${ms(r.peer.median)}; typed peer ${ms(r["typed peer"].min)} / ${ms(r["typed peer"].median)}; engine/typed ${(r.engine.median / r["typed peer"].median).toFixed(2)}`);
   const m = out.memory;
-  console.log(`\nwasm memory: ${m.score.before} B before, ${m.score.after} B after ${m.score.calls} score() calls; ${m.compare.after} B after compare() of ${m.compare.profiles}${m.compare.rejected ? ` (rejected: ${m.compare.rejected})` : ""}; ${m.sensitivity.after} B after sensitivity() of 50 profiles${m.sensitivity.rejected ? ` (rejected: ${m.sensitivity.rejected})` : ""}`);
+  console.log(`\nwasm memory: ${m.start} B at start, ${m.afterCompareRows} B after the compare() rows (up to 10,000 profiles; it stays grown); ${m.score.before} B before, ${m.score.after} B after ${m.score.calls} score() calls; ${m.compare.after} B after compare() of ${m.compare.profiles}${m.compare.rejected ? ` (rejected: ${m.compare.rejected})` : ""}; ${m.sensitivity.after} B after sensitivity() of 50 profiles${m.sensitivity.rejected ? ` (rejected: ${m.sensitivity.rejected})` : ""}`);
 }

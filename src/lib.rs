@@ -93,12 +93,12 @@ pub mod report {
 }
 /// The result of [`compare`](crate::compare()).
 pub mod compare {
-    pub use crate::engine::compare::{Comparison, Place, Ranking, MAX_PROFILES};
+    pub use crate::engine::compare::{Comparison, Place, Ranking, MAX_PROFILES, MAX_TOTAL_BYTES};
 }
 /// The result of [`sensitivity`](crate::sensitivity()).
 pub mod sensitivity {
     pub use crate::engine::sensitivity::{
-        Analysis, Base, Pair, PillarSensitivity, Sensitivity, Spread,
+        Analysis, Base, Pair, PillarSensitivity, Sensitivity, Spread, MAX_PROFILES,
     };
 }
 /// The result of [`diff`](crate::diff()).
@@ -198,7 +198,10 @@ pub fn validate(profile: &Json, options: Option<&Json>) -> Validation {
 /// [`MAX_PROFILES`]; otherwise the first error of any profile, its path starting `[index]`.
 pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(engine::compare::compare(profiles_of(profiles)?, &options))
+    Ok(engine::compare::compare(
+        profiles_of(profiles, MAX_PROFILES)?,
+        &options,
+    ))
 }
 
 /// The sensitivity of pillar scores and rankings to the weights.
@@ -207,11 +210,11 @@ pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Er
 ///
 /// # Errors
 ///
-/// As [`compare`], and the options' own errors.
+/// As [`compare`], with at most [`sensitivity::MAX_PROFILES`] profiles, and the options' own errors.
 pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
     let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
     Ok(engine::sensitivity::analyse(
-        &profiles_of(profiles)?,
+        &profiles_of(profiles, sensitivity::MAX_PROFILES)?,
         &options,
     ))
 }
@@ -233,7 +236,7 @@ pub fn diff(old: &Json, new: &Json, options: Option<&Json>) -> Result<Diff, Erro
     Ok(engine::diff::diff(old, new, &options))
 }
 
-fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
+fn profiles_of(v: &Json, max: usize) -> Result<Vec<Profile>, Error> {
     let Json::Array(items) = v else {
         return Err(Error::wrong_type(
             String::new(),
@@ -244,8 +247,8 @@ fn profiles_of(v: &Json) -> Result<Vec<Profile>, Error> {
     if items.is_empty() {
         return Err(Error::too_few(String::new(), 1));
     }
-    if items.len() > MAX_PROFILES {
-        return Err(Error::too_many(String::new(), MAX_PROFILES));
+    if items.len() > max {
+        return Err(Error::too_many(String::new(), max));
     }
     let mut profiles = Vec::with_capacity(items.len());
     for (n, p) in items.iter().enumerate() {

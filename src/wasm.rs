@@ -8,6 +8,8 @@
 //! Without the default `full` feature only `score` is exported: the embeddable widget needs
 //! nothing else, and its WebAssembly is a quarter smaller for it (scripts/build.sh builds both).
 
+#[cfg(feature = "full")]
+use crate::compare::{MAX_PROFILES, MAX_TOTAL_BYTES};
 use crate::json::{limits, Json};
 use crate::prelude::*;
 use crate::text::WriteJson;
@@ -31,6 +33,20 @@ extern "C" {
         max_nodes: usize,
         max_keys: usize,
     ) -> Result<String, JsValue>;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = itemCount, catch)]
+    fn item_count(value: &JsValue, max_items: usize) -> Result<i32, JsValue>;
+    #[cfg(feature = "full")]
+    #[wasm_bindgen(js_name = itemText, catch)]
+    fn item_text(
+        array: &JsValue,
+        index: usize,
+        max_bytes: usize,
+        max_depth: usize,
+        max_string: usize,
+        max_nodes: usize,
+        max_keys: usize,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = fromText)]
     fn from_text(text: &str, floats: &[f64]) -> JsValue;
     type ProfileError;
@@ -38,8 +54,19 @@ extern "C" {
     fn new(message: &str, code: &str, path: &str, suggestion: Option<&str>) -> ProfileError;
 }
 
-/// The engine runs on one thread, and a few kilobytes of free-list allocator serve its short-lived
-/// trees as well as dlmalloc's much larger code.
+/// talc serves every export: its time per allocation stays flat with many live blocks, where a
+/// free list's grows with them (compare of 3,000 small profiles: 0.24 ms per profile against
+/// 2.4 ms), as dlmalloc's does in 1 KB gzip more. See docs/decisions/0004-allocator.md.
+#[cfg(feature = "full")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm =
+    // SAFETY: WebAssembly without the threads proposal has exactly one thread, and nothing else
+    // in this module grows or claims its memory (wasm-bindgen allocates through this allocator).
+    unsafe { talc::TalckWasm::new_global() };
+
+/// The widget scores one profile per call, whose short-lived trees a few kilobytes of free-list
+/// allocator serve as well as talc's 1.5 KB gzip more code.
+#[cfg(not(feature = "full"))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: WebAssembly without the threads proposal has exactly one thread.
@@ -68,21 +95,57 @@ fn input(v: JsValue) -> Result<Json, Error> {
         limits::MAX_KEYS,
     ) {
         Ok(text) => Json::parse(&text),
-        Err(problem) => {
-            let problem = problem.as_string().unwrap_or_default();
-            // "code\npath".
-            let (code, path) = problem.split_once('\n').unwrap_or_default();
-            let path = String::from(path);
-            Err(match code {
-                "too-large" => Error::too_large(path, limits::MAX_BYTES),
-                "too-large-nodes" => Error::too_large(path, limits::MAX_NODES),
-                "too-many" => Error::too_many(path, limits::MAX_KEYS),
-                "too-deep" => Error::too_deep(path, limits::MAX_DEPTH),
-                "too-long" => Error::string_too_long(path),
-                _ => Error::unsupported_value(path),
-            })
-        }
+        Err(p) => Err(problem(&p, limits::MAX_KEYS)),
     }
+}
+
+/// The engine's error for a problem `jsonText`, `itemCount` or `itemText` threw ("code\npath");
+/// `too-many` is over `many`.
+fn problem(problem: &JsValue, many: usize) -> Error {
+    let problem = problem.as_string().unwrap_or_default();
+    // "code\npath".
+    let (code, path) = problem.split_once('\n').unwrap_or_default();
+    let path = String::from(path);
+    match code {
+        "too-large" => Error::too_large(path, limits::MAX_BYTES),
+        "too-large-nodes" => Error::too_large(path, limits::MAX_NODES),
+        "too-many" => Error::too_many(path, many),
+        "too-deep" => Error::too_deep(path, limits::MAX_DEPTH),
+        "too-long" => Error::string_too_long(path),
+        _ => Error::unsupported_value(path),
+    }
+}
+
+/// Profiles for `compare` or `sensitivity`: an array's length is checked against `max` before
+/// any of it is read, and then each profile is read by itself, under the limits of one input,
+/// and all of them within [`MAX_TOTAL_BYTES`] of text; anything else is read whole, as one
+/// input (so JSON text of an array is within the limits of one input in all).
+#[cfg(feature = "full")]
+fn profiles(v: JsValue, max: usize) -> Result<Json, Error> {
+    let count = item_count(&v, max).map_err(|p| problem(&p, max))?;
+    let Ok(count) = usize::try_from(count) else {
+        return input(v);
+    };
+    let mut items = Vec::with_capacity(count);
+    let mut total = 0;
+    for n in 0..count {
+        let text = item_text(
+            &v,
+            n,
+            limits::MAX_BYTES,
+            limits::MAX_DEPTH,
+            limits::MAX_STRING_BYTES,
+            limits::MAX_NODES,
+            limits::MAX_KEYS,
+        )
+        .map_err(|p| problem(&p, limits::MAX_KEYS).within_index(n))?;
+        total += text.len();
+        if total > MAX_TOTAL_BYTES {
+            return Err(Error::too_large(String::new(), MAX_TOTAL_BYTES).within_index(n));
+        }
+        items.push(Json::parse(&text).map_err(|e| e.within_index(n))?);
+    }
+    Ok(Json::Array(items))
 }
 
 fn optional(v: JsValue) -> Result<Option<Json>, Error> {
@@ -129,14 +192,22 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    run(|| crate::compare(&input(profiles)?, optional(options)?.as_ref()))
+    run(|| {
+        crate::compare(
+            &self::profiles(profiles, MAX_PROFILES)?,
+            optional(options)?.as_ref(),
+        )
+    })
 }
 
 /// How pillar scores and rankings move under perturbed weights. Throws a `ProfileError`.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    run(|| crate::sensitivity(&input(profiles)?, optional(options)?.as_ref()))
+    run(|| {
+        let profiles = self::profiles(profiles, crate::sensitivity::MAX_PROFILES)?;
+        crate::sensitivity(&profiles, optional(options)?.as_ref())
+    })
 }
 
 /// What changed between two assessments of the same process. Throws a `ProfileError`.

@@ -1173,11 +1173,11 @@ fn cases() -> Vec<Case> {
             None,
         ),
         case(
-            "51 profiles in compare",
-            Compare(Json::Array(vec![valid(); 51]), None),
+            "10,001 profiles in compare",
+            Compare(Json::Array(vec![valid(); 10_001]), None),
             "too-many",
             "",
-            "more than 50 entries",
+            "more than 10000 entries",
             None,
         ),
         case(

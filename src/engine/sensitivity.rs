@@ -23,6 +23,10 @@ use crate::prelude::*;
 use crate::rubric::{Scale, RUBRIC};
 use serde::Serialize;
 
+/// Most profiles in one sensitivity analysis: every draw ranks them all, so its cost grows with
+/// the square of their number, and it stays at the comparison's former cap.
+pub const MAX_PROFILES: usize = 50;
+
 json_object! {
     /// The analysis of one set of profiles.
     #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]

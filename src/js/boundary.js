@@ -53,6 +53,40 @@ export function jsonText(value, maxBytes, maxDepth, maxString, maxNodes, maxKeys
   return text;
 }
 
+/**
+ * How many items `value` holds when it is an array of profiles, checked before any item is read,
+ * so that a longer array than `maxItems` is rejected at once ("too-many\n"); -1 when it is no
+ * plain array (or has a toJSON of its own), which is then read whole, as `jsonText` reads it.
+ */
+export function itemCount(value, maxItems) {
+  if (!Array.isArray(value)) return -1;
+  let length;
+  try {
+    if (typeof value.toJSON === "function") return -1;
+    length = value.length;
+  } catch {
+    throw "unsupported-value\n";
+  }
+  if (length > maxItems) throw "too-many\n";
+  return length;
+}
+
+/**
+ * `jsonText` of item `index` of `array`, each item under the limits by itself (its paths are its
+ * own: the engine puts `[index]` before them). A function or symbol is null, as stringify writes
+ * it in an array.
+ */
+export function itemText(array, index, maxBytes, maxDepth, maxString, maxNodes, maxKeys) {
+  let item;
+  try {
+    item = array[index];
+  } catch {
+    throw "unsupported-value\n";
+  }
+  if (typeof item === "function" || typeof item === "symbol") return "null";
+  return jsonText(item, maxBytes, maxDepth, maxString, maxNodes, maxKeys);
+}
+
 /** The text in `value` if it holds bytes; undefined if it is no binary data at all. */
 function bytesText(value, maxBytes) {
   let bytes;

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { jsonText, path } from "../../src/js/boundary.js";
+import { itemCount, itemText, jsonText, path } from "../../src/js/boundary.js";
 import { root } from "../support/package.mjs";
 
 // The engine's limits, as src/wasm.rs passes them (src/input/json.rs `limits`).
@@ -155,4 +155,79 @@ test("paths are spelled by the engine's rule, for every case of tests/json-paths
   // A lone surrogate, which only a JavaScript key can hold, is escaped too; a pair is kept.
   assert.equal(path(["a\ud800b"]), '["a\\ud800b"]');
   assert.equal(path(["\ud83d\ude00"]), '["\ud83d\ude00"]');
+
+// ── compare() and sensitivity(): the cap on profiles, checked before any is read, and the byte
+// limits per profile (issue 13). These go through the built package (pkg/node) as well.
+const engine = await import("../../pkg/node/index.js");
+
+/** An array of `n` items that counts every item read and every toJSON call. */
+function counted(n, item) {
+  const seen = { reads: 0, toJSON: 0 };
+  const value = { ...item, toJSON: () => (seen.toJSON++, item) };
+  const array = new Proxy(new Array(n).fill(value), {
+    get(target, key, receiver) {
+      if (typeof key === "string" && /^\d+$/.test(key)) seen.reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  return { array, seen };
+}
+
+test("itemCount checks an array's length before any item is read; itemText reads one item", () => {
+  const { array, seen } = counted(10_001, base());
+  assert.throws(() => itemCount(array, 10_000), (e) => e === "too-many\n");
+  assert.deepEqual(seen, { reads: 0, toJSON: 0 });
+  assert.equal(itemCount(array, 10_001), 10_001);
+  assert.equal(itemCount([], 10), 0);
+  for (const whole of ["[]", { length: 3 }, new Uint8Array(2), null, Object.assign([1], { toJSON: () => [] })]) {
+    assert.equal(itemCount(whole, 10), -1, "no plain array: read whole, as before");
+  }
+  assert.equal(itemText([base()], 0, ...LIMITS), JSON.stringify(base()));
+  assert.equal(itemText([() => 1, Symbol("s"), undefined], 0, ...LIMITS), "null", "as stringify writes it in an array");
+  assert.equal(itemText([undefined], 0, ...LIMITS), "null");
+  const throwing = Object.defineProperty([], 0, { get: () => assert.fail("boom") });
+  assert.throws(() => itemText(throwing, 0, ...LIMITS), (e) => e === "unsupported-value\n");
+  // Each item is under the limits by itself: the path is its own (the engine adds [index]).
+  assert.throws(() => itemText([{}, { s: "x".repeat(64 * 1024 + 1) }], 1, ...LIMITS), (e) => e === "too-long\ns");
+});
+
+test("compare() rejects 10,001 profiles at once, without reading or writing any of them", () => {
+  const { array, seen } = counted(10_001, base());
+  const times = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    assert.throws(() => engine.compare(array), (e) => e.code === "too-many" && e.path === "" && /more than 10000 entries/.test(e.message));
+    times.push(performance.now() - t);
+  }
+  assert.deepEqual(seen, { reads: 0, toJSON: 0 }, "no item was read, no toJSON called");
+  assert.ok(Math.min(...times) < 5, `rejected in ${Math.min(...times).toFixed(2)} ms (min of 5)`);
+  const { array: fifty, seen: read } = counted(51, base());
+  assert.throws(() => engine.sensitivity(fifty), (e) => e.code === "too-many" && /more than 50 entries/.test(e.message));
+  assert.deepEqual(read, { reads: 0, toJSON: 0 });
+});
+
+test("compare() holds each profile to the byte limit by itself, so 20 presets are accepted", () => {
+  const ietf = JSON.parse(readFileSync(join(root, "www/presets/ietf.json"), "utf8"));
+  assert.ok(JSON.stringify(Array(20).fill(ietf)).length > 1 << 20, "over the limit of one input together");
+  const c = engine.compare(Array(20).fill(ietf));
+  assert.equal(c.reports.length, 20);
+  assert.deepEqual(c.reports[19], engine.score(ietf));
+  // As JSON text, the batch is one input, within the limit of one input.
+  assert.throws(() => engine.compare(JSON.stringify(Array(20).fill(ietf))), (e) => e.code === "too-large" && e.path === "");
+  // Paths start at the profile's index.
+  assert.throws(() => engine.compare([ietf, { a: [1, 2n] }]), (e) => e.code === "unsupported-value" && e.path === "[1].a[1]");
+  assert.throws(() => engine.compare([ietf, "x".repeat((1 << 20) + 1)]), (e) => e.code === "too-large" && e.path === "[1]");
+  assert.throws(() => engine.compare([ietf, { "": 1, b: 2, b2: 3 }, '{"a":1,"a":2}']), (e) => e.path.startsWith("[1]"));
+});
+
+test("compare() bounds the text of all profiles together at 64 MiB", () => {
+  // 16 strings of 63 KiB: about 1 MiB of text per item, within the limit of one input.
+  const big = Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`s${k}`, "x".repeat(63 * 1024)]));
+  const one = JSON.stringify(big).length;
+  assert.ok(one < 1 << 20);
+  const over = Math.floor((64 << 20) / one); // the first item past 64 MiB
+  assert.throws(
+    () => engine.compare(Array(over + 1).fill(big)),
+    (e) => e.code === "too-large" && e.path === `[${over}]` && /larger than 67108864/.test(e.message),
+  );
 });
