@@ -23,6 +23,7 @@ const expected = [
   "bin/cli/main.js",
   "bin/sdo-openness.js",
   "custom-elements.json",
+  "docs/bundlers.md",
   "docs/cli.md",
   "docs/methodology.md",
   "package.json",
