@@ -1,9 +1,10 @@
 // The elements as users' bundlers ship them: the packed tarball installed into one consumer folder,
-// built four ways — Vite (build, and its dev server with dependency pre-bundling), webpack and
-// esbuild — each page rendering <sdo-openness-scorecard lang="fr"> from a preset in Debian's
-// Chromium. Each must show French words and the engine's scores, and make no request that fails:
-// the engine's .wasm and the French catalogue must be found where the bundler put them. Vite and
-// webpack take the plain `import "sdo-openness/elements/define"`; esbuild, which does not rewrite
+// built five ways — Vite (build, and its dev server with dependency pre-bundling), webpack, Rollup
+// and esbuild — each page rendering <sdo-openness-scorecard lang="fr"> from a preset in Debian's
+// Chromium (and Rollup, with its usual plugins). Each must show French words and the engine's
+// scores, and make no request that fails:
+// the engine's .wasm and the French catalogue must be found where the bundler put them. Vite,
+// webpack and Rollup take the plain `import "sdo-openness/elements/define"`; esbuild, which does not rewrite
 // `new URL(…, import.meta.url)`, takes the recipe in docs/bundlers.md (configure()).
 // The bundlers' versions are those pinned in package.json's devDependencies.
 import { test, before, after } from "node:test";
@@ -49,7 +50,7 @@ before(async () => {
   dir = installPackage();
   const { score } = await import(join(dir, "node_modules/sdo-openness/pkg/node/index.js"));
   expected = score(preset, { asOf: today }).pillars.map((p) => ({ id: p.id, status: p.status, score: p.score }));
-  for (const app of ["vite", "webpack", "esbuild"]) {
+  for (const app of ["vite", "webpack", "esbuild", "rollup"]) {
     mkdirSync(join(dir, app, "src"), { recursive: true });
     writeFileSync(join(dir, app, "src/main.js"), app === "esbuild" ? ESBUILD : PLAIN);
   }
@@ -175,6 +176,18 @@ test("webpack", async () => {
   assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
   writeFileSync(join(dir, "webpack/dist/index.html"), page(`<script src="main.js"></script>`));
   check(await render(`${await serveStatic(join(dir, "webpack/dist"))}/index.html`));
+});
+
+test("Rollup (node-resolve, json and import-meta-assets plugins)", async () => {
+  const { rollup } = await import("rollup");
+  const { nodeResolve } = await import("@rollup/plugin-node-resolve");
+  const { default: json } = await import("@rollup/plugin-json");
+  const { importMetaAssets } = await import("@web/rollup-plugin-import-meta-assets");
+  const bundle = await rollup({ input: join(dir, "rollup/src/main.js"), plugins: [nodeResolve({ browser: true }), json(), importMetaAssets()], logLevel: "silent" });
+  await bundle.write({ dir: join(dir, "rollup/dist"), format: "es" });
+  await bundle.close();
+  writeFileSync(join(dir, "rollup/dist/index.html"), page(`<script type="module" src="main.js"></script>`));
+  check(await render(`${await serveStatic(join(dir, "rollup/dist"))}/index.html`));
 });
 
 test("esbuild (the configure() recipe)", async () => {
