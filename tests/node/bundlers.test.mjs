@@ -9,7 +9,7 @@
 // The bundlers' versions are those pinned in package.json's devDependencies.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "../../scripts/serve.mjs";
 import { installPackage, launchChromium, root } from "../support/package.mjs";
@@ -72,11 +72,14 @@ async function serveStatic(folder) {
 }
 
 /** Opens `url`, waits for the card to score or fail, and returns what a reader and the network saw. */
-async function render(url) {
+async function render(url, { missing = null } = {}) {
   const context = await browser.newContext();
   const tab = await context.newPage();
+  if (missing) await context.route(`**${missing}`, (route) => route.fulfill({ status: 404, body: "not found" }));
   const failed = [];
   const problems = [];
+  const warnings = [];
+  tab.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   tab.on("response", (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
   });
@@ -99,7 +102,7 @@ async function render(url) {
     };
   });
   await context.close();
-  return { ...seen, failed, problems, requested };
+  return { ...seen, failed, problems, requested, warnings };
 }
 
 function check(seen) {
@@ -204,6 +207,32 @@ test("esbuild (the configure() recipe)", async () => {
   });
   writeFileSync(join(dir, "esbuild/dist/index.html"), page(`<script type="module" src="main.js"></script>`));
   check(await render(`${await serveStatic(join(dir, "esbuild/dist"))}/index.html`));
+});
+
+test("esbuild, with the files hosted elsewhere (configure() with URLs)", async () => {
+  const { build } = await import("esbuild");
+  const app = join(dir, "hosted");
+  mkdirSync(join(app, "src"), { recursive: true });
+  writeFileSync(join(app, "src/main.js"), readRecipe("assets hosted elsewhere"));
+  await build({ absWorkingDir: app, entryPoints: ["src/main.js"], bundle: true, format: "esm", outdir: "dist", logLevel: "error" });
+  const installed = join(dir, "node_modules/sdo-openness");
+  mkdirSync(join(app, "dist/static"), { recursive: true });
+  cpSync(join(installed, "pkg/web/sdo_openness_bg.wasm"), join(app, "dist/static/sdo_openness_bg.wasm"));
+  cpSync(join(installed, "www/locales"), join(app, "dist/static/locales"), { recursive: true });
+  writeFileSync(join(app, "dist/index.html"), page(`<script type="module" src="main.js"></script>`));
+  const hosted = await serveStatic(join(app, "dist"));
+  const seen = await render(`${hosted}/index.html`);
+  check(seen);
+  assert.ok(seen.requested.includes("/static/sdo_openness_bg.wasm") && seen.requested.includes("/static/locales/fr.json"), seen.requested.join(" "));
+  // A catalogue that is not there: the card is drawn in English, scored, and the console says why.
+  const english = await render(`${hosted}/index.html`, { missing: "/static/locales/fr.json" });
+  assert.deepEqual(english.events.map((e) => e.type), ["sdo-openness-scored"]);
+  assert.deepEqual(english.failed, ["404 /static/locales/fr.json"]);
+  assert.equal(english.lang, "en");
+  assert.match(english.text, /Openness/);
+  assert.deepEqual(english.pillars, expected);
+  assert.equal(english.warnings.length, 1, english.warnings.join("\n"));
+  assert.match(english.warnings[0], /"fr" catalogue could not be loaded \(HTTP 404 for .*\/static\/locales\/fr\.json\); showing English/);
 });
 
 test("the README's snippet with its preload hints: each file fetched once, every hint used", async () => {

@@ -68,8 +68,11 @@ export function format(template, values) {
 }
 
 /** Everything a renderer needs to speak `locale`. */
-export async function messages(locale) {
-  const rubric = await catalogue(locale);
+export async function messages(wanted) {
+  const rubric = await catalogue(wanted);
+  // Without its catalogue a language is not spoken at all: the card is English throughout, and
+  // says so (lang="en", left to right), rather than English words marked as French or Arabic.
+  const locale = rubric === en ? "en" : wanted;
   // The widget bundle carries English only; its other catalogues bring their own `ui` words.
   const ui = rubric.ui ?? UI[locale] ?? UI.en;
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
