@@ -27,7 +27,8 @@ test("attw finds no problem in any entry point but the raw .wasm", (t) => {
   t.diagnostic(`checked ${entrypoints.length} entry points: ${entrypoints.join(" ")}`);
   // Every export but the excluded .wasm is analysed.
   assert.deepEqual(entrypoints, [".", "./api.schema.json", "./custom-elements.json", "./elements/badge", "./elements/define",
-    "./elements/scorecard", "./locales/*.json", "./package.json", "./profile.schema.json", "./react", "./rubric.json", "./widget"]);
+    "./elements/scorecard", "./locales/*.json", "./package.json", "./profile.schema.json", "./react", "./rubric.json", "./vscode.html-custom-data.json",
+    "./web-types.json", "./widget"]);
   // The JSON lists the problems of every resolution; the esm-only profile judges these two out.
   const problems = result.analysis.problems.filter((p) => !["node10", "node16-cjs"].includes(p.resolutionKind));
   assert.deepEqual(problems, []);

@@ -23,6 +23,7 @@ const expected = [
   "bin/cli/main.js",
   "bin/sdo-openness.js",
   "custom-elements.json",
+  "docs/bundlers.md",
   "docs/cli.md",
   "docs/methodology.md",
   "package.json",
@@ -46,6 +47,8 @@ const expected = [
   ...["badge.d.ts", "badge.js", "define.d.ts", "define.js", "dom.js", "element.d.ts", "element.js", "engine.js",
     "messages.js", "react.d.ts", "react.js", "scorecard.d.ts", "scorecard.js", "styles.js", "ui.js"].map((f) => `www/elements/${f}`),
   ...["ar", "en", "es", "fr", "ru", "zh"].map((l) => `www/locales/${l}.json`),
+  "vscode.html-custom-data.json",
+  "web-types.json",
 ].sort();
 
 test("the tarball holds exactly the files the package needs", () => {
@@ -53,13 +56,13 @@ test("the tarball holds exactly the files the package needs", () => {
   assert.deepEqual(shapes, expected);
 });
 
-test("every file package.json names (exports, bin, types, customElements) is in the tarball", () => {
+test("every file package.json names (exports, bin, types, customElements, web-types) is in the tarball", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const targets = [];
   const walk = (v) => (typeof v === "string" ? targets.push(v) : Object.values(v).forEach(walk));
   walk(pkg.exports);
   walk(pkg.bin);
-  targets.push(pkg.types, pkg.customElements);
+  targets.push(pkg.types, pkg.customElements, pkg["web-types"]);
   const shipped = new Set(files);
   for (const target of targets) {
     const path = target.replace(/^\.\//, "");

@@ -428,10 +428,10 @@ test("the element entries import without a DOM and register nothing there", () =
       define: [SdoOpennessBadgeElement.define() === SdoOpennessBadgeElement, SdoOpennessScorecardElement.define("x-card") === SdoOpennessScorecardElement],
       observed: SdoOpennessBadgeElement.observedAttributes, events: [SCORED, ERROR] }));
   `);
-  const both = ["ERROR", "SCORED", "SdoOpennessBadgeElement", "SdoOpennessScorecardElement"];
+  const both = ["ERROR", "SCORED", "SdoOpennessBadgeElement", "SdoOpennessScorecardElement", "configure"];
   assert.deepEqual(out.entries, {
-    "sdo-openness/elements/badge": ["SdoOpennessBadgeElement"],
-    "sdo-openness/elements/scorecard": ["SdoOpennessScorecardElement"],
+    "sdo-openness/elements/badge": ["SdoOpennessBadgeElement", "configure"],
+    "sdo-openness/elements/scorecard": ["SdoOpennessScorecardElement", "configure"],
     "sdo-openness/elements/define": both,
     "sdo-openness/widget": both,
   });
@@ -450,7 +450,9 @@ test("the element types type-check a user's strict TypeScript, and catch misuse"
   writeFileSync(
     join(dir, "elements.ts"),
     `import "sdo-openness/elements/define";
-     import { SdoOpennessScorecardElement, SdoOpennessBadgeElement, SCORED } from "sdo-openness/elements/define";
+     import { SdoOpennessScorecardElement, SdoOpennessBadgeElement, SCORED, configure } from "sdo-openness/elements/define";
+     configure({ engine: new URL("https://example.org/engine.wasm"), locales: (lang) => lang === "fr" ? import("sdo-openness/locales/fr.json", { with: { type: "json" } }) : \`/locales/\${lang}.json\` });
+     configure({ engine: fetch("/engine.wasm") });
      import type { SdoOpennessErrorDetail } from "sdo-openness/elements/scorecard";
      import type { Report } from "sdo-openness";
      import { SdoOpennessBadgeElement as WidgetBadge } from "sdo-openness/widget";
@@ -477,6 +479,7 @@ test("the element types type-check a user's strict TypeScript, and catch misuse"
     theme: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").theme = "purple";\n`,
     report: `import "sdo-openness/elements/badge";\ndocument.createElement("sdo-openness-badge").report = null;\n`,
     detail: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").addEventListener("sdo-openness-scored", (e) => e.detail.code);\n`,
+    configure: `import { configure } from "sdo-openness/elements/scorecard";\nconfigure({ engines: "/engine.wasm" });\n`,
     label: `import "sdo-openness/elements/scorecard";\ndocument.createElement("sdo-openness-scorecard").label = "x";\n`,
   };
   const tsc = join(root, "node_modules/typescript/bin/tsc");

@@ -1,6 +1,8 @@
 // Declarations of <sdo-openness-badge> (badge.js).
 import { SdoOpennessElement } from "./element.js";
 
+export { configure } from "./element.js";
+
 export type {
   SdoOpennessScoredDetail,
   SdoOpennessErrorDetail,
@@ -8,6 +10,7 @@ export type {
   SdoOpennessErrorEvent,
   SdoOpennessTheme,
   SdoOpennessWeights,
+  SdoOpennessConfiguration,
 } from "./element.js";
 
 /** <sdo-openness-badge>: a label, both pillars and how the assessment was reviewed. */

@@ -7,6 +7,8 @@
 import { SdoOpennessElement, defineElement } from "./element.js";
 import { h, clean, isolate } from "./dom.js";
 
+export { configure } from "./element.js";
+
 const LEVELS = ["self-assessment", "independent", "peer-reviewed"];
 
 export class SdoOpennessBadgeElement extends SdoOpennessElement {

@@ -2,7 +2,7 @@
 // module bundled: importing either registers both elements (where there is a DOM).
 export { SdoOpennessBadgeElement } from "./badge.js";
 export { SdoOpennessScorecardElement } from "./scorecard.js";
-export { SCORED, ERROR } from "./element.js";
+export { SCORED, ERROR, configure } from "./element.js";
 export type {
   SdoOpennessScoredDetail,
   SdoOpennessErrorDetail,
@@ -10,4 +10,5 @@ export type {
   SdoOpennessErrorEvent,
   SdoOpennessTheme,
   SdoOpennessWeights,
+  SdoOpennessConfiguration,
 } from "./element.js";

@@ -8,4 +8,4 @@ SdoOpennessBadgeElement.define();
 SdoOpennessScorecardElement.define();
 
 export { SdoOpennessBadgeElement, SdoOpennessScorecardElement };
-export { SCORED, ERROR } from "./element.js";
+export { SCORED, ERROR, configure } from "./element.js";

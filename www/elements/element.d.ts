@@ -33,6 +33,35 @@ export type SdoOpennessTheme = "light" | "dark" | "auto";
 /** Custom indicator weights, e.g. `{ O1: 20 }`. */
 export type SdoOpennessWeights = NonNullable<ScoreOptions["weights"]>;
 
+/** A language whose catalogue is loaded on demand (English is bundled). */
+export type SdoOpennessLocale = "ar" | "es" | "fr" | "ru" | "zh";
+
+/** A catalogue as `sdo-openness/locales/<lang>.json` holds it. */
+export type SdoOpennessCatalogue = { pillars: object } & Record<string, unknown>;
+
+/** What configure() takes; both optional. */
+export interface SdoOpennessConfiguration {
+  /** The .wasm: a URL, a Request, a Response or a promise of one, a WebAssembly.Module, or its bytes. */
+  engine?: string | URL | Request | Response | PromiseLike<Response> | WebAssembly.Module | BufferSource;
+  /**
+   * One language's catalogue: the object, a URL, a Response, a module whose default export it is
+   * (`import("sdo-openness/locales/fr.json")`), or a promise of one of these; null for English.
+   */
+  locales?: (
+    lang: SdoOpennessLocale,
+  ) =>
+    | SdoOpennessCatalogue | string | URL | Response | { default: SdoOpennessCatalogue } | null | undefined
+    | PromiseLike<SdoOpennessCatalogue | string | URL | Response | { default: SdoOpennessCatalogue } | null | undefined>;
+}
+
+/**
+ * Tells the elements where their assets are, for a bundler that does not rewrite
+ * `new URL(…, import.meta.url)` (esbuild) or a site that hosts them elsewhere. Call it before the
+ * first element connects. Throws a TypeError for an unknown option, and an Error when the engine
+ * is set after it started loading.
+ */
+export declare function configure(options: SdoOpennessConfiguration): void;
+
 /**
  * Registers `element` as `tag` in `registry` (by default the page's `customElements`) unless the
  * tag is taken; does nothing where there is no registry (no DOM).

@@ -1,7 +1,7 @@
 // What both elements share: where the profile comes from, batched updates, scoring through the
 // engine, typed events, and a contained, visible error state. Subclasses only draw a report.
-import { engine } from "./engine.js";
-import { localeOf, messages } from "./messages.js";
+import { engine, setEngine } from "./engine.js";
+import { localeOf, messages, setLocales } from "./messages.js";
 import { stylesheet } from "./styles.js";
 import { clean, h } from "./dom.js";
 
@@ -9,6 +9,27 @@ import { clean, h } from "./dom.js";
 export const SCORED = "sdo-openness-scored";
 /** Fired when the profile cannot be loaded or scored; `detail` has `code`, `path`, `message`. */
 export const ERROR = "sdo-openness-error";
+
+/**
+ * Tells the elements where their assets are, for a bundler that does not rewrite
+ * `new URL(…, import.meta.url)` (esbuild) or a site that hosts them elsewhere (docs/bundlers.md).
+ * Call it before the first element connects: at the top of the module that imports the elements.
+ * - `engine`: the .wasm — a URL (string or URL), a Request, a Response or a promise of one, a
+ *   WebAssembly.Module, or its bytes.
+ * - `locales(lang)`: for `ar`, `es`, `fr`, `ru` or `zh`, that language's catalogue
+ *   (`sdo-openness/locales/<lang>.json`) as an object, a URL, a Response, a module whose default
+ *   export it is (`import("….json")`), or a promise of one of these; null or undefined for English.
+ */
+export function configure(options = {}) {
+  const unknown = Object.keys(options).filter((key) => key !== "engine" && key !== "locales");
+  if (unknown.length > 0) throw new TypeError(`sdo-openness: configure() takes engine and locales, not ${unknown.join(", ")}`);
+  const { engine: wasm, locales } = options;
+  if (locales !== undefined && typeof locales !== "function") throw new TypeError("sdo-openness: configure({ locales }) takes a function of the language");
+  if (wasm !== undefined) setEngine(wasm);
+  if (locales !== undefined) setLocales(locales);
+}
+
+const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ error }));
 
 /**
  * The class the elements extend: the DOM's HTMLElement, or, where there is none (Node, server-side
@@ -105,30 +126,29 @@ export class SdoOpennessElement extends Base {
     if (!this.isConnected) return;
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && this.isConnected;
-    const words = await messages(localeOf(this));
+    // The words, the profile and the engine load at once, not one after another.
+    const loading = { words: messages(localeOf(this)), profile: settle(this.#source()), engine: settle(engine()) };
+    const words = await loading.words;
     if (!current()) return;
     // Until the first report, the box says it is working rather than staying blank.
     if (!this.shadowRoot.firstChild) this.#show(words, [h("p", { class: "loading", role: "status" }, words.text("loading"))]);
-    let profile;
-    try {
-      profile = await this.#source();
-    } catch {
-      if (current()) this.#fail(words, { code: "load-failed", path: "", message: words.text("errorLoad") });
+    const { value: profile, error: loadError } = await loading.profile;
+    if (!current()) return;
+    if (loadError) {
+      this.#fail(words, { code: "load-failed", path: "", message: words.text("errorLoad") });
       return;
     }
-    if (!current()) return;
     if (profile === undefined) {
       this.#show(words, []);
       return;
     }
-    let score;
-    try {
-      ({ score } = await engine());
-    } catch {
-      if (current()) this.#fail(words, { code: "engine-failed", path: "", message: words.text("errorEngine") });
+    const { value: ready, error: engineError } = await loading.engine;
+    if (!current()) return;
+    if (engineError) {
+      this.#fail(words, { code: "engine-failed", path: "", message: words.text("errorEngine") });
       return;
     }
-    if (!current()) return;
+    const { score } = ready;
     const rawWeights = this.getAttribute("weights");
     let report;
     try {

@@ -12,12 +12,51 @@ export function localeOf(element) {
   return LOCALES.includes(base) ? base : "en";
 }
 
+// Where each language's catalogue lies, one literal `new URL(…, import.meta.url)` per language:
+// the form Vite, webpack and Rollup (with an import-meta-URL plugin) find, emit and rewrite. A
+// template literal would leave each bundler to guess which files it may name.
+const URLS = {
+  ar: () => new URL("../locales/ar.json", import.meta.url),
+  es: () => new URL("../locales/es.json", import.meta.url),
+  fr: () => new URL("../locales/fr.json", import.meta.url),
+  ru: () => new URL("../locales/ru.json", import.meta.url),
+  zh: () => new URL("../locales/zh.json", import.meta.url),
+};
+
+let custom = null;
+
+/**
+ * Where the catalogues come from instead (configure({ locales })): `locales(lang)` returns that
+ * language's catalogue, a URL of it, its Response, a module whose default export it is (`import("….json")`),
+ * a promise of one of these, or null for English.
+ */
+export function setLocales(locales) {
+  custom = locales;
+  for (const locale of catalogues.keys()) if (locale !== "en") catalogues.delete(locale);
+}
+
+async function load(locale) {
+  let source = custom ? await custom(locale) : URLS[locale]?.();
+  if (source == null) return en;
+  if (typeof source === "string" || source instanceof URL) {
+    source = await fetch(source);
+  }
+  if (typeof Response === "function" && source instanceof Response) {
+    if (!source.ok) throw new Error(`HTTP ${source.status} for ${source.url}`);
+    source = await source.json();
+  }
+  const catalogue = source.default ?? source;
+  if (typeof catalogue?.pillars !== "object") throw new Error("not a catalogue (no `pillars`)");
+  return catalogue;
+}
+
 function catalogue(locale) {
   if (!catalogues.has(locale)) {
-    const url = new URL(`../locales/${locale}.json`, import.meta.url);
-    const loading = fetch(url)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))
-      .catch(() => en); // A missing translation falls back to English, never to a blank widget.
+    const loading = load(locale).catch((e) => {
+      // A missing translation falls back to English, never to a blank widget, but says so.
+      console.warn(`sdo-openness: the "${locale}" catalogue could not be loaded (${e?.message ?? e}); showing English. See configure() in docs/bundlers.md.`);
+      return en;
+    });
     catalogues.set(locale, loading);
   }
   return catalogues.get(locale);
@@ -29,8 +68,11 @@ export function format(template, values) {
 }
 
 /** Everything a renderer needs to speak `locale`. */
-export async function messages(locale) {
-  const rubric = await catalogue(locale);
+export async function messages(wanted) {
+  const rubric = await catalogue(wanted);
+  // Without its catalogue a language is not spoken at all: the card is English throughout, and
+  // says so (lang="en", left to right), rather than English words marked as French or Arabic.
+  const locale = rubric === en ? "en" : wanted;
   // The widget bundle carries English only; its other catalogues bring their own `ui` words.
   const ui = rubric.ui ?? UI[locale] ?? UI.en;
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });

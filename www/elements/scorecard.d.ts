@@ -1,6 +1,8 @@
 // Declarations of <sdo-openness-scorecard> (scorecard.js).
 import { SdoOpennessElement } from "./element.js";
 
+export { configure } from "./element.js";
+
 export type {
   SdoOpennessScoredDetail,
   SdoOpennessErrorDetail,
@@ -8,6 +10,7 @@ export type {
   SdoOpennessErrorEvent,
   SdoOpennessTheme,
   SdoOpennessWeights,
+  SdoOpennessConfiguration,
 } from "./element.js";
 
 /** <sdo-openness-scorecard>: both pillars, every indicator, recommendations, warnings, evidence. */

@@ -6,6 +6,8 @@
 import { SdoOpennessElement, defineElement } from "./element.js";
 import { h, link, clean, bdi, isolate } from "./dom.js";
 
+export { configure } from "./element.js";
+
 const scored = (x) => x?.status === "scored";
 /** A numeric range ("14–94") reads low to high, left to right, in every language (as "14-94" does). */
 const ltr = (text) => `\u2066${text}\u2069`;
