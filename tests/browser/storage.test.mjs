@@ -184,6 +184,22 @@ test("storage full: the page says so until it can save, everything can be export
   await context.close();
 });
 
+test("no IndexedDB at all (some private modes): the work is kept in the tab, said so, and exportable; the old state is left as it was", T, async () => {
+  const blob = state([["k", { id: "k", profile: profile("Kept in localStorage") }]]);
+  const { page, problems, context } = await open({ seed: { [KEY]: blob }, init: () => Object.defineProperty(window, "indexedDB", { value: undefined }) });
+  await page.waitForSelector("#storage-notice:not([hidden])");
+  assert.match(await page.textContent("#storage-notice"), /does not let the page keep data/);
+  assert.deepEqual(await names(page), ["Kept in localStorage"]);
+  await page.fill("#answer-O1\\.1-note", "Only in this tab");
+  assert.match(await page.textContent("#saved-state"), /^Not saved/);
+  const exported = JSON.parse(await downloaded(page, () => page.click("#storage-notice button.export-all")));
+  assert.equal(exported.assessments[0].held["O1.1"].note, "Only in this tab");
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), blob, "never removed: it was not migrated");
+  assert.deepEqual(problems, []);
+  page.on("dialog", (d) => d.accept());
+  await context.close();
+});
+
 test("the v1 localStorage state migrates losslessly, also over 2.5 M characters, with its unreadable backups", T, async () => {
   const big = "y".repeat(450_000);
   const entries = [1, 2, 3, 4, 5, 6].map((n) => [`m${n}`, { id: `m${n}`, profile: profile(`Migrated ${n}`, `${n} ${big}`), held: n === 2 ? { "O2.1": { note: "held" } } : undefined }]);
