@@ -180,6 +180,15 @@ test("storage full: the page says so until it can save, everything can be export
   await page.waitForSelector("#process-name");
   assert.deepEqual(asked, ["beforeunload"]);
   assert.equal(await page.inputValue("#process-name"), "Kept before full", "what was saved stays");
+  // Space again: "Try saving again" writes what is held, and the notice goes.
+  await page.evaluate(() => (window.full = true));
+  await page.fill("#answer-O1\\.2-note", "Held until there is space");
+  await page.waitForSelector("#storage-notice:not([hidden])");
+  await page.evaluate(() => (window.full = false));
+  await page.click("#storage-notice button.retry");
+  await page.waitForSelector("#storage-notice", { state: "hidden" });
+  await saved(page);
+  assert.equal(Object.values((await stored(page)).assessments)[0].held["O1.2"].note, "Held until there is space");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1300,6 +1300,7 @@ export const LANGUAGES = { en: "English", ar: "العربية", es: "Español", 
 const STORAGE_WORDS = {
   en: {
     saving: "Saving…",
+    retrySave: "Try saving again",
     storageFull: "This browser’s storage is full: your latest changes are kept only in this tab and will be lost when it closes. Export everything to keep them, then free some space.",
     storageUnavailable: "This browser does not let the page keep data (private mode, or storage turned off): your work is kept only in this tab. Export everything to keep it.",
     exportEverything: "Export everything (JSON)",
@@ -1320,6 +1321,7 @@ const STORAGE_WORDS = {
   },
   fr: {
     saving: "Enregistrement…",
+    retrySave: "Réessayer d’enregistrer",
     storageFull: "L’espace de stockage de ce navigateur est plein : vos dernières modifications ne sont gardées que dans cet onglet et seront perdues à sa fermeture. Exportez tout pour les garder, puis libérez de l’espace.",
     storageUnavailable: "Ce navigateur ne permet pas à la page de conserver des données (navigation privée ou stockage désactivé) : votre travail n’est gardé que dans cet onglet. Exportez tout pour le garder.",
     exportEverything: "Tout exporter (JSON)",
@@ -1340,6 +1342,7 @@ const STORAGE_WORDS = {
   },
   es: {
     saving: "Guardando…",
+    retrySave: "Volver a intentar guardar",
     storageFull: "El almacenamiento de este navegador está lleno: sus últimos cambios solo se conservan en esta pestaña y se perderán al cerrarla. Expórtelo todo para conservarlos y libere espacio.",
     storageUnavailable: "Este navegador no permite a la página conservar datos (modo privado o almacenamiento desactivado): su trabajo solo se conserva en esta pestaña. Expórtelo todo para conservarlo.",
     exportEverything: "Exportarlo todo (JSON)",
@@ -1360,6 +1363,7 @@ const STORAGE_WORDS = {
   },
   ru: {
     saving: "Сохранение…",
+    retrySave: "Повторить сохранение",
     storageFull: "Хранилище этого браузера заполнено: последние изменения хранятся только в этой вкладке и будут потеряны при её закрытии. Экспортируйте всё, чтобы их сохранить, и освободите место.",
     storageUnavailable: "Этот браузер не позволяет странице хранить данные (приватный режим или хранилище отключено): ваша работа хранится только в этой вкладке. Экспортируйте всё, чтобы её сохранить.",
     exportEverything: "Экспортировать всё (JSON)",
@@ -1380,6 +1384,7 @@ const STORAGE_WORDS = {
   },
   zh: {
     saving: "正在保存…",
+    retrySave: "重新尝试保存",
     storageFull: "此浏览器的存储空间已满：您最近的更改只保存在此标签页中，关闭后将丢失。请全部导出以保留它们，然后释放一些空间。",
     storageUnavailable: "此浏览器不允许本页面保存数据（隐私模式或存储已关闭）：您的工作只保存在此标签页中。请全部导出以保留。",
     exportEverything: "全部导出（JSON）",
@@ -1400,6 +1405,7 @@ const STORAGE_WORDS = {
   },
   ar: {
     saving: "جارٍ الحفظ…",
+    retrySave: "إعادة محاولة الحفظ",
     storageFull: "مساحة التخزين في هذا المتصفح ممتلئة: آخر تغييراتك محفوظة في علامة التبويب هذه فقط وستضيع عند إغلاقها. صدِّر كل شيء للاحتفاظ بها، ثم أفرغ بعض المساحة.",
     storageUnavailable: "لا يسمح هذا المتصفح للصفحة بالاحتفاظ بالبيانات (وضع التصفح الخاص أو التخزين معطّل): عملك محفوظ في علامة التبويب هذه فقط. صدِّر كل شيء للاحتفاظ به.",
     exportEverything: "تصدير كل شيء (JSON)",

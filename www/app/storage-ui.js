@@ -35,7 +35,12 @@ export function storageNotices({ store, t, words, resolved }) {
     if (!status) return node.replaceChildren();
     node.replaceChildren(
       h("p", {}, t(status === "failed" ? "storageFull" : "storageUnavailable")),
-      h("div", { class: "buttons" }, button(t("exportEverything"), "export-all", () => download(`sdo-openness-everything-${day()}.json`, "application/json", store.exportAll()))),
+      h(
+        "div",
+        { class: "buttons" },
+        button(t("exportEverything"), "export-all", () => download(`sdo-openness-everything-${day()}.json`, "application/json", store.exportAll())),
+        status === "failed" ? button(t("retrySave"), "retry secondary", () => store.retry()) : null,
+      ),
     );
   }
 

@@ -289,7 +289,7 @@ export class Store {
   }
 
   /** Writes `record` (its id): merged with another tab's version where that changed meanwhile. */
-  #write(id) {
+  #write(id, retrying = false) {
     if (!this.#db) {
       this.#unsaved.add(id);
       return this.#setStatus();
@@ -311,8 +311,10 @@ export class Store {
       .then(
         () => {
           if (written && written.rev > (this.#known.get(id)?.rev ?? 0)) this.#known.set(id, written);
+          const failed = this.#unsaved.size > 0;
           this.#unsaved.delete(id);
           if (written) this.#announce({ kind: "record", id });
+          if (failed && !retrying) this.retry(); // Space again: what could not be written before is written now.
         },
         () => this.#unsaved.add(id),
       )
@@ -394,6 +396,16 @@ export class Store {
         this.#pending--;
         this.#setStatus();
       });
+  }
+
+  /** Writes again everything whose last write failed (storage full); the status follows. */
+  retry() {
+    for (const id of [...this.#unsaved]) {
+      if (id === "settings") this.#writeSettings({ ...this.#settings });
+      else if (this.#records.has(id)) this.#write(id, true);
+      else this.#unsaved.delete(id);
+    }
+    this.#setStatus();
   }
 
   /** Adds a profile as a new assessment and makes it current. */
