@@ -10,6 +10,7 @@ import { deflateRawSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "../../scripts/serve.mjs";
 import { launchChromium, root } from "../support/package.mjs";
+import { stored, readDb } from "../support/stored.mjs";
 
 const PAGE = "/www/";
 const TOTAL = 59;
@@ -47,7 +48,6 @@ async function open({ path = PAGE, colorScheme = "light", viewport = { width: 12
 
 const coverage = (page) => page.textContent("#coverage");
 const liveReport = (page) => page.evaluate(() => document.querySelector("#live").report);
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("sdo-openness/state/v1")));
 
 /** Waits until the live scorecard has drawn a report that satisfies `ok` (a predicate run here). */
 async function scored(page, ok) {
@@ -136,7 +136,7 @@ test("a problem shows next to its question", async () => {
   await context.close();
 });
 
-test("corrupt saved state is kept aside and reported; a bad import changes nothing", async () => {
+test("corrupt saved state is quarantined as it was and reported; a bad import changes nothing", async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     if (!sessionStorage.getItem("seeded")) {
@@ -145,9 +145,8 @@ test("corrupt saved state is kept aside and reported; a bad import changes nothi
     }
   });
   const { page } = await open({ context });
-  assert.match(await page.textContent("#recovered"), /could not be read/);
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/unreadable/")).map((k) => localStorage.getItem(k)));
-  assert.deepEqual(kept, ["{not json"]);
+  assert.match(await page.textContent("#quarantine-notice"), /could not be read/);
+  assert.deepEqual((await readDb(page)).quarantine.map((q) => q.raw), ["{not json"]);
   await page.fill("#process-name", "Work in progress");
   await page.check("#answer-O1\\.1-option\\:public");
   const before = await stored(page);

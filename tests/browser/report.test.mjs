@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { AxeBuilder } from "@axe-core/playwright";
 import { serve } from "../../scripts/serve.mjs";
 import { launchChromium } from "../support/package.mjs";
+import { stored } from "../support/stored.mjs";
 
 const PAGE = "/www/";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
@@ -58,7 +59,6 @@ async function axe(page, what) {
 }
 
 const liveReport = (page) => page.evaluate(() => document.querySelector("#live").report);
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("sdo-openness/state/v1")));
 const described = (page, selector) =>
   page.$eval(selector, (el) => (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? `missing #${id}`).join(" | "));
 

@@ -19,8 +19,9 @@ export function kindOf(answer) {
 }
 
 /**
- * Builds the questionnaire for `record` (an assessment in the store). `changed()` is called after
- * every edit, once the store has saved it.
+ * Builds the questionnaire for the store's current assessment. `changed()` is called after every
+ * edit, once the store has it. Returns `{ nodes, update(paths) }`: `update` redraws the fields
+ * another tab changed (store.js field paths), leaving alone the one the user is in.
  */
 export function questionnaire({ rubric, words, t, store, changed }) {
   const record = store.current;
@@ -58,12 +59,13 @@ export function questionnaire({ rubric, words, t, store, changed }) {
   }
 
   const processForm = () => {
-    const p = record.profile.process;
+    const p = record.profile.process ?? {}; // A stored `process: null` is shown empty, and created on the first edit.
     const field = (key, label, type = "text") => {
       // Addresses and dates read left to right in every language; names follow their own text.
       const input = h("input", { id: `process-${key}`, name: key, type, value: p[key] ?? "", autocomplete: "off", dir: type === "text" ? "auto" : "ltr" });
       input.addEventListener("input", () => {
         store.update((profile) => {
+          if (!profile.process || typeof profile.process !== "object") profile.process = {};
           if (input.value === "" && key !== "name") delete profile.process[key];
           else profile.process[key] = input.value;
         });
@@ -127,7 +129,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     };
     return h(
       "fieldset",
-      { class: "process" },
+      { class: "process", id: "review-form" },
       h("legend", {}, t("review")),
       h("div", { class: "field" }, h("label", { for: level.id }, t("reviewLevel")), level),
       text("reviewedOn", t("reviewedOn"), "date"),
@@ -338,7 +340,25 @@ export function questionnaire({ rubric, words, t, store, changed }) {
       }),
     ),
   );
-  return [processForm(), reviewForm(), ...body];
+  const elements = new Map(rubric.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements.map((e) => [e.id, e]))));
+  /** Redraws what another tab changed; never the field (or question) holding focus. */
+  const update = (paths) => {
+    const active = document.activeElement;
+    for (const path of paths) {
+      const [head, key] = path.split("\u0000");
+      if (head === "process") {
+        const input = document.getElementById(`process-${key}`);
+        if (input && input !== active) input.value = store.current.profile.process?.[key] ?? "";
+      } else if ((head === "answers" || head === "held") && elements.has(key)) {
+        const old = document.getElementById(`q-${key}`);
+        if (old && !old.contains(active)) old.replaceWith(question(elements.get(key)));
+      } else if (head === "review") {
+        const old = document.getElementById("review-form");
+        if (old && !old.contains(active)) old.replaceWith(reviewForm());
+      }
+    }
+  };
+  return { nodes: [processForm(), reviewForm(), ...body], update };
 }
 
 // ---------------------------------------------------------------------------------------------

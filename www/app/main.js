@@ -15,6 +15,7 @@ import { methodView } from "./method.js";
 import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
 import { recover } from "./salvage.js";
+import { storageNotices } from "./storage-ui.js";
 import { h, clean, isolate } from "../elements/dom.js";
 
 const PRESETS = [
@@ -34,12 +35,16 @@ const PRESETS = [
 const PRESET_DATE = "2026-12-02";
 
 const $ = (selector) => document.querySelector(selector);
-const store = new Store();
+// The store is the page's only writer (store.js); it opens before anything is drawn, and never fails.
+const store = await Store.open();
 // Compare's long calls run in a worker (offload.js), the rest here.
 const analysed = analyser({ validate, compare, sensitivity });
 let words;
 let rubric;
 let view = "assess";
+/** The questionnaire on the Assess view: `update(paths)` redraws what another tab changed. */
+let questions = null;
+let notices = null;
 /** Set when a share link could not be opened: `{ recovered }`, null when nothing could be. */
 let brokenShare = null;
 /** The question last focused on the Assess view, kept in the address as `?q=`. */
@@ -243,7 +248,8 @@ const nameOf = (profile) => isolate(clean(profile?.process?.name) || t("untitled
 /** The options every engine call on this page uses: the reader's weights, if custom. */
 const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
 
-const savedText = () => (store.saved ? t("saved") : t("notSaved"));
+/** Honest about the asynchronous save: "saving…" until the write has committed, "not saved" when it failed. */
+const savedText = () => t({ saved: "saved", saving: "saving" }[store.status] ?? "notSaved");
 
 const WARNINGS = {
   "profile-v1": "warnProfileV1",
@@ -329,13 +335,14 @@ function renderAssess(root) {
     await renderAll();
     announce([t("converted", { name: nameOf(profile) }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
   });
-  const questions = questionnaire({
+  questions = questionnaire({
       rubric,
       words,
       t,
       store,
       changed: () => {
         $("#saved-state").textContent = savedText();
+        notices?.conflicts();
         const option = $(`#assessment option[value="${store.state.current}"]`);
         if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
         // The scores move only with a valid profile; while a field is invalid they keep the last valid state.
@@ -351,7 +358,7 @@ function renderAssess(root) {
     v1 ? h("div", { class: "notice", id: "v1-notice" }, h("p", {}, t("v1Notice")), convert) : null,
     h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
     h("div", { class: "warnings", id: "warnings-global" }),
-    v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions) : questions,
+    v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions.nodes) : questions.nodes,
     // On a phone the scorecard comes after every question: this line keeps the pillars in view
     // (stuck to the bottom while the questions scroll) and leads to the full card.
     h("div", { class: "phone-summary", id: "phone-summary" }, h("span", { class: "pills" }), h("button", { type: "button", class: "link" }, t("toScorecard"))),
@@ -398,8 +405,7 @@ async function renderCompare(root) {
     // comparison stays (marked busy) until it is.
     const mine = ++drawn;
     output.setAttribute("aria-busy", "true");
-    store.state.compare = [...chosen];
-    store.save();
+    store.setCompare([...chosen]);
     try {
       const entries = [];
       for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
@@ -612,8 +618,12 @@ async function renderShare(root, current) {
 /** Draws the current view; resolves once it is complete (some views wait for data). */
 let drawing = 0;
 
+/** The assessment the view was drawn for. */
+let drawnFor = null;
+
 async function renderView() {
   ensureAssessment();
+  drawnFor = store.state.current;
   const id = ++drawing;
   const current = () => id === drawing;
   const root = $("#view");
@@ -684,6 +694,8 @@ async function renderAll() {
   $(".skip").textContent = t("skip");
   $("#nav").setAttribute("aria-label", t("views"));
   renderHeader();
+  notices.reset();
+  notices.render();
   renderBrokenShare();
   renderNav();
   await renderView();
@@ -749,6 +761,40 @@ function renderBrokenShare() {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Another tab changed an assessment: the store has merged it; only what changed is redrawn, and
+// never the field the user is in (store.js keeps that one as a conflict instead).
+
+/** The store's field path (store.js) of an element, or null: `process␀name`, `answers␀O1.1`, `review`. */
+function fieldOf(element) {
+  const id = element?.id ?? "";
+  const process = /^process-(\w+)$/.exec(id);
+  if (process) return [`process\u0000${process[1]}`];
+  const answer = /^answer-([A-Z]\d+\.\d+)-/.exec(id);
+  if (answer) return [`answers\u0000${answer[1]}`, `held\u0000${answer[1]}`];
+  return id.startsWith("review-") ? ["review"] : [];
+}
+
+const editing = (id, path) => id === store.state.current && view === "assess" && fieldOf(document.activeElement).includes(path);
+
+/** Redraws what `paths` of assessment `id` hold now; `settled` when the user chose in a conflict. */
+async function remoteChange({ id, paths }, settled = false) {
+  const focusIn = (selector) => $(selector)?.contains(document.activeElement);
+  if (!store.current || (paths.includes("removed") && id === drawnFor)) return renderAll();
+  if (paths.some((p) => ["added", "removed", "process\u0000name"].includes(p)) && !focusIn("#controls")) renderHeader();
+  if (id !== store.state.current) return;
+  notices.conflicts();
+  if (view === "assess" && questions && !store.current.profile.schema?.endsWith("/v1")) {
+    questions.update(paths);
+    $("#saved-state").textContent = savedText();
+    if (showProblems().ok) {
+      $("#live").profile = structuredClone(shownProfile());
+      refreshStatus();
+    }
+  } else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
+  if (settled) $("#saved-state").textContent = savedText();
+}
+
 async function start() {
   const lang = pickLanguage();
   words = await messages(lang);
@@ -761,7 +807,20 @@ async function start() {
 try {
   await loadEngine();
   words = await messages(pickLanguage());
-  if (store.recovered) $("#recovered").textContent = t("corruptState");
+  notices = storageNotices({ store, t, words: { number: (n) => words.number(n), date: (d) => words.date(d) }, resolved: (path) => remoteChange({ id: store.state.current, paths: [path] }, true) });
+  store.editing = editing;
+  store.onchange = (event) => {
+    if (event.kind === "status") {
+      const line = $("#saved-state");
+      if (line) line.textContent = savedText();
+      notices.status();
+    } else if (event.kind === "quarantine") notices.quarantine();
+    else if (event.kind === "remote") remoteChange(event);
+  };
+  // Edits that could not be stored are lost with the page: the browser asks first.
+  window.addEventListener("beforeunload", (e) => {
+    if (store.unsaved) e.preventDefault();
+  });
   readAddress();
   await openShared();
   history.replaceState(null, "", address());
@@ -775,12 +834,6 @@ try {
   revealQuestion();
   window.addEventListener("hashchange", async () => {
     await openShared();
-    await renderAll();
-  });
-  // Another tab saved: take its state, so that neither tab overwrites the other's work.
-  window.addEventListener("storage", async (e) => {
-    if (!Store.changedElsewhere(e)) return;
-    store.reload();
     await renderAll();
   });
 } catch (e) {
