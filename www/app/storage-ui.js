@@ -92,9 +92,15 @@ export function storageNotices({ store, t, words, resolved }) {
     return key === undefined ? profile[head] : head === "held" ? store.current?.held?.[key] : profile[head]?.[key];
   };
 
+  let drawnConflicts = null;
   function renderConflicts() {
     const node = box("conflict-notice");
     const conflicts = store.current?.conflicts ?? [];
+    // Drawn again only when what it would show changed: another tab's saves arrive often, and
+    // redrawing would move the reader's focus and pointer out from under them.
+    const drawing = JSON.stringify([document.documentElement.lang, conflicts.map((c) => [c.path, c.other, current(c.path)])]);
+    if (drawing === drawnConflicts && node.isConnected) return;
+    drawnConflicts = drawing;
     node.hidden = !conflicts.length;
     node.setAttribute("role", "status");
     if (!conflicts.length) return node.replaceChildren();
