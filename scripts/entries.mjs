@@ -37,8 +37,8 @@ export function rubric() {
 const errorDecl = `/** What every throwing function throws for bad input. */
 export declare class ProfileError extends Error {
   readonly name: "ProfileError";
-  /** Stable machine-readable code, e.g. "unknown-option". */
-  readonly code: string;
+  /** Stable machine-readable code, e.g. "unknown-option": one of the engine's list (ErrorData["code"]). */
+  readonly code: ErrorData["code"];
   /** JSON path of the offending value, e.g. "answers.O5.1.value"; "" for the whole input. */
   readonly path: string;
   /** The closest valid id, when the input looks like a typo of one. */
@@ -49,7 +49,7 @@ export declare class ProfileError extends Error {
 // be JSON text, which the engine parses itself (and so catches duplicate keys), as a string or
 // as its UTF-8 bytes (src/js/boundary.js).
 const signatures = (types) => `import type { Profile, ScoreOptions, Report, Validation, Comparison, Sensitivity,
-  SensitivityOptions, Diff, Rubric, BadgeOptions, Version } from "${types}";
+  SensitivityOptions, Diff, Rubric, BadgeOptions, Version, ErrorData } from "${types}";
 export type * from "${types}";
 
 /**
