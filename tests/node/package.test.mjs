@@ -392,6 +392,11 @@ test("the types type-check a user's strict TypeScript", () => {
   const bad = spawnSync(process.execPath, [tsc, ...flags, "bad.ts"], { cwd: dir, encoding: "utf8" });
   assert.notEqual(bad.status, 0, "an unknown option id must not type-check");
   assert.match(bad.stdout, /bad.ts\(2,\d+\): error TS2322/);
+  // ProfileError.code is the union of the engine's codes: a misspelt code cannot be compared.
+  writeFileSync(join(dir, "bad-code.ts"), `import { ProfileError } from "sdo-openness";\ndeclare const e: ProfileError;\nexport const typo = e.code === "unknown-optoin";\n`);
+  const code = spawnSync(process.execPath, [tsc, ...flags, "bad-code.ts"], { cwd: dir, encoding: "utf8" });
+  assert.notEqual(code.status, 0, "a misspelt error code must not type-check");
+  assert.match(code.stdout, /bad-code.ts\(3,\d+\): error TS2367/);
 });
 
 test("the licences and the changelog ship; engines matches what this Node runs", () => {
