@@ -293,6 +293,13 @@ test("the same field changed in two tabs: both values are kept and the page asks
   await saved(a.page);
   await b.page.fill("#process-name", "Beta");
   await b.page.waitForSelector("#conflict-notice:not([hidden])");
+  // While the conflict stands, with both tabs still in the field, neither writes its side back to
+  // the other again and again (they did: the record's revision climbed without end).
+  const revision = async () => (await readDb(b.page)).assessments[0].rev;
+  await b.page.waitForTimeout(300);
+  const settledRev = await revision();
+  await b.page.waitForTimeout(1500);
+  assert.equal(await revision(), settledRev, "no writes back and forth while the conflict stands");
   const text = await b.page.textContent("#conflict-notice");
   assert.match(text, /Beta/);
   assert.match(text, /Alpha/);

@@ -336,8 +336,15 @@ export class Store {
     else delete record.conflicts;
     this.#known.set(record.id, structuredClone(stored));
     if (changed.length) this.#notify({ kind: "remote", id: record.id, paths: changed });
-    const [mine, theirs] = [record, stored].map((r) => JSON.stringify([...fields(r)].sort(([a], [b]) => (a < b ? -1 : 1))));
-    return mine !== theirs;
+    // Written back only where mine holds something the stored record does not already have: a
+    // field of mine that differs is not written when the stored record keeps it as the other side
+    // of a conflict. Otherwise two tabs that both keep their own value would write their side
+    // back to each other for as long as the conflict stands.
+    const [mine, theirs] = [fields(record), fields(stored)];
+    const keptThere = new Map((stored.conflicts ?? []).map((c) => [c.path, json(c.other)]));
+    return [...new Set([...mine.keys(), ...theirs.keys()])].some(
+      (path) => !path.startsWith(`conflict${SEP}`) && json(mine.get(path)) !== json(theirs.get(path)) && keptThere.get(path) !== json(mine.get(path)),
+    );
   }
 
   /** Tells the page; a failure there must not abort the transaction this may run in. */
