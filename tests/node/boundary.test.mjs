@@ -155,6 +155,7 @@ test("paths are spelled by the engine's rule, for every case of tests/json-paths
   // A lone surrogate, which only a JavaScript key can hold, is escaped too; a pair is kept.
   assert.equal(path(["a\ud800b"]), '["a\\ud800b"]');
   assert.equal(path(["\ud83d\ude00"]), '["\ud83d\ude00"]');
+});
 
 // ── compare() and sensitivity(): the cap on profiles, checked before any is read, and the byte
 // limits per profile (issue 13). These go through the built package (pkg/node) as well.
