@@ -1,34 +1,22 @@
 // axe-core over every view of the assessment page, with WCAG 2.2 A/AA and best-practice rules, in
 // English and Arabic (right to left), light and dark, blank and with the IETF preset loaded.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium } from "../support/package.mjs";
+import { suite } from "../support/browser.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
 const VIEWS = ["assess", "report", "compare", "weights", "method", "share"];
-let browser, server, base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = suite();
 
 for (const colorScheme of ["light", "dark"]) {
   for (const lang of ["en", "ar"]) {
     test(`every view is axe-clean with best-practice rules (${lang}, ${colorScheme})`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1366, height: 900 } });
+      const context = await chromium.browser.newContext({ colorScheme, viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
       const problems = [];
       page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      await page.goto(`${base}/www/`);
+      await page.goto(`${chromium.base}/www/`);
       await page.waitForSelector("#view h2");
       if (lang !== "en") {
         await page.selectOption("#lang", lang);
@@ -37,7 +25,7 @@ for (const colorScheme of ["light", "dark"]) {
       const found = [];
       for (const loaded of [false, true]) {
         if (loaded) {
-          await page.goto(`${base}/www/?view=assess`);
+          await page.goto(`${chromium.base}/www/?view=assess`);
           await page.waitForSelector("#view h2");
           await page.selectOption("#preset", "ietf");
           await page.locator("#preset + button").click();
@@ -45,7 +33,7 @@ for (const colorScheme of ["light", "dark"]) {
         }
         // Blank, only the views that then show ranges and "insufficient data" instead of scores.
         for (const view of loaded ? VIEWS : ["assess", "report"]) {
-          await page.goto(`${base}/www/?view=${view}`);
+          await page.goto(`${chromium.base}/www/?view=${view}`);
           await page.waitForFunction((l) => document.documentElement.lang === l && document.querySelector("#view h2"), lang);
           // Compare and the scorecard fill in once the engine has answered.
           if (view === "compare") await page.waitForSelector(".compare-output table, .compare-output .note");

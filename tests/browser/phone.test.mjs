@@ -2,30 +2,18 @@
 // scroll, no more than the report supports (a score and band only when scored, otherwise
 // "insufficient data" with the range); every control is at least 24 × 24 CSS px; nothing
 // scrolls sideways; axe-core is clean in English and Arabic.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium } from "../support/package.mjs";
+import { suite } from "../support/browser.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
-let browser, server, base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = suite();
 
 async function phone(lang) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await chromium.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${base}/www/`);
+  await page.goto(`${chromium.base}/www/`);
   await page.waitForSelector("#view h2");
   if (lang !== "en") {
     await page.selectOption("#lang", lang);

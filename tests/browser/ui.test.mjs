@@ -1,31 +1,20 @@
 // The elements as text a reader can trust and boxes that hold: untrusted strings isolated, long
 // unbroken words wrapped, and sizing from the widget's own base rather than the host page's.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium, root } from "../support/package.mjs";
+import { root } from "../support/package.mjs";
+import { suite } from "../support/browser.mjs";
 
 const example = JSON.parse(readFileSync(join(root, "tests/fixtures/open-working-group.json"), "utf8"));
 const LONG = "x".repeat(200);
-let browser, server, base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = suite();
 
 /** Puts a scorecard (or badge) with `profile` into #box of the hostile host page; returns the page. */
 async function mount(profile, { width = 1366, tag = "sdo-openness-scorecard", deviceScaleFactor = 1 } = {}) {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor })).newPage();
-  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const page = await (await chromium.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor })).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
   await page.evaluate(
     ([profile, tag]) =>
       new Promise((resolve) => {
@@ -86,12 +75,12 @@ test("the widget sizes from its own base: the host's root font-size and spacing 
 });
 
 test("the reader's browser font-size setting is respected", async () => {
-  const context = await browser.newContext();
+  const context = await chromium.browser.newContext();
   const page = await context.newPage();
   // Chromium's "font size" setting is the default (medium) font size; a CDP call sets it here.
   const cdp = await context.newCDPSession(page);
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
-  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
   const size = await page.evaluate(
     (profile) =>
       new Promise((resolve) => {
@@ -107,8 +96,8 @@ test("the reader's browser font-size setting is respected", async () => {
 });
 
 test("an address that cannot be a link is shown isolated, and cannot reorder the sentence around it", async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
   const seen = await page.evaluate(async () => {
     const { link } = await import("/www/elements/dom.js");
     const p = document.createElement("p");
@@ -123,8 +112,8 @@ test("an address that cannot be a link is shown isolated, and cannot reorder the
 });
 
 test("process names in the comparison are isolated: an override or Hebrew name cannot reorder its sentence", async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
   const seen = await page.evaluate(async () => {
     const { default: init, ...engine } = await import("/pkg/web/index.js");
     await init();
@@ -154,8 +143,8 @@ test("process names in the comparison are isolated: an override or Hebrew name c
 });
 
 test("an unknown field name echoed in the error box carries no override controls, in English and French", async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/tests/browser/pages/hostile-host.html`);
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
   for (const lang of ["en", "fr"]) {
     const p = structuredClone(example);
     p.answers["\u202Eevil\u2066x"] = { option: "public" };
@@ -177,9 +166,9 @@ test("an unknown field name echoed in the error box carries no override controls
 });
 
 test("the page's own sentences isolate names and strip override controls from what the engine quotes", async () => {
-  const context = await browser.newContext();
+  const context = await chromium.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}/www/?view=share`);
+  await page.goto(`${chromium.base}/www/?view=share`);
   await page.waitForSelector("#import");
   const overrides = /[\u202A-\u202E\u2066\u2067]/;
   // An import's confirmation names the process between FSI and PDI, without its override.

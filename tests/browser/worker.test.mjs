@@ -1,30 +1,18 @@
 // Compare's long engine calls (validating, comparing and analysing every chosen process) run in a
 // worker, so that the page's main thread stays free; the page falls back to the main thread where
 // no worker can start, and draws the same comparison either way.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "../../scripts/serve.mjs";
-import { launchChromium } from "../support/package.mjs";
+import { suite } from "../support/browser.mjs";
 
-let browser, server, base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const chromium = suite();
 
 /**
  * Opens Compare with `setup` run first in the page, chooses every process, and returns what was
  * drawn, how many answers came from a worker, the longest main-thread task, and page errors.
  */
 async function compareAll(setup) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await chromium.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -45,7 +33,7 @@ async function compareAll(setup) {
     }
   });
   if (setup) await page.addInitScript(setup);
-  await page.goto(`${base}/www/?view=compare`);
+  await page.goto(`${chromium.base}/www/?view=compare`);
   await page.waitForSelector(".compare-output table");
   for (const box of await page.$$(".choices input[type=checkbox]:not(:checked)")) {
     await box.check();
