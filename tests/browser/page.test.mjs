@@ -452,10 +452,12 @@ test("compare ranks only scored processes, and gives a rank range where ranges o
   const base = JSON.parse(readFileSync(join(root, "www/presets/whatwg.json"), "utf8"));
   const middle = structuredClone(base);
   middle.process.name = "Middle answers";
+  middle.id = "middle-answers"; // Two assessments, not two copies of the preset (that would ask).
   middle.answers["O2.2"] = { option: "frand-public" };
   middle.answers["O5.2"] = { option: "some" };
   const partial = structuredClone(base);
   partial.process.name = "Partly answered";
+  partial.id = "partly-answered";
   delete partial.answers["O2.2"];
   delete partial.answers["O5.2"];
   await page.getByRole("button", { name: "Keep and share" }).click();

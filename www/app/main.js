@@ -16,6 +16,7 @@ import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from ".
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
 import { recover } from "./salvage.js";
 import { storageNotices } from "./storage-ui.js";
+import { importProfile, question as importQuestion } from "./importing.js";
 import { h, clean, isolate } from "../elements/dom.js";
 
 const PRESETS = [
@@ -160,9 +161,7 @@ function renderHeader() {
       announce(t("presetFailed"));
       return;
     }
-    store.add(profile);
-    await renderAll();
-    announce(t("importOk", { name: nameOf(profile) }));
+    importInto(profile, "#import-notice");
   });
 
   $("#controls").replaceChildren(
@@ -191,6 +190,9 @@ function renderNav() {
         if (id !== view) {
           view = id;
           history.pushState(null, "", address());
+          const notice = $("#import-notice");
+          notice.hidden = true;
+          notice.replaceChildren();
         }
         renderNav();
         await renderView();
@@ -549,11 +551,7 @@ async function renderShare(root, current) {
       );
       return;
     }
-    const imported = JSON.parse(text);
-    store.add(imported);
-    // Everything on this view (export, link, snippets) now speaks of the imported assessment.
-    await renderAll();
-    $(".status")?.replaceChildren(h("p", {}, t("importOk", { name: nameOf(imported) })));
+    importInto(JSON.parse(text), ".status");
   });
 
   let report;
@@ -611,6 +609,47 @@ async function renderShare(root, current) {
     snippet("embed-script", t("embedScript"), snippets.script),
     snippet("embed-frame", t("embedFrame"), snippets.frame),
   );
+}
+
+/**
+ * Imports a valid profile (a file or a preset). When it is already saved the question is drawn in
+ * `where` (a selector); the outcome is said there too, with a button to undo it.
+ */
+function importInto(profile, where) {
+  const say = (...children) => {
+    const place = $(where);
+    place.hidden = false;
+    place.replaceChildren(...children);
+    return place;
+  };
+  importProfile({
+    profile,
+    store,
+    t,
+    nameOf,
+    date: (iso) => words.date(iso),
+    ask: (asked) => {
+      const { element, focus } = importQuestion(asked, (action) => action());
+      say(element);
+      focus();
+    },
+    done: async (message, undo) => {
+      // Everything on the view (on Keep and share: export, link, snippets) now speaks of the assessment made current.
+      await renderAll();
+      const said = h("p", { class: "notice", tabindex: "-1" }, message);
+      if (undo) {
+        const button = h("button", { type: "button" }, t("undo"));
+        button.addEventListener("click", async () => {
+          const undone = undo();
+          await renderAll();
+          say(h("p", { class: "notice", tabindex: "-1" }, undone)).firstChild.focus();
+        });
+        said.append(" ", button);
+      }
+      say(said);
+      said.focus();
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
