@@ -17,6 +17,7 @@ import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragmen
 import { recover } from "./salvage.js";
 import { storageNotices } from "./storage-ui.js";
 import { importProfile, question as importQuestion } from "./importing.js";
+import { applyPatch, fingerprint } from "./patch.js";
 import { h, clean, isolate } from "../elements/dom.js";
 
 const PRESETS = [
@@ -78,6 +79,18 @@ async function preset(id) {
     presetCache.delete(id); // A later attempt may succeed.
     throw e;
   }
+}
+
+/** The preset with this id (`ietf-2026-12`), as this page has it, or null. */
+async function presetWithId(id) {
+  const key = PRESETS.map(([key]) => key).find((key) => String(id ?? "").startsWith(`${key}-`));
+  const found = key ? await preset(key).catch(() => null) : null;
+  return found?.id === id ? found : null;
+}
+
+/** The preset an assessment was made from (it keeps the preset's id, or supersedes it), or null. */
+async function basisOf(profile) {
+  return (await presetWithId(profile.id)) ?? (await presetWithId(profile.supersedes));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,7 +579,7 @@ async function renderShare(root, current) {
     b.addEventListener("click", action);
     return b;
   };
-  const link = await shareLink(profile);
+  const link = await shareLink(profile, await basisOf(profile));
   const linkBox = h("input", { id: "share-link", type: "text", readonly: "", value: link.url });
   const snippets = await embedSnippets(profile, words.locale);
   const snippet = (id, label, text) =>
@@ -592,6 +605,7 @@ async function renderShare(root, current) {
     ),
     h("h3", {}, t("shareLink")),
     h("p", { class: "help" }, t("shareNote")),
+    link.basis && h("p", { class: "help", id: "share-basis" }, t("shareBasis", { preset: isolate(profile.id) })),
     link.tooLong
       ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(LINK_LIMIT) }))
       : h(
@@ -746,7 +760,9 @@ window.addEventListener("beforeprint", () => {
 
 /** Opens a shared link's assessment as a new copy, never over existing work. */
 async function openShared() {
-  const packed = fragmentParams(location.hash).get("share");
+  const params = fragmentParams(location.hash);
+  if (params.has("patch")) return openPatch(params);
+  const packed = params.get("share");
   if (!packed) return;
   view = "assess";
   question = null;
@@ -761,6 +777,33 @@ async function openShared() {
   } catch {
     // Said in place, with what the link still holds: never an empty assessment in its stead.
     brokenShare = { recovered: recover(await salvageProfile(packed), validate) };
+  }
+}
+
+/**
+ * Opens a link that names a preset and carries a merge patch of it (share.js). The patch is
+ * applied only to the very preset it was made from: when this page's copy of the preset differs
+ * (another release), the link says so instead of opening a mix of two versions.
+ */
+async function openPatch(params) {
+  view = "assess";
+  question = null;
+  history.replaceState(null, "", address());
+  brokenShare = null;
+  const basis = await presetWithId(params.get("base"));
+  if (!basis || (await fingerprint(basis)) !== params.get("sum")) {
+    brokenShare = { recovered: null, stale: clean(params.get("base") ?? "") };
+    return;
+  }
+  try {
+    const patch = JSON.parse(await decodeProfile(params.get("patch") ?? ""));
+    const profile = applyPatch(basis, patch);
+    const result = validate(JSON.stringify(profile));
+    if (!result.ok) throw new Error(result.errors[0].message);
+    store.add(profile);
+    announce(t("sharedOpened"));
+  } catch {
+    brokenShare = { recovered: null };
   }
 }
 
@@ -794,8 +837,9 @@ function renderBrokenShare() {
   }
   box.hidden = false;
   box.replaceChildren(
-    h("p", {}, t("shareBroken")),
-    h("p", {}, recovered ? t("shareRecovered", { name: nameOf(recovered.profile), count: words.number(recovered.answers) }) : t("shareNothing")),
+    ...(brokenShare.stale !== undefined
+      ? [h("p", {}, t("shareStale", { preset: isolate(brokenShare.stale || "?") }))]
+      : [h("p", {}, t("shareBroken")), h("p", {}, recovered ? t("shareRecovered", { name: nameOf(recovered.profile), count: words.number(recovered.answers) }) : t("shareNothing"))]),
     h("div", { class: "buttons" }, open, dismiss),
   );
 }

@@ -3,6 +3,7 @@
 import { h, clean } from "../elements/dom.js";
 import { encodeProfile } from "../shared/fragment.js";
 import { kindOf } from "./assess.js";
+import { mergePatch, patchable, fingerprint } from "./patch.js";
 
 /** Links longer than this break in many chat tools, mail clients and CMS fields. */
 export const LINK_LIMIT = 8000;
@@ -54,13 +55,23 @@ export function evidenceText(e, t) {
     .join(" — ");
 }
 
-/** `{ url, tooLong }` for a link that opens this page with the profile. */
-export async function shareLink(profile) {
-  const packed = await encodeProfile(JSON.stringify(profile));
+/**
+ * `{ url, tooLong, basis }` for a link that opens this page with the profile. When `basis` (the
+ * preset the assessment was made from) is given and the profile can be written as a merge patch
+ * of it, the link names the preset, its fingerprint and carries only the patch
+ * (`#patch=…&base=…&sum=…`), if that is shorter; `basis` in the result says whether it did.
+ */
+export async function shareLink(profile, basis = null) {
   const url = new URL(location.href);
   url.search = ""; // The reader's place on this page is not part of what is shared.
-  url.hash = `share=${packed}`;
-  return { url: url.href, tooLong: url.href.length > LINK_LIMIT };
+  url.hash = `share=${await encodeProfile(JSON.stringify(profile))}`;
+  const sum = basis && patchable(profile) && (await fingerprint(basis));
+  if (sum) {
+    const short = new URL(url);
+    short.hash = `patch=${await encodeProfile(JSON.stringify(mergePatch(basis, profile) ?? {}))}&base=${encodeURIComponent(basis.id)}&sum=${sum}`;
+    if (short.href.length < url.href.length) return { url: short.href, tooLong: short.href.length > LINK_LIMIT, basis: true };
+  }
+  return { url: url.href, tooLong: url.href.length > LINK_LIMIT, basis: false };
 }
 
 /** Text safe inside an HTML attribute value. */

@@ -1,0 +1,113 @@
+// Share links of assessments made from a preset: a full preset is 12–21 KB as a link, so the link
+// names the preset and carries only a merge patch of it. It opens to exactly the assessment that
+// was shared, and refuses (saying why) where this page's copy of the preset is another version.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "../support/package.mjs";
+import { suite } from "../support/browser.mjs";
+
+const chromium = suite();
+const LIMIT = 8000;
+
+/** Every preset the page offers, by its key in main.js. */
+const presets = readFileSync(join(root, "www/app/main.js"), "utf8")
+  .match(/const PRESETS = \[([\s\S]*?)\];/)[1]
+  .match(/\["([a-z0-9-]+)"/g)
+  .map((m) => m.slice(2, -1));
+
+/** The assessment the page has open, as the store keeps it. */
+const current = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("sdo-openness");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["assessments", "settings"]);
+          const settings = tx.objectStore("settings").getAll();
+          const records = tx.objectStore("assessments").getAll();
+          tx.oncomplete = () => {
+            const id = settings.result.find((s) => s.key === "settings")?.current;
+            resolve(records.result.find((r) => r.id === id)?.profile ?? null);
+            open.result.close();
+          };
+        };
+      }),
+  );
+
+/** Waits until what the store has written for the current assessment passes `check` (the next reload reads it). */
+async function stored(page, check) {
+  for (let i = 0; i < 100; i++) {
+    if (check(await current(page))) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail("the store did not write the change");
+}
+
+async function linkFor(page, key, change) {
+  await page.goto(`${chromium.base}/www/?view=assess`);
+  await page.waitForSelector("#preset");
+  await page.selectOption("#preset", key);
+  await page.click("#preset + button");
+  const name = JSON.parse(readFileSync(join(root, `www/presets/${key}.json`), "utf8")).process.name;
+  await page.waitForFunction((name) => document.querySelector("#assessment option:checked")?.textContent === name, name);
+  await stored(page, (profile) => profile?.process?.name === name);
+  if (change) {
+    await page.locator(change.selector).first().check();
+    await stored(page, (profile) => profile?.answers?.[change.element]?.option === change.option);
+  }
+  await page.goto(`${chromium.base}/www/?view=share`);
+  await page.waitForSelector("#share-link, #view .notice[role=alert]");
+  return page.$eval("#share-link", (input) => input.value).catch(() => null);
+}
+
+test("every preset, as loaded, gets a share link under the limit that opens to the same assessment", async () => {
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  for (const key of presets) {
+    const link = await linkFor(page, key);
+    assert.ok(link, `${key}: a link is offered`);
+    assert.ok(link.length <= LIMIT, `${key}: ${link.length} characters`);
+    assert.match(link, /#patch=[^&]*&base=[a-z0-9-]+-\d{4}-\d{2}&sum=[A-Za-z0-9_-]{12}$/);
+    assert.match(await page.textContent("#share-basis"), /made from the preset/);
+    const expected = JSON.parse(readFileSync(join(root, `www/presets/${key}.json`), "utf8"));
+    const reader = await context.browser().newContext();
+    const other = await reader.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() => document.querySelector("#assessment option:checked"));
+    assert.equal(await other.isHidden("#shared-broken"), true, `${key}: opened without a notice`);
+    assert.deepEqual(await current(other), expected, `${key}: the opened assessment is the preset`);
+    await reader.close();
+  }
+  await context.close();
+});
+
+test("a changed preset's link carries the change; a link for another version of the preset says so", async () => {
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  const link = await linkFor(page, "ietf", { selector: 'input[id="answer-O1.1-option:members"]', element: "O1.1", option: "members" });
+  const sent = await current(page);
+  assert.ok(link.length < 2000, `${link.length} characters`);
+  const reader = await chromium.browser.newContext();
+  const other = await reader.newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => document.querySelector("#assessment option:checked"));
+  assert.deepEqual(await current(other), sent);
+  // Another release's preset (its fingerprint differs): refused, named, and nothing added.
+  const stale = link.replace(/sum=[A-Za-z0-9_-]+$/, "sum=AAAAAAAAAAAA");
+  const third = await (await chromium.browser.newContext()).newPage();
+  await third.goto(stale);
+  await third.waitForSelector("#shared-broken:not([hidden])");
+  assert.match(await third.textContent("#shared-broken"), /does not have that version.*JSON file/s);
+  assert.equal(await third.$$eval("#assessment option", (o) => o.length), 1, "only the blank assessment");
+  // A cut patch: broken, said so.
+  const cut = link.replace(/(#patch=[^&]{0,20})[^&]*/, "$1");
+  const fourth = await (await chromium.browser.newContext()).newPage();
+  await fourth.goto(cut);
+  await fourth.waitForSelector("#shared-broken:not([hidden])");
+  assert.match(await fourth.textContent("#shared-broken"), /broken or cut short/);
+  await reader.close();
+  await context.close();
+});
