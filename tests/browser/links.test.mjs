@@ -111,3 +111,41 @@ test("a changed preset's link carries the change; a link for another version of 
   await reader.close();
   await context.close();
 });
+
+test("the embed snippet of a preset is short and shows the scorecard; a cut or stale embed link shows no scores and says why", async () => {
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  await linkFor(page, "w3c");
+  const frame = await page.inputValue("#embed-frame");
+  const src = frame.match(/src="([^"]+)"/)[1].replaceAll("&amp;", "&");
+  assert.ok(src.length < 300, `${src.length} characters`);
+  assert.match(src, /embed\.html#lang=en&patch=/);
+  const reader = await chromium.browser.newContext();
+  const embed = await reader.newPage();
+  await embed.goto(src);
+  await embed.waitForFunction(() => document.querySelector("sdo-openness-scorecard")?.shadowRoot?.querySelector("section"));
+  assert.match(await embed.evaluate(() => document.querySelector("sdo-openness-scorecard").shadowRoot.textContent), /W3C/);
+  assert.equal(await embed.isHidden("#broken"), true);
+  const { AxeBuilder } = await import("@axe-core/playwright");
+  const scored = await new AxeBuilder({ page: embed }).analyze();
+  assert.deepEqual(scored.violations.map((v) => v.id), [], "the embed as it shows a scorecard");
+
+  // Cut short, in Arabic: the card is hidden, the reason shown right to left, axe clean.
+  const full = src.replace("#lang=en&", "#lang=ar&");
+  for (const [link, said] of [
+    [full.replace(/(&patch=[^&]{0,2})[^&]*/, "$1"), /تالف أو مقطوع/],
+    [full.replace(/sum=[A-Za-z0-9_-]+$/, "sum=AAAAAAAAAAAA"), /\u2068w3c-2026-12\u2069/],
+    [`${chromium.base}/www/embed.html#lang=ar&profile=Q1YqTs5IzU1UslIqTsnXzS9IzctLLS7WLyjKT8vMSdUvM1LSUSooyk9OLS5WsqpWyksEAA`, /تالف أو مقطوع/], // whole deflate, cut JSON
+  ]) {
+    await embed.goto("about:blank");
+    await embed.goto(link);
+    await embed.waitForSelector("#broken:not([hidden])");
+    assert.match(await embed.textContent("#broken"), said);
+    assert.equal(await embed.isHidden("sdo-openness-scorecard"), true);
+    assert.equal(await embed.evaluate(() => document.documentElement.dir), "rtl");
+    const results = await new AxeBuilder({ page: embed }).analyze();
+    assert.deepEqual(results.violations.map((v) => v.id), []);
+  }
+  await reader.close();
+  await context.close();
+});

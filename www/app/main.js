@@ -17,7 +17,7 @@ import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragmen
 import { recover } from "./salvage.js";
 import { storageNotices } from "./storage-ui.js";
 import { importProfile, question as importQuestion } from "./importing.js";
-import { applyPatch, fingerprint } from "./patch.js";
+import { readPatchLink, presetKey } from "./patch.js";
 import { h, clean, isolate } from "../elements/dom.js";
 
 const PRESETS = [
@@ -83,8 +83,8 @@ async function preset(id) {
 
 /** The preset with this id (`ietf-2026-12`), as this page has it, or null. */
 async function presetWithId(id) {
-  const key = PRESETS.map(([key]) => key).find((key) => String(id ?? "").startsWith(`${key}-`));
-  const found = key ? await preset(key).catch(() => null) : null;
+  const key = presetKey(id);
+  const found = PRESETS.some(([k]) => k === key) ? await preset(key).catch(() => null) : null;
   return found?.id === id ? found : null;
 }
 
@@ -579,9 +579,10 @@ async function renderShare(root, current) {
     b.addEventListener("click", action);
     return b;
   };
-  const link = await shareLink(profile, await basisOf(profile));
+  const basis = await basisOf(profile);
+  const link = await shareLink(profile, basis);
   const linkBox = h("input", { id: "share-link", type: "text", readonly: "", value: link.url });
-  const snippets = await embedSnippets(profile, words.locale);
+  const snippets = await embedSnippets(profile, words.locale, basis);
   const snippet = (id, label, text) =>
     h("div", { class: "field" }, h("label", { for: id }, label), h("textarea", { id, readonly: "", rows: 4 }, text));
 
@@ -790,20 +791,12 @@ async function openPatch(params) {
   question = null;
   history.replaceState(null, "", address());
   brokenShare = null;
-  const basis = await presetWithId(params.get("base"));
-  if (!basis || (await fingerprint(basis)) !== params.get("sum")) {
-    brokenShare = { recovered: null, stale: clean(params.get("base") ?? "") };
-    return;
-  }
-  try {
-    const patch = JSON.parse(await decodeProfile(params.get("patch") ?? ""));
-    const profile = applyPatch(basis, patch);
-    const result = validate(JSON.stringify(profile));
-    if (!result.ok) throw new Error(result.errors[0].message);
-    store.add(profile);
+  const read = await readPatchLink(params, presetWithId);
+  if (read.stale !== undefined) brokenShare = { recovered: null, stale: clean(read.stale) };
+  else if (read.broken || !validate(read.profile).ok) brokenShare = { recovered: null };
+  else {
+    store.add(JSON.parse(read.profile));
     announce(t("sharedOpened"));
-  } catch {
-    brokenShare = { recovered: null };
   }
 }
 

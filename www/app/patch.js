@@ -1,6 +1,8 @@
 // JSON merge patches (RFC 7396) between a preset and an assessment made from it, so that a share
-// link can name the preset and carry only what differs: a full preset is 12–21 KB as a link,
-// beyond what chat tools and mail clients keep (share.js LINK_LIMIT).
+// link or an embed link can name the preset and carry only what differs: a full preset is 12–21 KB
+// as a link, beyond what chat tools, mail clients and CMS fields keep (share.js LINK_LIMIT).
+// Such a link's fragment is `patch=<deflated patch>&base=<preset id>&sum=<fingerprint>`.
+import { decodeProfile } from "../shared/fragment.js";
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -42,4 +44,25 @@ export async function fingerprint(profile) {
   return btoa(String.fromCharCode(...new Uint8Array(digest, 0, 9)))
     .replaceAll("+", "-")
     .replaceAll("/", "_");
+}
+
+/** The preset file's key (`ieee-sa`) of a preset id (`ieee-sa-2026-12`), or null. */
+export const presetKey = (id) => /^([a-z0-9-]+)-\d{4}-\d{2}$/.exec(String(id ?? ""))?.[1] ?? null;
+
+/**
+ * The profile a patch link's fragment `params` stands for: `{ profile }` (JSON text, not yet
+ * validated), or `{ stale: id }` when `load(id)` (the preset as this page has it, or null) is not
+ * the version the link was made from, or `{ broken: true }` when the patch cannot be read. Never
+ * throws: a mix of two versions of a preset is never opened.
+ */
+export async function readPatchLink(params, load) {
+  const id = params.get("base") ?? "";
+  const basis = await Promise.resolve(load(id)).catch(() => null);
+  if (!basis || basis.id !== id || (await fingerprint(basis)) !== params.get("sum")) return { stale: id };
+  try {
+    const patch = JSON.parse(await decodeProfile(params.get("patch") ?? ""));
+    return { profile: JSON.stringify(applyPatch(basis, patch)) };
+  } catch {
+    return { broken: true };
+  }
 }

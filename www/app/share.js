@@ -64,27 +64,31 @@ export function evidenceText(e, t) {
 export async function shareLink(profile, basis = null) {
   const url = new URL(location.href);
   url.search = ""; // The reader's place on this page is not part of what is shared.
-  url.hash = `share=${await encodeProfile(JSON.stringify(profile))}`;
-  const sum = basis && patchable(profile) && (await fingerprint(basis));
-  if (sum) {
-    const short = new URL(url);
-    short.hash = `patch=${await encodeProfile(JSON.stringify(mergePatch(basis, profile) ?? {}))}&base=${encodeURIComponent(basis.id)}&sum=${sum}`;
-    if (short.href.length < url.href.length) return { url: short.href, tooLong: short.href.length > LINK_LIMIT, basis: true };
-  }
-  return { url: url.href, tooLong: url.href.length > LINK_LIMIT, basis: false };
+  const fragment = await carried(profile, basis, "share");
+  url.hash = fragment.hash;
+  return { url: url.href, tooLong: url.href.length > LINK_LIMIT, basis: fragment.basis };
 }
 
 /** Text safe inside an HTML attribute value. */
 const attribute = (text) => String(text).replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
-export async function embedSnippets(profile, lang) {
+/** The fragment that carries `profile`: a merge patch of `basis` (its preset) where that is shorter. */
+async function carried(profile, basis, name) {
+  const full = `${name}=${await encodeProfile(JSON.stringify(profile))}`;
+  const sum = basis && patchable(profile) && (await fingerprint(basis));
+  if (!sum) return { hash: full, basis: false };
+  const short = `patch=${await encodeProfile(JSON.stringify(mergePatch(basis, profile) ?? {}))}&base=${encodeURIComponent(basis.id)}&sum=${sum}`;
+  return short.length < full.length ? { hash: short, basis: true } : { hash: full, basis: false };
+}
+
+export async function embedSnippets(profile, lang, basis = null) {
   const base = new URL(".", location.href);
   const script = new URL("../pkg/widget/elements/sdo-openness.js", base).href;
   // Inside <script type="application/json"> every "<" is written as \u003c, so no text in the
   // profile can close the element or open a comment in the page that pastes the snippet.
   const json = JSON.stringify(profile).replaceAll("<", "\\u003c");
   const frame = new URL("embed.html", base);
-  frame.hash = `lang=${lang}&profile=${await encodeProfile(JSON.stringify(profile))}`;
+  frame.hash = `lang=${lang}&${(await carried(profile, basis, "profile")).hash}`;
   return {
     script: `<script type="module" src="${attribute(script)}"></script>\n<sdo-openness-scorecard lang="${attribute(lang)}">\n  <script type="application/json">${json}</script>\n</sdo-openness-scorecard>`,
     frame: `<iframe src="${attribute(frame.href)}" title="${attribute(clean(profile.process?.name))}" width="720" height="900" style="border:0"></iframe>`,
