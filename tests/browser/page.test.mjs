@@ -180,7 +180,13 @@ test("export then import is lossless; a share link reproduces the report in a fr
   const csv = readFileSync(csvFile, "utf8").trim().split("\r\n");
   assert.equal(csv.length, TOTAL + 1);
   assert.equal(csv[0], "element,indicator,question,answer,points,confidence,note,searched,evidence");
-  // A v2 preset, with its quotes, is too long for a link: the page says so and offers the file.
+  // The preset, unchanged, travels as its name and fingerprint (tests/browser/links.test.mjs
+  // follows such links); a copy of it under its own id must carry all of it, which is too long.
+  assert.match(await page.inputValue("#share-link"), /#patch=/);
+  const copy = join(tmpdir(), "own-copy.json");
+  writeFileSync(copy, JSON.stringify({ ...profile, id: "my-own-w3c-review" }));
+  await page.setInputFiles("#import", copy);
+  await page.waitForFunction(() => document.querySelector(".status").textContent.includes("Imported"));
   assert.match(await page.textContent("main"), /This link is [\d,]+ characters long, more than many sites and chat tools accept \(8,000\)/);
   assert.equal(await page.locator("#share-link").count(), 0);
 
