@@ -149,3 +149,56 @@ test("the embed snippet of a preset is short and shows the scorecard; a cut or s
   await reader.close();
   await context.close();
 });
+
+test("the scorecard links its rows to the host's pages where it is told how; the page links them to the methodology and the questions", async () => {
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
+  const profile = JSON.parse(readFileSync(join(root, "www/presets/ietf.json"), "utf8"));
+  const links = (attributes) =>
+    page.evaluate(
+      ([profile, attributes]) =>
+        new Promise((resolve) => {
+          const card = document.createElement("sdo-openness-scorecard");
+          for (const [name, value] of Object.entries(attributes)) card.setAttribute(name, value);
+          card.addEventListener("sdo-openness-scored", () => {
+            card.shadowRoot.querySelector("details.evidence")?.setAttribute("open", "");
+            setTimeout(() => {
+              const found = [...card.shadowRoot.querySelectorAll("a:not([target])")].map((a) => a.href);
+              card.remove();
+              resolve(found);
+            }, 50);
+          });
+          card.profile = profile;
+          document.getElementById("box").append(card);
+        }),
+      [profile, attributes],
+    );
+  assert.deepEqual(await links({}), [], "no attribute, no links of the host's own");
+  const made = await links({ "indicator-href": "/method?i={indicator}", "question-href": "https://example.org/q/{question}" });
+  const origin = new URL(chromium.base).origin;
+  assert.ok(made.includes(`${origin}/method?i=O1`), made.slice(0, 3).join(" "));
+  assert.ok(made.includes("https://example.org/q/O1.1"), made.join(" "));
+  const rubric = JSON.parse(readFileSync(join(root, "schema/rubric.json"), "utf8"));
+  const indicators = rubric.pillars.flatMap((p) => p.indicators.map((i) => `${origin}/method?i=${i.id}`));
+  assert.deepEqual(made.filter((h) => h.includes("/method?i=")), indicators, "one per indicator, in order");
+  assert.deepEqual(await links({ "indicator-href": "javascript:alert({indicator})", "question-href": "data:text/html,{question}" }), [], "only http(s) addresses");
+
+  // The page: an indicator row opens its methodology page, Back returns to Assess.
+  await page.goto(`${chromium.base}/www/?view=assess`);
+  await page.waitForSelector("#preset");
+  await page.selectOption("#preset", "ietf");
+  await page.click("#preset + button");
+  await page.waitForFunction(() => document.querySelector("#live")?.shadowRoot?.querySelector('a[href*="view=method"]'));
+  await page.locator("#live").locator('a[href*="i=O3"]').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("i") === "O3" && document.querySelector("#view h2")?.textContent.includes("O3"));
+  assert.equal(new URL(page.url()).searchParams.get("view"), "method");
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("view") === "assess" && document.querySelector("#live"));
+  // A recommendation leads to its question, which gets the focus.
+  const target = await page.locator("#live").locator('a[href*="view=assess&q="]').first().getAttribute("href");
+  await page.locator("#live").locator('a[href*="view=assess&q="]').first().click();
+  const q = new URL(target).searchParams.get("q");
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q && document.activeElement?.closest?.(`[id$="${q}"], [data-element="${q}"]`), q);
+  await context.close();
+});

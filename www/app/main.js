@@ -223,6 +223,9 @@ function scorecard() {
   const card = document.createElement("sdo-openness-scorecard");
   card.id = "live";
   card.setAttribute("lang", words.locale);
+  // Its indicator rows lead to the methodology, its recommendations and sources to the question.
+  card.setAttribute("indicator-href", "?view=method&i={indicator}");
+  card.setAttribute("question-href", "?view=assess&q={question}");
   if (store.state.weights) card.weights = store.state.weights;
   card.profile = structuredClone(shownProfile());
   return card;
@@ -723,10 +726,13 @@ function fillPrint() {
 
 /** Follows a link inside the page (`?view=…`) without reloading it: the address moves, Back returns. */
 async function follow(event) {
-  const a = event.target.closest?.('a[href^="?view="]');
+  // The link may be inside a scorecard's shadow root (its indicator-href and question-href).
+  const a = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
   if (!a || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const url = new URL(a.href);
+  if (url.origin !== location.origin || url.pathname !== location.pathname || !url.searchParams.has("view") || url.hash) return;
   event.preventDefault();
-  history.pushState(null, "", a.getAttribute("href"));
+  history.pushState(null, "", url.search);
   await arrive();
 }
 

@@ -29,7 +29,12 @@ export interface SdoOpennessBadgeProps extends SdoOpennessProps<SdoOpennessBadge
 }
 
 /** <sdo-openness-scorecard> in JSX. */
-export type SdoOpennessScorecardProps = SdoOpennessProps<SdoOpennessScorecardElement>;
+export interface SdoOpennessScorecardProps extends SdoOpennessProps<SdoOpennessScorecardElement> {
+  /** A link for each indicator row; `{indicator}` stands for its id, e.g. `/method?i={indicator}`. */
+  "indicator-href"?: string;
+  /** A link for each recommendation and evidence question; `{question}` stands for its id. */
+  "question-href"?: string;
+}
 
 declare module "react" {
   namespace JSX {

@@ -21,8 +21,15 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
     return defineElement(this, tag, registry);
   }
 
+  static observedAttributes = [...SdoOpennessElement.observedAttributes, "indicator-href", "question-href"];
+
   render(report, words) {
     const R = words.rubric;
+    /** `text`, as a link in the host page (same tab) where the attribute gives an address for `id`. */
+    const own = (attribute, id, text) => {
+      const href = hrefFor(this, attribute, id);
+      return href ? h("a", { href }, text) : text;
+    };
     const pillarName = (id) => R.pillars[id]?.name ?? id;
     const bandName = (id) => R.bands[id] ?? id;
     const num = words.number;
@@ -184,7 +191,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
             return h(
               "tr",
               {},
-              h("th", { scope: "row" }, R.indicators[indicator.id]?.name ?? indicator.id),
+              h("th", { scope: "row" }, own("indicator-href", indicator.id, R.indicators[indicator.id]?.name ?? indicator.id)),
               cell,
               h("td", { class: "num" }, num(indicator.weight)),
             );
@@ -212,7 +219,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
             return h(
               "li",
               {},
-              h("span", {}, `${R.indicators[r.indicator]?.name ?? r.indicator}: ${change} `),
+              h("span", {}, own("question-href", r.element, `${R.indicators[r.indicator]?.name ?? r.indicator}: ${change}`), " "),
               h("span", { class: "gain" }, words.text("gain", { gain: num(r.gain), pillar: pillarName(r.pillar) })),
             );
           }),
@@ -237,7 +244,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
             h(
               "li",
               {},
-              h("span", { class: "question" }, R.elements[e.id]?.question ?? e.id),
+              h("span", { class: "question" }, own("question-href", e.id, R.elements[e.id]?.question ?? e.id)),
               h("ul", { class: "sources" }, e.evidence.map((ev) => h("li", { class: "source" }, source(ev, words)))),
             ),
           ),
@@ -281,6 +288,23 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
 const LEVELS = ["self-assessment", "independent", "peer-reviewed"];
 
 /** The warnings, one line per code in words, with how often and for which questions. */
+/**
+ * The host page's own address for an indicator or a question, from the element's `indicator-href`
+ * or `question-href` template (`{indicator}` or `{question}` stands for the id), or null when the
+ * attribute is absent or does not make an http(s) address.
+ */
+function hrefFor(element, attribute, id) {
+  const template = element.getAttribute(attribute);
+  if (!template) return null;
+  const href = template.replaceAll(attribute === "indicator-href" ? "{indicator}" : "{question}", encodeURIComponent(id));
+  try {
+    const url = new URL(href, element.ownerDocument.baseURI);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function warningList(warnings, words) {
   if (warnings.length === 0) return null;
   const byCode = new Map();
