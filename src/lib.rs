@@ -78,7 +78,7 @@ pub mod date {
 pub mod profile {
     pub use crate::input::profile::{
         limits, Answer, Confidence, Evidence, Format, Given, Process, Profile, Review, ReviewLevel,
-        SourceType, Trail, SCHEMA, SCHEMA_V1,
+        SourceType, Trail, Verdict, SCHEMA, SCHEMA_V1,
     };
 }
 /// The options of [`score`], [`compare`], [`diff`] and [`sensitivity`].

@@ -157,6 +157,14 @@ pub fn profile_schema() -> Json {
                         ),
                         ("response", text(limits::MAX_NOTE)),
                         (
+                            "verdict",
+                            Json::object(vec![(
+                                "enum",
+                                strings(["agree", "disagree", "changed"].into_iter()),
+                            )]),
+                        ),
+                        ("reviewNote", text(limits::MAX_NOTE)),
+                        (
                             "evidence",
                             Json::object(vec![
                                 ("type", s("array")),

@@ -133,6 +133,15 @@ fn plain() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "review of an answer",
+            with(
+                r#"{"name":"x"}"#,
+                r#"{"O1.1":{"option":"public","verdict":"agre","reviewNote":7},
+                "O1.2":{"option":"public","verdict":null},
+                "O2.3":{"option":"all","verdict":"changed","reviewNote":"the page says all","reviewer":"R"}}"#,
+            ),
+        ),
+        (
             "warnings",
             with(
                 r#"{"name":"x","zz":1,"a":{"b":1},"assessedOn":"2023-03-01"}"#,

@@ -64,6 +64,8 @@ const ANSWER_FIELDS: &[&str] = &[
     "reviewer",
     "confidence",
     "response",
+    "verdict",
+    "reviewNote",
 ];
 const EVIDENCE_FIELDS: &[&str] = &[
     "url",
@@ -180,6 +182,25 @@ json_object! {
         /// The assessed body's reply.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub response: Option<String>,
+        /// What the reviewer made of the answer.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub verdict: Option<Verdict>,
+        /// Why the reviewer agrees, disagrees or changed it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub review_note as "reviewNote": Option<String>,
+    }
+}
+
+json_enum! {
+    /// A reviewer's verdict on one answer.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+    pub enum Verdict {
+        /// The reviewer checked the answer and its evidence and agrees.
+        Agree as "agree",
+        /// The reviewer disagrees; the answer stays as the assessor gave it.
+        Disagree as "disagree",
+        /// The reviewer changed the answer (the earlier version keeps the assessor's).
+        Changed as "changed",
     }
 }
 
@@ -686,11 +707,23 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
         )?;
         Some([Confidence::High, Confidence::Medium, Confidence::Low][n])
     });
+    let verdict = o.get("verdict").and_then(|v| {
+        let n = one_of(
+            v,
+            o.at("verdict"),
+            Verdict::IDS,
+            "`agree`, `disagree` or `changed`",
+            d,
+        )?;
+        Some([Verdict::Agree, Verdict::Disagree, Verdict::Changed][n])
+    });
     let trail = Trail {
         assessor: o.text("assessor", limits::MAX_NAME, d),
         reviewer: o.text("reviewer", limits::MAX_NAME, d),
         confidence,
         response: o.text("response", limits::MAX_NOTE, d),
+        verdict,
+        review_note: o.text("reviewNote", limits::MAX_NOTE, d),
     };
     let given = given?;
     (d.errors.len() == before).then_some(Answer {
