@@ -269,6 +269,10 @@ macro_rules! json_enum {
             /// Every variant's JSON string, in declaration order.
             pub const IDS: &'static [&'static str] = &[$($json),*];
 
+            /// Every variant, in declaration order (the order of [`IDS`](Self::IDS)).
+            #[allow(dead_code)]
+            pub const ALL: &'static [Self] = &[$(Self::$Variant),*];
+
             /// This variant's JSON string.
             pub const fn id(self) -> &'static str {
                 Self::IDS[self as usize]

@@ -268,15 +268,16 @@ json_enum! {
     }
 }
 
-/// Reads one of `ids` at `at`, reporting `unknown-value` (with a suggestion) otherwise; the
-/// position in `ids` picks the variant.
-fn one_of(
+/// Reads one of `ids` at `at` as the variant in the same place of `all`, reporting
+/// `unknown-value` (with a suggestion) otherwise.
+fn one_of<T: Copy>(
     v: &Json,
     at: At,
     ids: &'static [&'static str],
+    all: &[T],
     expected: &'static str,
     d: &mut Diagnostics,
-) -> Option<usize> {
+) -> Option<T> {
     let s = walk::string(v, &at, d)?;
     let found = ids.iter().position(|id| *id == s);
     if found.is_none() {
@@ -287,7 +288,7 @@ fn one_of(
             closest(s, ids.iter().copied()),
         ));
     }
-    found
+    found.map(|n| all[n])
 }
 
 impl Profile {
@@ -462,19 +463,13 @@ fn read_review(v: &Json, at: At, d: &mut Diagnostics) -> Option<Review> {
     let o = Obj::new(v, at, d)?;
     o.deny_unknown(REVIEW_FIELDS, d);
     let level = o.require("level", d).and_then(|v| {
-        let n = one_of(
+        one_of(
             v,
             o.at("level"),
             ReviewLevel::IDS,
+            ReviewLevel::ALL,
             "`self-assessment`, `independent` or `peer-reviewed`",
             d,
-        )?;
-        Some(
-            [
-                ReviewLevel::SelfAssessment,
-                ReviewLevel::Independent,
-                ReviewLevel::PeerReviewed,
-            ][n],
         )
     });
     let reviewers = match o.get("reviewers") {
@@ -698,24 +693,24 @@ fn read_answer(element: &'static Element, v: &Json, at: At, d: &mut Diagnostics)
         Some(v) => texts(v, o.at("searched"), limits::MAX_URL, d),
     };
     let confidence = o.get("confidence").and_then(|v| {
-        let n = one_of(
+        one_of(
             v,
             o.at("confidence"),
             Confidence::IDS,
+            Confidence::ALL,
             "`high`, `medium` or `low`",
             d,
-        )?;
-        Some([Confidence::High, Confidence::Medium, Confidence::Low][n])
+        )
     });
     let verdict = o.get("verdict").and_then(|v| {
-        let n = one_of(
+        one_of(
             v,
             o.at("verdict"),
             Verdict::IDS,
+            Verdict::ALL,
             "`agree`, `disagree` or `changed`",
             d,
-        )?;
-        Some([Verdict::Agree, Verdict::Disagree, Verdict::Changed][n])
+        )
     });
     let trail = Trail {
         assessor: o.text("assessor", limits::MAX_NAME, d),
@@ -804,19 +799,13 @@ fn read_evidence(v: &Json, at: At, d: &mut Diagnostics) -> Vec<Evidence> {
         };
         o.deny_unknown(EVIDENCE_FIELDS, d);
         let source_type = o.get("sourceType").and_then(|v| {
-            let n = one_of(
+            one_of(
                 v,
                 o.at("sourceType"),
                 SourceType::IDS,
+                SourceType::ALL,
                 "`official`, `secondary` or `mirror`",
                 d,
-            )?;
-            Some(
-                [
-                    SourceType::Official,
-                    SourceType::Secondary,
-                    SourceType::Mirror,
-                ][n],
             )
         });
         let evidence = Evidence {
