@@ -10,6 +10,8 @@
 //! This test fails when a committed copy is stale; `SDO_BLESS=1 cargo test --test generated`
 //! rewrites them.
 
+#[path = "support/bless.rs"]
+mod bless;
 #[path = "../rubric/source.rs"]
 mod source;
 
@@ -38,10 +40,9 @@ fn generated() -> Vec<(&'static str, String)> {
 #[test]
 fn committed_copies_are_current() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let bless = std::env::var_os("SDO_BLESS").is_some();
     for (path, fresh) in generated() {
         let file = format!("{root}/{path}");
-        if bless {
+        if bless::blessing() {
             std::fs::create_dir_all(std::path::Path::new(&file).parent().unwrap()).unwrap();
             std::fs::write(&file, &fresh).unwrap();
             continue;
