@@ -1,9 +1,10 @@
 //! The rubric's source format: the types `rubric/v2.toml` is read into, and the reading. Shared
-//! by the two programs that read it (each includes this file as a module): `build.rs`, which
-//! checks the rubric and emits the engine's tables, and `tests/generated.rs`, which writes the
-//! methodology document, the English catalogue and the page's methodology text from it.
+//! by every program that reads it (each includes this file as a module): `build.rs`, which checks
+//! the rubric and emits the engine's tables; `tests/generated.rs`, which writes the methodology
+//! document, the English catalogue and the page's methodology text from it; and
+//! `tests/quotes.rs`, which checks its quotes against the seed documents.
 
-// Each includer reads only the fields it needs: build.rs the structure, the generator the text.
+// Each includer reads only the fields it needs: build.rs the structure, the tests the text.
 #![allow(dead_code)]
 
 use serde::Deserialize;
