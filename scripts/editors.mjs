@@ -1,11 +1,10 @@
-// Writes the editors' descriptions of the two elements from custom-elements.json, the one source:
+// The editors' descriptions of the two elements, from custom-elements.json, the one source:
 //   vscode.html-custom-data.json  VS Code's HTML custom data (settings: "html.customData")
 //   web-types.json                JetBrains IDEs' web-types (found through package.json "web-types")
-//   node scripts/editors.mjs           writes both
-//   node scripts/editors.mjs --check   exits 1, naming the file, if either is not what it would write
-// tests/node/editors.test.mjs runs the check, so a change to custom-elements.json that is not
-// carried into these files fails the tests.
-import { readFileSync, writeFileSync } from "node:fs";
+// tests/node/editors.test.mjs fails when either committed file is not what `outputs()` gives, so a
+// change to custom-elements.json that is not carried into them fails the tests;
+// `SDO_BLESS=1 node --test tests/node/editors.test.mjs` rewrites them (tests/README.md).
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -89,18 +88,4 @@ export function outputs() {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const text = (value) => `${JSON.stringify(value, null, 2)}\n`;
   return { "vscode.html-custom-data.json": text(vscode(manifest)), "web-types.json": text(webTypes(manifest, pkg)) };
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes("--check");
-  let stale = false;
-  for (const [file, text] of Object.entries(outputs())) {
-    const path = join(root, file);
-    if (!check) writeFileSync(path, text);
-    else if ((() => { try { return readFileSync(path, "utf8"); } catch { return null; } })() !== text) {
-      console.error(`${file} is not what custom-elements.json gives; run: node scripts/editors.mjs`);
-      stale = true;
-    }
-  }
-  if (stale) process.exit(1);
 }

@@ -1,7 +1,8 @@
 // The table of every preset's figures in www/presets/README.md, generated from the engine's own
-// reports so that it can never say something the engine does not: `node scripts/presets.mjs
-// --write` rewrites it between its markers; tests/node/presets.test.mjs fails when it is stale.
-import { readFileSync, writeFileSync } from "node:fs";
+// reports so that it can never say something the engine does not: tests/node/presets.test.mjs
+// fails when it is stale, and `SDO_BLESS=1 node --test tests/node/presets.test.mjs` rewrites it
+// between its markers (tests/README.md). `node scripts/presets.mjs` prints it.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const AS_OF = "2026-12-02";
@@ -39,6 +40,14 @@ export function presetTable(presets, score) {
   ].join("\n");
 }
 
+/** `readme` (www/presets/README.md's text) with `table` in place of what is between its markers. */
+export function withTable(readme, table) {
+  const at = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (at < 0 || end < 0) throw new Error("www/presets/README.md has no table markers");
+  return readme.slice(0, at) + table + readme.slice(end + END.length);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { score } = await import("../pkg/node/index.js");
   const ids = ["ietf", "w3c", "whatwg", "unicode", "itu-t", "iso", "iec", "ieee-sa", "etsi", "3gpp", "c2pa", "oasis"];
@@ -46,14 +55,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ids.map((id) => [id, JSON.parse(readFileSync(`www/presets/${id}.json`, "utf8"))]),
     score,
   );
-  if (process.argv.includes("--write")) {
-    const path = "www/presets/README.md";
-    const readme = readFileSync(path, "utf8");
-    const at = readme.indexOf(BEGIN);
-    const end = readme.indexOf(END);
-    if (at < 0 || end < 0) throw new Error(`${path} has no table markers`);
-    writeFileSync(path, readme.slice(0, at) + table + readme.slice(end + END.length));
-  } else {
-    console.log(table);
-  }
+  console.log(table);
 }

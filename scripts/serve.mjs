@@ -25,6 +25,8 @@ export const repositoryRoot = resolve(fileURLToPath(new URL("..", import.meta.ur
 /**
  * Serves files under `root`. `headers(path)` may add response headers and `rewrite(path)` map a
  * request path to a file path (tests serve one page under several CSPs with them).
+ * @param {{ root?: string, port?: number, headers?: (path: string) => Record<string, string>, rewrite?: (path: string) => string }} [options]
+ * @returns {Promise<import("node:http").Server>}
  */
 export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}), rewrite = (path) => path } = {}) {
   const base = resolve(root);
@@ -65,6 +67,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(e.code === "EADDRINUSE" ? `port ${port} is in use: run with PORT=8081 npm start (or another free port)` : e.message);
     process.exit(1);
   });
-  const { port: actual } = server.address();
+  const { port: actual } = /** @type {import("node:net").AddressInfo} */ (server.address()); // a TCP server's
   console.log(`sdo-openness: the assessment page is at http://127.0.0.1:${actual}/www/  (Ctrl+C to stop)`);
 }

@@ -17,6 +17,10 @@ echo "== build the package, and check it against the size budgets (docs/decision
 bash scripts/build.sh
 node scripts/size.mjs | tail -n 4
 
+echo "== JavaScript lint: the type check of bin/, scripts/, www/ and tests/support/ (tsconfig.json)"
+# After the build: it checks the callers of the engine against the types the build writes in pkg/.
+npm run typecheck
+
 echo "== the binding in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --features std --test wasm

@@ -152,10 +152,6 @@ const fn major(version: &str) -> u32 {
     n
 }
 
-/// [`RUBRIC`] as JSON text, generated with it from the same source: the committed
-/// schema/rubric.json that the package's `rubric()` serves (a test holds the two equal).
-pub static RUBRIC_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rubric.json"));
-
 impl Rubric {
     /// Every element with the indices of its pillar and of its indicator within the pillar, in
     /// rubric order.
@@ -272,12 +268,6 @@ impl Scale {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_text_is_the_serialized_rubric() {
-        let text: serde_json::Value = serde_json::from_str(RUBRIC_JSON).unwrap();
-        assert_eq!(text, serde_json::to_value(&RUBRIC).unwrap());
-    }
 
     #[test]
     fn every_element_spans_0_to_100_and_ids_are_unique() {

@@ -3,6 +3,9 @@
 //!
 //! `SDO_BLESS=1 cargo test --test badge` rewrites the snapshot; read the diff before committing it.
 
+#[path = "support/bless.rs"]
+mod bless;
+
 use sdo_openness::badge::svg;
 use sdo_openness::{score, Json};
 use std::path::PathBuf;
@@ -253,7 +256,7 @@ fn badges_are_drawn_as_committed() {
         );
     }
     let path = tests_dir().join("snapshots").join("badges.txt");
-    if std::env::var_os("SDO_BLESS").is_some() {
+    if bless::blessing() {
         std::fs::write(&path, &fresh).unwrap();
         return;
     }

@@ -1,6 +1,9 @@
 //! The profile reader's whole output on messy inputs: every error (code, path, message,
 //! suggestion) and every warning, in order. Pins the reader's behaviour while its code changes.
 
+#[path = "support/bless.rs"]
+mod bless;
+
 use sdo_openness::{validate, Json, Profile, SCHEMA};
 
 /// `validate`'s output as lines: `E code path message suggestion`, `W code path`.
@@ -49,7 +52,7 @@ fn every_error_and_warning_of_messy_profiles() {
         r#"{"O1.1":{"option":"public","note":"why","evidence":[{"url":"http://e.org","note":"n","checkedOn":"2025-12-31"},{"note":"m"}]},"O5.1":{"value":2.5},"O1.2":{"status":"not-applicable"},"O2.3":{"status":"no-public-information"}}"#,
     );
     out.push_str(&format!("=== read\n{:#?}\n", Profile::from_json(&good)));
-    if std::env::var_os("SDO_BLESS").is_some() {
+    if bless::blessing() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reader.txt");
         std::fs::write(path, &out).unwrap();
         return;

@@ -8,6 +8,8 @@
 //! `SDO_BLESS=1 cargo test --test snapshots` rewrites the snapshots; read the diff before
 //! committing it.
 
+#[path = "support/bless.rs"]
+mod bless;
 #[path = "support/checks.rs"]
 mod checks;
 
@@ -52,12 +54,12 @@ fn check_binding_text<T: WriteJson + Serialize>(value: &T) {
 }
 
 /// Compares `value`, as pretty JSON with a trailing newline, with `tests/snapshots/<name>.json`;
-/// with `SDO_BLESS` set, rewrites the snapshot instead. Checks the binding's text of it as well.
+/// with `SDO_BLESS=1`, rewrites the snapshot instead. Checks the binding's text of it as well.
 fn check_snapshot<T: WriteJson + Serialize>(name: &str, value: &T) {
     check_binding_text(value);
     let fresh = serde_json::to_string_pretty(value).expect("serializes") + "\n";
     let path = tests_dir().join("snapshots").join(format!("{name}.json"));
-    if std::env::var_os("SDO_BLESS").is_some() {
+    if bless::blessing() {
         std::fs::write(&path, &fresh).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         return;
     }
@@ -193,7 +195,7 @@ fn binding_text_beyond_the_fixtures() {
 
 #[test]
 fn every_fixture_has_a_snapshot_and_every_snapshot_a_source() {
-    if std::env::var_os("SDO_BLESS").is_some() {
+    if bless::blessing() {
         return; // the other tests are writing the snapshots right now
     }
     let mut expected: Vec<String> = FIXTURES.iter().map(|n| format!("{n}.json")).collect();

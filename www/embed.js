@@ -6,8 +6,8 @@ import { decodeProfile, fragmentParams } from "./shared/fragment.js";
 import { readPatchLink, presetKey } from "./app/patch.js";
 import { UI } from "./elements/ui.js";
 
-const card = document.querySelector("sdo-openness-scorecard");
-const notice = document.querySelector("#broken");
+const card = /** @type {import("./elements/scorecard.js").SdoOpennessScorecardElement} */ (document.querySelector("sdo-openness-scorecard"));
+const notice = /** @type {HTMLElement} */ (document.querySelector("#broken"));
 
 /** Why no scorecard is shown, in the embed's language: a cut link must never show scores. */
 const BROKEN = {

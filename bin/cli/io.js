@@ -10,9 +10,14 @@ const CHUNK = 64 * 1024;
 
 /** Thrown to end the process with `status` once what it carries has been printed. */
 export class Exit extends Error {
-  constructor(status) {
+  /**
+   * @param {number} status the process's exit code
+   * @param {string} [usage] for a usage error, what was wrong, printed before the pointer to --help
+   */
+  constructor(status, usage) {
     super(`exit ${status}`);
     this.status = status;
+    this.usage = usage;
   }
 }
 
@@ -29,6 +34,8 @@ const pause = () => Atomics.wait(sleeper, 0, 0, 5);
  * Returns `{ text }` or `{ error }` (`unreadable`, `too-large`, `invalid-encoding`); never throws.
  * A regular file larger than the limit is refused from its size alone; anything else (a pipe, a
  * device such as /dev/zero) is read in chunks and abandoned as soon as it passes the limit.
+ * @param {string} file
+ * @returns {{ text: string, error?: undefined } | { text?: undefined, error: ReturnType<typeof coded> }}
  */
 export function readInput(file) {
   const stdin = file === "-";

@@ -61,9 +61,7 @@ const FLAGS = new Set(["no-color"]);
 const MINIMAL = '{"schema":"sdo-openness/profile/v2","process":{"name":"x"},"answers":{}}';
 
 function usage(message) {
-  const error = new Exit(EXIT.usage);
-  error.usage = message;
-  return error;
+  return new Exit(EXIT.usage, message);
 }
 
 /** Splits argv into the command, its files and its options; throws usage errors. */
@@ -314,7 +312,10 @@ function useColor(opts, sink) {
   return opts.color && !noColor && sink.fd === 1 && isatty(1) && process.env.TERM !== "dumb";
 }
 
-/** Reads each input with a progress line; yields `{ file, text }` or `{ file, error }`. */
+/**
+ * Reads each input with a progress line; yields `{ file, text }` or `{ file, error }`.
+ * @returns {Generator<{ file: string, text?: string, error?: ReturnType<typeof coded> }>}
+ */
 function* inputs(files, log) {
   const list = expandArgs(files);
   const progress = list.length > 20;
@@ -326,7 +327,10 @@ function* inputs(files, log) {
   if (progress) log.endProgress();
 }
 
-/** Exit code from what happened, in priority order, printing the warnings verdict. */
+/**
+ * Exit code from what happened, in priority order, printing the warnings verdict.
+ * @param {{ sink: Sink, invalid?: boolean, belowThreshold?: boolean, warnings: number, maxWarnings: number | null }} state
+ */
 function verdict({ sink, invalid, belowThreshold, warnings, maxWarnings }, log) {
   if (maxWarnings !== null && warnings > maxWarnings) {
     log.error(coded("too-many-warnings", `${warnings} warning${warnings === 1 ? "" : "s"}, more than the ${maxWarnings} allowed by --max-warnings`, { warnings, maxWarnings }));

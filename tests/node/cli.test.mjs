@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync, readFileSync, mkdirSync, rmSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { installPackage, root } from "../support/package.mjs";
+import { blessing, expectCommitted } from "../support/bless.mjs";
 
 let dir;
 let bin;
@@ -49,25 +50,8 @@ function stderrLines(r) {
     });
 }
 
-const bless = process.env.SDO_BLESS === "1";
-
 /** Compares a whole output with tests/cli/NAME; SDO_BLESS=1 rewrites it. */
-function expectFile(name, actual) {
-  const file = join(root, "tests/cli", name);
-  if (bless) {
-    mkdirSync(join(root, "tests/cli"), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.ok(existsSync(file), `tests/cli/${name} is missing: run SDO_BLESS=1 node --test tests/node/cli.test.mjs`);
-  const expected = readFileSync(file, "utf8");
-  if (actual !== expected) {
-    const a = actual.split("\n");
-    const e = expected.split("\n");
-    const i = a.findIndex((line, k) => line !== e[k]);
-    assert.fail(`tests/cli/${name} differs at line ${i + 1}:\n  expected: ${JSON.stringify(e[i])}\n  actual:   ${JSON.stringify(a[i])}\n(if intended, run SDO_BLESS=1 node --test tests/node/cli.test.mjs and review the diff)`);
-  }
-}
+const expectFile = (name, actual) => expectCommitted(`tests/cli/${name}`, actual, "tests/node/cli.test.mjs");
 
 const FIXTURES = ["early-stage-assessment", "members-only-committee", "open-working-group", "regional-consortium"].map(
   (f) => `tests/fixtures/${f}.json`,
@@ -230,7 +214,7 @@ test("validate: every format, whole; invalid profiles listed with every error", 
   const bad = join(dir, "bad.json");
   writeFileSync(bad, JSON.stringify({ schema: "v0", process: {}, answers: { "X9.9": {} } }));
   const files = [...FIXTURES, "tests/cli/bad-profile.json"];
-  if (bless) writeFileSync(join(root, "tests/cli/bad-profile.json"), `${JSON.stringify({ schema: "v0", process: {}, answers: { "X9.9": {} } }, null, 2)}\n`);
+  if (blessing) writeFileSync(join(root, "tests/cli/bad-profile.json"), `${JSON.stringify({ schema: "v0", process: {}, answers: { "X9.9": {} } }, null, 2)}\n`);
   for (const [format, ext] of [["json", "json"], ["ndjson", "ndjson"], ["table", "txt"], ["markdown", "md"], ["csv", "csv"]]) {
     const r = cli(["validate", ...AS_OF, "--format", format, ...files]);
     assert.equal(r.status, 1, `${format}: ${r.stderr}`);

@@ -13,7 +13,7 @@ export function suite() {
   let server;
   before(async () => {
     server = await serve({ port: 0 });
-    shared.base = `http://127.0.0.1:${server.address().port}`;
+    shared.base = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}`;
     shared.browser = await launchChromium();
   });
   after(async () => {

@@ -347,7 +347,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     for (const path of paths) {
       const [head, key] = path.split("\u0000");
       if (head === "process") {
-        const input = document.getElementById(`process-${key}`);
+        const input = /** @type {HTMLInputElement | null} */ (document.getElementById(`process-${key}`));
         if (input && input !== active) input.value = store.current.profile.process?.[key] ?? "";
       } else if ((head === "answers" || head === "held") && elements.has(key)) {
         const old = document.getElementById(`q-${key}`);
@@ -424,7 +424,7 @@ function remove(profile, path) {
   const parent = keys.slice(0, -1).reduce((x, k) => x?.[k], profile);
   const last = keys.at(-1);
   if (parent === null || typeof parent !== "object" || !(last in parent)) return false;
-  if (Array.isArray(parent)) parent.splice(last, 1);
+  if (Array.isArray(parent)) parent.splice(/** @type {number} */ (last), 1); // an index: `[n]` steps are numbers
   else delete parent[last];
   return true;
 }

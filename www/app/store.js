@@ -71,6 +71,7 @@ export const fieldValue = (record, path) => fields(record).get(path);
  * one side changed takes that side's value; a field both changed differently, or one the user is
  * `editing` that they changed, keeps mine and records theirs as a conflict. Returns the merged
  * record and the fields whose value differs from mine.
+ * @param {(path: string) => boolean} [editing]
  */
 export function merge(base, mine, theirs, editing = () => false) {
   const [b, m, t] = [base, mine, theirs].map(fields);
@@ -166,9 +167,15 @@ export class Store {
   quarantined = [];
   /** "saved", "saving", "failed" (storage full) or "unavailable" (nothing can be kept). */
   status = "saved";
-  /** Called with `{ kind: "status" | "remote" | "quarantine", id?, paths? }`. */
+  /**
+   * Called with `{ kind: "status" | "remote" | "quarantine", id?, paths? }`.
+   * @type {(event: { kind: string, id?: string, paths?: string[] }) => void}
+   */
   onchange = () => {};
-  /** `(id, path)` → true while the user is editing that field here: another tab's value then waits as a conflict. */
+  /**
+   * `(id, path)` → true while the user is editing that field here: another tab's value then waits as a conflict.
+   * @type {(id: string, path: string) => boolean}
+   */
   editing = () => false;
 
   /** Opens the store: migrates the v1 localStorage state once, loads every readable record. Never rejects. */

@@ -36,7 +36,8 @@ const settle = (promise) => promise.then((value) => ({ value }), (error) => ({ e
  * rendering, a worker), an empty class, so that importing these modules never throws there.
  * Such a class can be imported and inspected but not constructed into a working element.
  */
-const Base = globalThis.HTMLElement ?? class {};
+// Typed as HTMLElement: only a working element, in a DOM, ever reaches the members it uses.
+const Base = /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? class {});
 
 /**
  * Registers `element` as `tag` in `registry` (by default the page's `customElements`) unless the

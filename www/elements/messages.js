@@ -3,6 +3,12 @@
 import en from "../locales/en.json" with { type: "json" };
 import { UI, LOCALES, describeError } from "./ui.js";
 
+/**
+ * A rubric catalogue (www/locales/*.json). One bundled into the widget also carries its `ui` words.
+ * @typedef {typeof en & { ui?: typeof UI.en }} Catalogue
+ */
+
+/** @type {Map<string, Promise<Catalogue>>} */
 const catalogues = new Map([["en", Promise.resolve(en)]]);
 
 /** The supported locale for `element`: its own `lang`, or its nearest ancestor's, else English. */
