@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { suite } from "../support/browser.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
-const VIEWS = ["assess", "report", "compare", "weights", "method", "share"];
+const VIEWS = ["assess", "report", "compare", "weights", "method", "share", "review"];
 const chromium = suite();
 
 for (const colorScheme of ["light", "dark"]) {

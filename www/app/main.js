@@ -3,7 +3,7 @@
 import "../elements/define.js";
 import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
-import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score } from "../../pkg/web/index.js";
+import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score, diff } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
@@ -12,6 +12,7 @@ import { comparison } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
+import { reviewView } from "./review.js";
 import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
 import { recover } from "./salvage.js";
@@ -53,7 +54,7 @@ let brokenShare = null;
 let question = null;
 /** The indicator whose methodology page is open, kept in the address as `?i=`. */
 let topic = null;
-const VIEWS = ["assess", "report", "compare", "weights", "method", "share"];
+const VIEWS = ["assess", "report", "compare", "weights", "method", "share", "review"];
 const presetCache = new Map();
 
 const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
@@ -109,7 +110,7 @@ function readAddress() {
 function address() {
   const params = new URLSearchParams(location.search);
   params.set("view", view);
-  if (view === "assess" && question) params.set("q", question);
+  if ((view === "assess" || view === "review") && question) params.set("q", question);
   else params.delete("q");
   if (view === "method" && topic) params.set("i", topic);
   else params.delete("i");
@@ -195,6 +196,7 @@ function renderNav() {
     // Appended, so that the earlier tabs keep their places (and their keyboard order).
     ["report", t("navReport")],
     ["method", t("navMethod")],
+    ["review", t("navReview")],
   ];
   $("#nav").replaceChildren(
     ...tabs.map(([id, label]) => {
@@ -688,6 +690,7 @@ async function renderView() {
   else if (view === "compare") await renderCompare(root);
   else if (view === "weights") renderWeights(root);
   else if (view === "report") renderReport(root);
+  else if (view === "review") renderReview(root);
   else if (view === "method") {
     const page = await methodView({ rubric, words, t, id: topic });
     if (current()) root.replaceChildren(...page);
@@ -711,6 +714,39 @@ function renderReport(root) {
     body = [h("p", { class: "error-text", role: "alert" }, explain(e))];
   }
   root.replaceChildren(h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review and history (review.js): the walk keeps its question in the address (`?view=review&q=…`).
+
+function renderReview(root) {
+  const go = (qid) => {
+    question = qid;
+    history.replaceState(null, "", address());
+    renderReview(root);
+    document.getElementById(`review-${qid}-title`)?.focus();
+  };
+  const onNew = async () => {
+    question = null;
+    history.replaceState(null, "", address());
+    await renderAll();
+    ($("#view .review-item h4") ?? $("#view h2"))?.focus();
+  };
+  root.replaceChildren(
+    ...reviewView({
+      store,
+      rubric,
+      words,
+      t,
+      at: question,
+      go,
+      announce,
+      onNew,
+      score: (profile) => score(profile, scoreOptions()),
+      diff: (a, b) => diff(a, b, scoreOptions()),
+      describe: explain,
+    }),
+  );
 }
 
 function fillPrint() {
@@ -874,6 +910,7 @@ async function remoteChange({ id, paths }, settled = false) {
       refreshStatus();
     }
   } else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
+  else if (view === "review" && !focusIn("#view")) renderReview($("#view"));
   if (settled) $("#saved-state").textContent = savedText();
 }
 

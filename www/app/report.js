@@ -76,7 +76,7 @@ function classify(indicator, gains) {
   return { group: below ? "raise" : "done", gain: Math.max(0, ...(gains.get(indicator.id) ?? []).map((r) => r.gain)) };
 }
 
-function evidenceList(answer, words, t) {
+export function evidenceList(answer, words, t) {
   const list = answer?.evidence ?? [];
   if (!list.length) return h("p", { class: "note" }, t("noEvidence"));
   return h(
