@@ -109,6 +109,16 @@ test("a review is a new version: verdicts, notes and changes are recorded there,
   const back = await storedUntil(page, id, (p) => p.answers["O1.2"].verdict === "agree");
   assert.equal(back.answers["O1.2"].option, original.answers["O1.2"].option);
 
+  // The report and its printout carry each verdict, its reviewer and note.
+  await page.getByRole("button", { name: "Report", exact: true }).click();
+  await page.waitForSelector('.report-question[data-element="O1.2"] .verdict', { state: "attached" }); // inside a closed <details>
+  assert.equal(
+    await page.textContent('.report-question[data-element="O1.2"] .verdict'),
+    "Verdict: Agreed (A. Reviewer) — The contributions page asks only for a free account.",
+  );
+  assert.match(await page.textContent("#print-report .print-answers"), /Verdict: Agreed \(A\. Reviewer\)/);
+  await page.goBack();
+
   // The walk's place survives a reload.
   await page.reload();
   await page.waitForSelector("#review-O1\\.2-title");

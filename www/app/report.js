@@ -95,6 +95,20 @@ export function evidenceList(answer, words, t) {
   );
 }
 
+/** A reviewer's verdict on an answer, with the reviewer and the note, or null when it has none. */
+export function verdictLine(answer, t, tag = "p") {
+  if (!answer?.verdict) return null;
+  const said = t(`verdict${answer.verdict[0].toUpperCase()}${answer.verdict.slice(1)}Short`);
+  return h(
+    tag,
+    { class: "verdict block", "data-verdict": answer.verdict },
+    `${t("verdictCol")}: `,
+    h("strong", {}, said),
+    answer.reviewer ? [" (", h("bdi", {}, clean(answer.reviewer)), ")"] : null,
+    answer.reviewNote ? [" — ", h("span", { dir: "auto" }, clean(answer.reviewNote))] : null,
+  );
+}
+
 /** One question inside a row: the question (a link to it), the answer, the evidence and the guidance. */
 function questionItem({ element, answer, words, t, unit }) {
   const text = words.rubric.elements[element.id] ?? {};
@@ -109,6 +123,7 @@ function questionItem({ element, answer, words, t, unit }) {
       element.score !== null && element.score !== undefined && element.state === "answered" ? ` (${t("points")}: ${words.number(element.score)})` : null,
     ),
     answer?.note ? h("p", { class: "answer-note", dir: "auto" }, clean(answer.note)) : null,
+    verdictLine(answer, t),
     evidenceList(answer, words, t),
     answer?.searched?.length ? h("p", { class: "note" }, `${t("searched")}: `, h("bdi", {}, clean(answer.searched.join(" | ")))) : null,
     text.help ? h("p", { class: "help" }, h("span", { class: "guidance" }, `${t("guidance")}: `), text.help) : null,
@@ -237,7 +252,7 @@ export function printReport({ report, profile, rubric, words, t }) {
                 "tr",
                 {},
                 h("th", { scope: "row" }, e.id),
-                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id))),
+                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span")),
                 h("td", { class: "num" }, e.state === "answered" || e.state === "no-public-information" ? words.number(e.score) : "–"),
                 h("td", { class: "urls" }, (answer?.evidence ?? []).map((ev) => h("span", { class: "block", dir: "ltr" }, ev.url ?? clean(ev.note ?? "")))),
               );
