@@ -106,6 +106,47 @@ test("five assessments with one unreadable, over half the quota: four load, one 
   await context.close();
 });
 
+test("when storage refuses to delete a quarantined item, the page says so and keeps it; a reload still has it", T, async () => {
+  const blob = state([["good", { id: "good", profile: profile("Good one") }], ["bad", { id: "bad", profile: "not a profile" }]]);
+  // Storage that reads and writes but refuses every delete from the quarantine store.
+  const init = () => {
+    const remove = IDBObjectStore.prototype.delete;
+    IDBObjectStore.prototype.delete = function (...args) {
+      if (this.name === "quarantine") throw new DOMException("refused for the test", "UnknownError");
+      return remove.apply(this, args);
+    };
+  };
+  const { page, problems, context } = await open({ seed: { [KEY]: blob }, init });
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice [role=alert]");
+  assert.match(await page.textContent("#quarantine-notice [role=alert]"), /could not be deleted.*still kept/i);
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1, "still listed");
+  assert.equal(await page.evaluate(() => document.activeElement?.matches("#quarantine-notice button.delete")), true, "focus stays on the button");
+  assert.equal((await readDb(page)).quarantine.length, 1, "still stored");
+  await page.reload();
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1);
+  assert.equal(await page.$("#quarantine-notice [role=alert]"), null, "the refusal is said once, not kept after a reload");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a quarantined item that is only listed (no IndexedDB) is not pretended deleted", T, async () => {
+  const blob = state([["good", { id: "good", profile: profile("Good one") }], ["bad", { id: "bad", profile: "not a profile" }]]);
+  const { page, problems, context } = await open({ seed: { [KEY]: blob }, init: () => Object.defineProperty(window, "indexedDB", { value: undefined }) });
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice [role=alert]");
+  assert.match(await page.textContent("#quarantine-notice [role=alert]"), /could not be deleted.*still kept/i);
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), blob);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("an unreadable record in IndexedDB is quarantined on its own; the others load", T, async () => {
   const { page, problems, context } = await open();
   await page.fill("#process-name", "Good one");

@@ -216,7 +216,7 @@ export class Store {
           continue;
         }
         if (!move) {
-          listed.push({ qid: -1 - listed.length, from: `record:${rawText(record?.id)}`, raw: rawText(record) });
+          listed.push({ qid: -1 - listed.length, key: record.id, from: `record:${rawText(record?.id)}`, raw: rawText(record) });
           continue;
         }
         // Moved as it is, in the same transaction: never dropped, never overwritten.
@@ -470,14 +470,27 @@ export class Store {
     this.#write(record.id);
   }
 
-  /** Deletes a quarantined item, for good: only ever on the user's word. */
+  /**
+   * Deletes a quarantined item, for good: only ever on the user's word. Resolves true once
+   * storage has deleted it; false, with the item still listed, where storage refused or the item
+   * is not held by this page's storage (with no IndexedDB it is part of the old state, kept as it
+   * was; a record left in place because storage was full is deleted from where it is).
+   */
   async forget(qid) {
-    if (this.#db && qid >= 0) {
-      await this.#db.run(["quarantine"], "readwrite", (tx) => tx.delete("quarantine", qid));
-      this.#announce({ kind: "quarantine" });
+    const item = this.quarantined.find((q) => q.qid === qid);
+    if (!item) return true;
+    try {
+      if (!this.#db) return false;
+      if (qid >= 0) await this.#db.run(["quarantine"], "readwrite", (tx) => tx.delete("quarantine", qid));
+      else if ("key" in item) await this.#db.run(["assessments"], "readwrite", (tx) => tx.delete("assessments", item.key));
+      else return false;
+    } catch {
+      return false;
     }
-    this.quarantined = this.quarantined.filter((q) => q.qid !== qid);
+    this.#announce({ kind: "quarantine" });
+    this.quarantined = this.quarantined.filter((q) => q !== item);
     this.#notify({ kind: "quarantine" });
+    return true;
   }
 
   /** Everything this tab holds, saved or not, as one JSON text. */
