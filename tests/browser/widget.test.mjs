@@ -432,6 +432,62 @@ test("hostile profiles render inert", async () => {
   await page.context().close();
 });
 
+test("a profile over the limit is rejected before any of it is decoded or written out (counted, not timed)", async () => {
+  const { page, problems } = await open("/tests/browser/pages/plain.html");
+  await page.waitForFunction(() => customElements.get("sdo-openness-scorecard"));
+  const seen = await page.evaluate(async (schema) => {
+    // Counts the work that grows with an input: decoding its bytes, and stringify calls on it
+    // (the engine's own small strings, decoded from its memory, are not the input's).
+    const work = { decoded: 0, stringified: 0 };
+    const decode = TextDecoder.prototype.decode;
+    let watched = null;
+    TextDecoder.prototype.decode = function (input, ...rest) {
+      if (input !== undefined && (input === watched || input.buffer === (watched?.buffer ?? watched))) work.decoded += input.byteLength;
+      return decode.call(this, input, ...rest);
+    };
+    const stringify = JSON.stringify;
+    JSON.stringify = (value, ...rest) => {
+      if (value === watched) work.stringified++;
+      return stringify(value, ...rest);
+    };
+    let shared = "x";
+    for (let i = 0; i < 24; i++) shared = [shared, shared]; // 2^24 paths from 24 arrays
+    const cases = {
+      bytes: new Uint8Array(20e6),
+      dataView: new DataView(new ArrayBuffer(2 << 20)),
+      text: "x".repeat((1 << 20) + 1),
+      shared: { schema, process: { name: "p" }, answers: {}, x: shared },
+      small: new TextEncoder().encode(stringify({ schema, process: { name: "p" }, answers: {} })),
+    };
+    const out = {};
+    for (const [name, value] of Object.entries(cases)) {
+      Object.assign(work, { decoded: 0, stringified: 0 });
+      watched = value;
+      const card = document.createElement("sdo-openness-scorecard");
+      const code = new Promise((resolve) => {
+        card.addEventListener("sdo-openness-error", (e) => resolve(e.detail.code), { once: true });
+        card.addEventListener("sdo-openness-scored", () => resolve("scored"), { once: true });
+      });
+      card.profile = value;
+      document.querySelector("main").append(card);
+      out[name] = { code: await code, ...work };
+      card.remove();
+    }
+    return out;
+  }, example.schema);
+  assert.deepEqual(seen, {
+    bytes: { code: "too-large", decoded: 0, stringified: 0 },
+    dataView: { code: "too-large", decoded: 0, stringified: 0 },
+    text: { code: "too-large", decoded: 0, stringified: 0 },
+    shared: { code: "too-large", decoded: 0, stringified: 0 },
+    // The counters see work where there is some: bytes within the limit are decoded.
+    small: { code: "scored", decoded: seen.small.decoded, stringified: 0 },
+  });
+  assert.ok(seen.small.decoded > 50, `${seen.small.decoded} bytes decoded`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test("requests only its own files and the profile", async () => {
   const { page, requests } = await open("/tests/browser/pages/widget.html");
   await settled(page, ALL);
