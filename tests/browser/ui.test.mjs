@@ -237,3 +237,31 @@ test("an address the engine accepts but no URL parser can read shows no override
   assert.ok((await page.inputValue("#embed-script")).includes('"url":"https://exa\\u202emple.org/gro\\u202eup"'));
   await context.close();
 });
+
+test("a badge for a name with U+FFFE, U+FFFF, controls and lone surrogates is well-formed XML: it parses and loads as an image", async () => {
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
+  const seen = await page.evaluate(async (example) => {
+    const { default: init, score, badgeSvg } = await import("/pkg/web/index.js");
+    await init();
+    const out = [];
+    for (const name of ["a\uFFFEb\uFFFFc", "\u0001\u0008\u000B\u001F\u007F\u0085", "x\uD800y\uDFFFz", "\u202Eevil\u2066", "\uFDD0\u{10FFFF}"]) {
+      const svg = badgeSvg(score({ ...example, process: { ...example.process, name } }));
+      const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
+      const img = new Image();
+      const loaded = await new Promise((resolve) => {
+        img.onload = () => resolve(img.naturalWidth > 0);
+        img.onerror = () => resolve(false);
+        img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+      });
+      out.push({ name, wellFormed: !parsed.querySelector("parsererror"), loaded });
+    }
+    // The check can fail: the first badge with its U+FFFD put back to U+FFFE does not parse.
+    const raw = badgeSvg(score({ ...example, process: { ...example.process, name: out[0].name } })).replace("a\uFFFDb", "a\uFFFEb");
+    const broken = !!new DOMParser().parseFromString(raw, "image/svg+xml").querySelector("parsererror");
+    return { out, broken };
+  }, example);
+  assert.equal(seen.broken, true, "a raw U+FFFE makes the SVG ill-formed");
+  for (const s of seen.out) assert.deepEqual([s.wellFormed, s.loaded], [true, true], JSON.stringify(s.name));
+  await page.context().close();
+});
