@@ -12,20 +12,24 @@ import { launchChromium, root } from "../support/package.mjs";
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
+/** Nothing by default, and Trusted Types enforced with no policy: any HTML sink throws. */
+const TRUSTED_TYPES = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 const example = JSON.parse(readFileSync(join(root, "tests/fixtures/open-working-group.json"), "utf8"));
 const ALL = ["badge", "from-src", "badge-thin", "thin", "inline", "arabic-badge", "arabic"];
 
 let browser, server, base;
 
 before(async () => {
-  // The same page, served three ways: no CSP, the strict CSP, and a CSP that forbids WebAssembly.
+  // The same page, served four ways: no CSP, the strict CSP, a CSP that forbids WebAssembly, and
+  // default-src 'none' with Trusted Types enforced.
   server = await serve({
     port: 0,
     headers: (path) => ({
       ...(/\/strict\//.test(path) ? { "content-security-policy": STRICT } : {}),
       ...(/\/nowasm\//.test(path) ? { "content-security-policy": NO_WASM } : {}),
+      ...(/\/tt\//.test(path) ? { "content-security-policy": TRUSTED_TYPES } : {}),
     }),
-    rewrite: (path) => path.replace(/\/(strict|nowasm)\//, "/"),
+    rewrite: (path) => path.replace(/\/(strict|nowasm|tt)\//, "/"),
   });
   base = `http://127.0.0.1:${server.address().port}`;
   browser = await launchChromium();
@@ -167,6 +171,39 @@ test("works under a strict Content-Security-Policy", async () => {
   assert.match(await shadowText(page, "from-src"), /94/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("under default-src 'none' with Trusted Types enforced: every card renders, hostile text and evidence included, with no violation", async () => {
+  const { page, problems } = await open("/tt/tests/browser/pages/widget.html");
+  await settled(page, ALL);
+  await settled(page, ["missing"], "sdo-openness-error");
+  assert.match(await shadowText(page, "from-src"), /94/);
+  const hostile = await page.evaluate(async (profile) => {
+    const card = document.createElement("sdo-openness-scorecard");
+    const done = new Promise((resolve) => card.addEventListener("sdo-openness-scored", resolve, { once: true }));
+    card.profile = { ...profile, process: { ...profile.process, name: "<img src=x onerror=alert(1)>" } };
+    document.querySelector("main").append(card);
+    await done;
+    for (const details of card.shadowRoot.querySelectorAll("details")) details.open = true;
+    await new Promise((r) => setTimeout(r, 100));
+    return { text: card.shadowRoot.textContent.includes("<img src=x onerror=alert(1)>"), evidence: card.shadowRoot.querySelectorAll("details.evidence li").length };
+  }, example);
+  assert.equal(hostile.text, true, "the name is shown as text");
+  assert.ok(hostile.evidence > 0, "the evidence list was built");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, []);
+  // The policy is enforced: an HTML sink in this page throws and is reported.
+  const refused = await page.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>x</b>";
+      return false;
+    } catch (e) {
+      return e instanceof TypeError;
+    }
+  });
+  assert.equal(refused, true);
+  await page.waitForFunction(() => window.violations.some((v) => v.startsWith("require-trusted-types-for")));
   await page.context().close();
 });
 
