@@ -1,6 +1,6 @@
 // The JavaScript half of the engine's boundary (src/js/boundary.js), without the WebAssembly:
-// what `jsonText` hands the engine, what it throws instead, and that it decides in bounded work, counted
-// (decodes, stringify calls, property reads), never timed: timings belong in `npm run bench`.
+// what `jsonText` hands the engine, what it throws instead, and that it decides in bounded work,
+// counted (decodes, stringify calls, property reads) and never timed: timings are `npm run bench`'s.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
