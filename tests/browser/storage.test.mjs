@@ -147,28 +147,65 @@ test("a quarantined item that is only listed (no IndexedDB) is not pretended del
   await context.close();
 });
 
-test("an unreadable record in IndexedDB is quarantined on its own; the others load", T, async () => {
-  const { page, problems, context } = await open();
-  await page.fill("#process-name", "Good one");
-  await saved(page);
-  await page.evaluate(
-    () =>
+/** Writes an unreadable record straight into the page's assessments store. */
+const BROKEN = { id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } };
+function putBroken(page) {
+  return page.evaluate(
+    (record) =>
       new Promise((ok, no) => {
         const request = indexedDB.open("sdo-openness");
         request.onsuccess = () => {
           const tx = request.result.transaction("assessments", "readwrite");
-          tx.objectStore("assessments").put({ id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } });
+          tx.objectStore("assessments").put(record);
           tx.oncomplete = () => (request.result.close(), ok());
           tx.onerror = () => no(tx.error);
         };
       }),
+    BROKEN,
   );
+}
+
+/** A page (under `init`) with one good assessment saved and BROKEN beside it, reloaded: the good one loads. */
+async function withBroken(init) {
+  const opened = await open({ init });
+  const { page } = opened;
+  await page.fill("#process-name", "Good one");
+  await saved(page);
+  await putBroken(page);
   await page.reload();
   await page.waitForSelector("#quarantine-notice:not([hidden])");
   assert.deepEqual(await names(page), ["Good one"]);
+  return opened;
+}
+
+test("an unreadable record in IndexedDB is quarantined on its own; the others load", T, async () => {
+  const { page, problems, context } = await withBroken();
   const db = await readDb(page);
-  assert.deepEqual(db.quarantine.map((q) => JSON.parse(q.raw)), [{ id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } }]);
+  assert.deepEqual(db.quarantine.map((q) => JSON.parse(q.raw)), [BROKEN]);
   assert.deepEqual(db.assessments.map((r) => r.id).includes("broken"), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an unreadable record left in place because storage is full is deleted from where it is, on request", T, async () => {
+  // Storage refuses every new quarantine entry, as when it is full: the record is only listed.
+  const init = () => {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (...args) {
+      if (this.name === "quarantine") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return add.apply(this, args);
+    };
+  };
+  const { page, problems, context } = await withBroken(init);
+  assert.equal((await readDb(page)).assessments.some((r) => r.id === "broken"), true, "left where it was");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice", { state: "hidden" });
+  assert.equal((await readDb(page)).assessments.some((r) => r.id === "broken"), false, "deleted from the assessments store");
+  await page.reload();
+  await page.waitForSelector("#view h2");
+  assert.equal(await page.isHidden("#quarantine-notice"), true, "not back after a reload");
+  assert.deepEqual(await names(page), ["Good one"]);
   assert.deepEqual(problems, []);
   await context.close();
 });
