@@ -327,6 +327,27 @@ async function twoTabs() {
 
 const forty = (c) => Array.from({ length: 40 }, (_, n) => String.fromCharCode(c + (n % 26))).join("");
 
+test("a reload right after typing loses nothing: 20 reloads, each just after an edit, keep every edit", T, async () => {
+  const { page, problems, context } = await open();
+  const lost = [];
+  for (let i = 0; i < 20; i++) {
+    // The write is still in flight when the page goes: it used to be aborted (4 of 20 lost).
+    await page.fill("#process-name", `Name ${i}`);
+    await page.fill("#answer-O1\\.1-note", `Note ${i}`);
+    await page.reload();
+    await page.waitForSelector("#process-name");
+    const kept = [await page.inputValue("#process-name"), await page.inputValue("#answer-O1\\.1-note")];
+    if (kept.join() !== `Name ${i},Note ${i}`) lost.push(`${i}: ${kept}`);
+  }
+  assert.deepEqual(lost, []);
+  await saved(page);
+  // What was set aside while a page went away is written and then dropped from localStorage.
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("sdo-openness/journal/")));
+  assert.equal(Object.values((await stored(page)).assessments).length, 1, "one assessment, not a copy per reload");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("two tabs typing into different answers at once: both survive", T, async () => {
   const [a, b] = await twoTabs();
   const [ta, tb] = [forty(97), forty(65)];
