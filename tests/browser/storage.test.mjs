@@ -226,10 +226,15 @@ test("a stored `process: null` still shows the questionnaire, never a TypeError"
 
 /** Makes every write to the assessments store fail as a full disk does, while `window.full` is set. */
 const FULL = () => {
-  const put = IDBObjectStore.prototype.put;
+  const { put, delete: remove } = IDBObjectStore.prototype;
   IDBObjectStore.prototype.put = function (...args) {
     if (window.full && this.name === "assessments") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     return put.apply(this, args);
+  };
+  // And, as some failing storage does, refuses to delete what it quarantined.
+  IDBObjectStore.prototype.delete = function (...args) {
+    if (window.full && this.name === "quarantine") throw new DOMException("Storage refused.", "UnknownError");
+    return remove.apply(this, args);
   };
 };
 
@@ -418,13 +423,16 @@ test("the same field changed in two tabs: both values are kept and the page asks
 });
 
 for (const lang of ["en", "ar"]) {
-  test(`the quarantine and full-storage notices are axe-clean and readable (${lang})`, T, async () => {
+  test(`the quarantine, refused-delete and full-storage notices are axe-clean and readable (${lang})`, T, async () => {
     const blob = state([["g", { id: "g", profile: profile("Readable") }], ["q", { id: "q", profile: null }]]);
     const { page, problems, context } = await open({ seed: { [KEY]: blob }, init: FULL, lang });
     await page.waitForSelector("#quarantine-notice:not([hidden])");
     await page.evaluate(() => (window.full = true));
     await page.fill("#process-name", lang === "ar" ? "عملية" : "Process");
     await page.waitForSelector("#storage-notice:not([hidden])");
+    page.once("dialog", (d) => d.accept());
+    await page.click("#quarantine-notice button.delete");
+    await page.waitForSelector("#quarantine-notice [role=alert]");
     assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "ar" ? "rtl" : "ltr");
     await page.locator("header.top").screenshot({ path: join(shots, `storage-notices-${lang}.png`) });
     await axe(page, `notices ${lang}`);
