@@ -179,6 +179,12 @@ try {
   pair("load: element connected → scored render", "connect", { target: 20 });
   pair("latency: answer change → repainted scorecard (assessment page)", "change", { target: 16 });
   pair("latency: answer change → scorecard re-rendered (before the frame)", "changeWork");
+
+  // The widget's largest legal call on the main thread, and rejections over the limit (bench/largest.mjs).
+  const { measure } = await import("./largest.mjs");
+  for (const [name, f] of Object.entries(await measure(browser, base))) {
+    add({ name: `widget: ${name} → ${f.code}`, unit: "ms", value: f.event.median, min: f.event.min, max: f.event.max, longestTask: f.longestTask.median, target: 100, targetNote: "≤ 100 ms on the main thread (issue 16)" });
+  }
 } finally {
   await browser.close();
   server.close();

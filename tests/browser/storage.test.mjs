@@ -106,28 +106,106 @@ test("five assessments with one unreadable, over half the quota: four load, one 
   await context.close();
 });
 
-test("an unreadable record in IndexedDB is quarantined on its own; the others load", T, async () => {
-  const { page, problems, context } = await open();
-  await page.fill("#process-name", "Good one");
-  await saved(page);
-  await page.evaluate(
-    () =>
+test("when storage refuses to delete a quarantined item, the page says so and keeps it; a reload still has it", T, async () => {
+  const blob = state([["good", { id: "good", profile: profile("Good one") }], ["bad", { id: "bad", profile: "not a profile" }]]);
+  // Storage that reads and writes but refuses every delete from the quarantine store.
+  const init = () => {
+    const remove = IDBObjectStore.prototype.delete;
+    IDBObjectStore.prototype.delete = function (...args) {
+      if (this.name === "quarantine") throw new DOMException("refused for the test", "UnknownError");
+      return remove.apply(this, args);
+    };
+  };
+  const { page, problems, context } = await open({ seed: { [KEY]: blob }, init });
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice [role=alert]");
+  assert.match(await page.textContent("#quarantine-notice [role=alert]"), /could not be deleted.*still kept/i);
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1, "still listed");
+  assert.equal(await page.evaluate(() => document.activeElement?.matches("#quarantine-notice button.delete")), true, "focus stays on the button");
+  assert.equal((await readDb(page)).quarantine.length, 1, "still stored");
+  await page.reload();
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1);
+  assert.equal(await page.$("#quarantine-notice [role=alert]"), null, "the refusal is said once, not kept after a reload");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a quarantined item that is only listed (no IndexedDB) is not pretended deleted", T, async () => {
+  const blob = state([["good", { id: "good", profile: profile("Good one") }], ["bad", { id: "bad", profile: "not a profile" }]]);
+  const { page, problems, context } = await open({ seed: { [KEY]: blob }, init: () => Object.defineProperty(window, "indexedDB", { value: undefined }) });
+  await page.waitForSelector("#quarantine-notice:not([hidden])");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice [role=alert]");
+  assert.match(await page.textContent("#quarantine-notice [role=alert]"), /could not be deleted.*still kept/i);
+  assert.equal(await page.$$eval("#quarantine-notice li", (items) => items.length), 1);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), blob);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Writes an unreadable record straight into the page's assessments store. */
+const BROKEN = { id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } };
+function putBroken(page) {
+  return page.evaluate(
+    (record) =>
       new Promise((ok, no) => {
         const request = indexedDB.open("sdo-openness");
         request.onsuccess = () => {
           const tx = request.result.transaction("assessments", "readwrite");
-          tx.objectStore("assessments").put({ id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } });
+          tx.objectStore("assessments").put(record);
           tx.oncomplete = () => (request.result.close(), ok());
           tx.onerror = () => no(tx.error);
         };
       }),
+    BROKEN,
   );
+}
+
+/** A page (under `init`) with one good assessment saved and BROKEN beside it, reloaded: the good one loads. */
+async function withBroken(init) {
+  const opened = await open({ init });
+  const { page } = opened;
+  await page.fill("#process-name", "Good one");
+  await saved(page);
+  await putBroken(page);
   await page.reload();
   await page.waitForSelector("#quarantine-notice:not([hidden])");
   assert.deepEqual(await names(page), ["Good one"]);
+  return opened;
+}
+
+test("an unreadable record in IndexedDB is quarantined on its own; the others load", T, async () => {
+  const { page, problems, context } = await withBroken();
   const db = await readDb(page);
-  assert.deepEqual(db.quarantine.map((q) => JSON.parse(q.raw)), [{ id: "broken", created: 1, rev: 1, profile: { schema: 7, answers: "no" } }]);
+  assert.deepEqual(db.quarantine.map((q) => JSON.parse(q.raw)), [BROKEN]);
   assert.deepEqual(db.assessments.map((r) => r.id).includes("broken"), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an unreadable record left in place because storage is full is deleted from where it is, on request", T, async () => {
+  // Storage refuses every new quarantine entry, as when it is full: the record is only listed.
+  const init = () => {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (...args) {
+      if (this.name === "quarantine") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return add.apply(this, args);
+    };
+  };
+  const { page, problems, context } = await withBroken(init);
+  assert.equal((await readDb(page)).assessments.some((r) => r.id === "broken"), true, "left where it was");
+  page.once("dialog", (d) => d.accept());
+  await page.click("#quarantine-notice button.delete");
+  await page.waitForSelector("#quarantine-notice", { state: "hidden" });
+  assert.equal((await readDb(page)).assessments.some((r) => r.id === "broken"), false, "deleted from the assessments store");
+  await page.reload();
+  await page.waitForSelector("#view h2");
+  assert.equal(await page.isHidden("#quarantine-notice"), true, "not back after a reload");
+  assert.deepEqual(await names(page), ["Good one"]);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -148,10 +226,15 @@ test("a stored `process: null` still shows the questionnaire, never a TypeError"
 
 /** Makes every write to the assessments store fail as a full disk does, while `window.full` is set. */
 const FULL = () => {
-  const put = IDBObjectStore.prototype.put;
+  const { put, delete: remove } = IDBObjectStore.prototype;
   IDBObjectStore.prototype.put = function (...args) {
     if (window.full && this.name === "assessments") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     return put.apply(this, args);
+  };
+  // And, as some failing storage does, refuses to delete what it quarantined.
+  IDBObjectStore.prototype.delete = function (...args) {
+    if (window.full && this.name === "quarantine") throw new DOMException("Storage refused.", "UnknownError");
+    return remove.apply(this, args);
   };
 };
 
@@ -249,6 +332,27 @@ async function twoTabs() {
 
 const forty = (c) => Array.from({ length: 40 }, (_, n) => String.fromCharCode(c + (n % 26))).join("");
 
+test("a reload right after typing loses nothing: 20 reloads, each just after an edit, keep every edit", T, async () => {
+  const { page, problems, context } = await open();
+  const lost = [];
+  for (let i = 0; i < 20; i++) {
+    // The write is still in flight when the page goes: it used to be aborted (4 of 20 lost).
+    await page.fill("#process-name", `Name ${i}`);
+    await page.fill("#answer-O1\\.1-note", `Note ${i}`);
+    await page.reload();
+    await page.waitForSelector("#process-name");
+    const kept = [await page.inputValue("#process-name"), await page.inputValue("#answer-O1\\.1-note")];
+    if (kept.join() !== `Name ${i},Note ${i}`) lost.push(`${i}: ${kept}`);
+  }
+  assert.deepEqual(lost, []);
+  await saved(page);
+  // What was set aside while a page went away is written and then dropped from localStorage.
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("sdo-openness/journal/")));
+  assert.equal(Object.values((await stored(page)).assessments).length, 1, "one assessment, not a copy per reload");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("two tabs typing into different answers at once: both survive", T, async () => {
   const [a, b] = await twoTabs();
   const [ta, tb] = [forty(97), forty(65)];
@@ -319,13 +423,16 @@ test("the same field changed in two tabs: both values are kept and the page asks
 });
 
 for (const lang of ["en", "ar"]) {
-  test(`the quarantine and full-storage notices are axe-clean and readable (${lang})`, T, async () => {
+  test(`the quarantine, refused-delete and full-storage notices are axe-clean and readable (${lang})`, T, async () => {
     const blob = state([["g", { id: "g", profile: profile("Readable") }], ["q", { id: "q", profile: null }]]);
     const { page, problems, context } = await open({ seed: { [KEY]: blob }, init: FULL, lang });
     await page.waitForSelector("#quarantine-notice:not([hidden])");
     await page.evaluate(() => (window.full = true));
     await page.fill("#process-name", lang === "ar" ? "عملية" : "Process");
     await page.waitForSelector("#storage-notice:not([hidden])");
+    page.once("dialog", (d) => d.accept());
+    await page.click("#quarantine-notice button.delete");
+    await page.waitForSelector("#quarantine-notice [role=alert]");
     assert.equal(await page.evaluate(() => document.documentElement.dir), lang === "ar" ? "rtl" : "ltr");
     await page.locator("header.top").screenshot({ path: join(shots, `storage-notices-${lang}.png`) });
     await axe(page, `notices ${lang}`);

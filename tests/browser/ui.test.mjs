@@ -199,3 +199,69 @@ test("the page's own sentences isolate names and strip override controls from wh
   assert.doesNotMatch(asked, overrides);
   await context.close();
 });
+
+test("an address the engine accepts but no URL parser can read shows no override controls: the card and the page's views", async () => {
+  // "https://exa\u202Emple.org/…" is an absolute https: address to the engine, but new URL()
+  // refuses it, so it can never be a link: it is shown as text, isolated and without its override.
+  const url = "https://exa\u202Emple.org/gro\u202Eup";
+  const overrides = /[\u202A-\u202E\u2066\u2067]/;
+  const p = structuredClone(example);
+  p.process.url = url;
+  const first = Object.values(p.answers).find((a) => a.evidence?.length);
+  first.evidence[0].url = url;
+  first.evidence[0].archiveUrl = url;
+  const card = await mount(p);
+  const shown = await card.$eval("#w", (el) => ({ scored: !el.shadowRoot.querySelector(".error"), text: el.shadowRoot.textContent }));
+  assert.equal(shown.scored, true, "the engine accepts the address");
+  assert.match(shown.text, /exa/);
+  assert.doesNotMatch(shown.text, overrides, "card");
+  await card.context().close();
+
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${chromium.base}/www/?view=share`);
+  await page.waitForSelector("#import");
+  await page.setInputFiles("#import", { name: "url.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(p)) });
+  await page.waitForFunction(() => document.querySelector(".status")?.textContent.includes("Example open working group") || document.querySelector(".status .error-text"));
+  assert.equal(await page.$(".status .error-text"), null, "imported");
+  // Every view the page draws, the report's printout included (in the page, hidden on screen).
+  for (const view of ["assess", "report", "share"]) {
+    await page.goto(`${chromium.base}/www/?view=${view}`);
+    await page.waitForSelector("#view h2");
+    if (view === "report") await page.waitForSelector(".print-answers", { state: "attached" });
+    const text = await page.evaluate(() => document.body.textContent);
+    assert.match(text, /exa/, `${view}: the address is shown`);
+    assert.equal(text.match(/.{0,40}[\u202A-\u202E\u2066\u2067].{0,40}/)?.[0], undefined, `${view}: an override control is shown`);
+  }
+  // The embed snippet keeps the address, its control written as an escape the element reads back.
+  assert.ok((await page.inputValue("#embed-script")).includes('"url":"https://exa\\u202emple.org/gro\\u202eup"'));
+  await context.close();
+});
+
+test("a badge for a name with U+FFFE, U+FFFF, controls and lone surrogates is well-formed XML: it parses and loads as an image", async () => {
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${chromium.base}/tests/browser/pages/hostile-host.html`);
+  const seen = await page.evaluate(async (example) => {
+    const { default: init, score, badgeSvg } = await import("/pkg/web/index.js");
+    await init();
+    const out = [];
+    for (const name of ["a\uFFFEb\uFFFFc", "\u0001\u0008\u000B\u001F\u007F\u0085", "x\uD800y\uDFFFz", "\u202Eevil\u2066", "\uFDD0\u{10FFFF}"]) {
+      const svg = badgeSvg(score({ ...example, process: { ...example.process, name } }));
+      const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
+      const img = new Image();
+      const loaded = await new Promise((resolve) => {
+        img.onload = () => resolve(img.naturalWidth > 0);
+        img.onerror = () => resolve(false);
+        img.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+      });
+      out.push({ name, wellFormed: !parsed.querySelector("parsererror"), loaded });
+    }
+    // The check can fail: the first badge with its U+FFFD put back to U+FFFE does not parse.
+    const raw = badgeSvg(score({ ...example, process: { ...example.process, name: out[0].name } })).replace("a\uFFFDb", "a\uFFFEb");
+    const broken = !!new DOMParser().parseFromString(raw, "image/svg+xml").querySelector("parsererror");
+    return { out, broken };
+  }, example);
+  assert.equal(seen.broken, true, "a raw U+FFFE makes the SVG ill-formed");
+  for (const s of seen.out) assert.deepEqual([s.wellFormed, s.loaded], [true, true], JSON.stringify(s.name));
+  await page.context().close();
+});

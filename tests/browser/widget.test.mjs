@@ -12,20 +12,24 @@ import { launchChromium, root } from "../support/package.mjs";
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
 const NO_WASM = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
+/** Nothing by default, and Trusted Types enforced with no policy: any HTML sink throws. */
+const TRUSTED_TYPES = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
 const example = JSON.parse(readFileSync(join(root, "tests/fixtures/open-working-group.json"), "utf8"));
 const ALL = ["badge", "from-src", "badge-thin", "thin", "inline", "arabic-badge", "arabic"];
 
 let browser, server, base;
 
 before(async () => {
-  // The same page, served three ways: no CSP, the strict CSP, and a CSP that forbids WebAssembly.
+  // The same page, served four ways: no CSP, the strict CSP, a CSP that forbids WebAssembly, and
+  // default-src 'none' with Trusted Types enforced.
   server = await serve({
     port: 0,
     headers: (path) => ({
       ...(/\/strict\//.test(path) ? { "content-security-policy": STRICT } : {}),
       ...(/\/nowasm\//.test(path) ? { "content-security-policy": NO_WASM } : {}),
+      ...(/\/tt\//.test(path) ? { "content-security-policy": TRUSTED_TYPES } : {}),
     }),
-    rewrite: (path) => path.replace(/\/(strict|nowasm)\//, "/"),
+    rewrite: (path) => path.replace(/\/(strict|nowasm|tt)\//, "/"),
   });
   base = `http://127.0.0.1:${server.address().port}`;
   browser = await launchChromium();
@@ -167,6 +171,39 @@ test("works under a strict Content-Security-Policy", async () => {
   assert.match(await shadowText(page, "from-src"), /94/);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("under default-src 'none' with Trusted Types enforced: every card renders, hostile text and evidence included, with no violation", async () => {
+  const { page, problems } = await open("/tt/tests/browser/pages/widget.html");
+  await settled(page, ALL);
+  await settled(page, ["missing"], "sdo-openness-error");
+  assert.match(await shadowText(page, "from-src"), /94/);
+  const hostile = await page.evaluate(async (profile) => {
+    const card = document.createElement("sdo-openness-scorecard");
+    const done = new Promise((resolve) => card.addEventListener("sdo-openness-scored", resolve, { once: true }));
+    card.profile = { ...profile, process: { ...profile.process, name: "<img src=x onerror=alert(1)>" } };
+    document.querySelector("main").append(card);
+    await done;
+    for (const details of card.shadowRoot.querySelectorAll("details")) details.open = true;
+    await new Promise((r) => setTimeout(r, 100));
+    return { text: card.shadowRoot.textContent.includes("<img src=x onerror=alert(1)>"), evidence: card.shadowRoot.querySelectorAll("details.evidence li").length };
+  }, example);
+  assert.equal(hostile.text, true, "the name is shown as text");
+  assert.ok(hostile.evidence > 0, "the evidence list was built");
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(problems, []);
+  // The policy is enforced: an HTML sink in this page throws and is reported.
+  const refused = await page.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>x</b>";
+      return false;
+    } catch (e) {
+      return e instanceof TypeError;
+    }
+  });
+  assert.equal(refused, true);
+  await page.waitForFunction(() => window.violations.some((v) => v.startsWith("require-trusted-types-for")));
   await page.context().close();
 });
 
@@ -429,6 +466,62 @@ test("hostile profiles render inert", async () => {
   assert.match(results[1].error, /url must be an absolute http: or https: address/);
   assert.match(results[2].error, /url must be an absolute http: or https: address/);
   assert.match(results[3].error, /longer than/);
+  await page.context().close();
+});
+
+test("a profile over the limit is rejected before any of it is decoded or written out (counted, not timed)", async () => {
+  const { page, problems } = await open("/tests/browser/pages/plain.html");
+  await page.waitForFunction(() => customElements.get("sdo-openness-scorecard"));
+  const seen = await page.evaluate(async (schema) => {
+    // Counts the work that grows with an input: decoding its bytes, and stringify calls on it
+    // (the engine's own small strings, decoded from its memory, are not the input's).
+    const work = { decoded: 0, stringified: 0 };
+    const decode = TextDecoder.prototype.decode;
+    let watched = null;
+    TextDecoder.prototype.decode = function (input, ...rest) {
+      if (input !== undefined && (input === watched || input.buffer === (watched?.buffer ?? watched))) work.decoded += input.byteLength;
+      return decode.call(this, input, ...rest);
+    };
+    const stringify = JSON.stringify;
+    JSON.stringify = (value, ...rest) => {
+      if (value === watched) work.stringified++;
+      return stringify(value, ...rest);
+    };
+    let shared = "x";
+    for (let i = 0; i < 24; i++) shared = [shared, shared]; // 2^24 paths from 24 arrays
+    const cases = {
+      bytes: new Uint8Array(20e6),
+      dataView: new DataView(new ArrayBuffer(2 << 20)),
+      text: "x".repeat((1 << 20) + 1),
+      shared: { schema, process: { name: "p" }, answers: {}, x: shared },
+      small: new TextEncoder().encode(stringify({ schema, process: { name: "p" }, answers: {} })),
+    };
+    const out = {};
+    for (const [name, value] of Object.entries(cases)) {
+      Object.assign(work, { decoded: 0, stringified: 0 });
+      watched = value;
+      const card = document.createElement("sdo-openness-scorecard");
+      const code = new Promise((resolve) => {
+        card.addEventListener("sdo-openness-error", (e) => resolve(e.detail.code), { once: true });
+        card.addEventListener("sdo-openness-scored", () => resolve("scored"), { once: true });
+      });
+      card.profile = value;
+      document.querySelector("main").append(card);
+      out[name] = { code: await code, ...work };
+      card.remove();
+    }
+    return out;
+  }, example.schema);
+  assert.deepEqual(seen, {
+    bytes: { code: "too-large", decoded: 0, stringified: 0 },
+    dataView: { code: "too-large", decoded: 0, stringified: 0 },
+    text: { code: "too-large", decoded: 0, stringified: 0 },
+    shared: { code: "too-large", decoded: 0, stringified: 0 },
+    // The counters see work where there is some: bytes within the limit are decoded.
+    small: { code: "scored", decoded: seen.small.decoded, stringified: 0 },
+  });
+  assert.ok(seen.small.decoded > 50, `${seen.small.decoded} bytes decoded`);
+  assert.deepEqual(problems, []);
   await page.context().close();
 });
 

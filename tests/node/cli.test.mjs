@@ -477,9 +477,9 @@ test("inputs over 1 MiB are refused at once: a large file, /dev/zero, an endless
     [["compare", "/dev/zero"], undefined, "/dev/zero"],
     [["score", "-"], "x".repeat(1024 * 1024 + 1), "-"],
   ]) {
-    const start = Date.now();
+    // One that kept reading (4.5 GB of /dev/zero in 10 s before the byte limit) is killed by
+    // cli()'s timeout and fails on its status, not on a measured time.
     const r = cli(args, { input });
-    assert.ok(Date.now() - start < 30000);
     assert.equal(r.status, 1, args.join(" "));
     assert.deepEqual(stderrLines(r).map((l) => [l.error.code, l.error.file]), [["too-large", file]], args.join(" "));
   }

@@ -170,7 +170,7 @@ test("hostile values at the boundary get coded errors and the module keeps worki
   });
 });
 
-test("every entry point rejects huge, binary and shared inputs before it writes them out", (t) => {
+test("every entry point rejects huge, binary and shared inputs before it writes them out", () => {
   const out = run(`
     import * as engine from "sdo-openness";
     const profile = { schema: "sdo-openness/profile/v2", process: { name: "p" }, answers: {} };
@@ -189,7 +189,6 @@ test("every entry point rejects huge, binary and shared inputs before it writes 
     const out = {};
     for (const [name, value] of Object.entries(hostile)) {
       for (const [entry, call] of Object.entries(calls)) {
-        const start = performance.now();
         let code;
         try {
           const result = call(value);
@@ -197,19 +196,15 @@ test("every entry point rejects huge, binary and shared inputs before it writes 
         } catch (e) {
           code = e.code;
         }
-        out[name + " " + entry] = [code, performance.now() - start];
+        out[name + " " + entry] = code;
       }
     }
     console.log(JSON.stringify(out));
   `);
   const expected = { buffer: "too-large", bytes: "too-large", float64: "unsupported-value", pairs: "too-large", fours: "too-large" };
-  let slowest = ["", 0];
-  for (const [key, [code, ms]] of Object.entries(out)) {
-    assert.equal(code, expected[key.split(" ")[0]], key);
-    assert.ok(ms < 100, `${key}: ${ms.toFixed(1)} ms`);
-    if (ms > slowest[1]) slowest = [key, ms];
-  }
-  t.diagnostic(`slowest of ${Object.keys(out).length}: ${slowest[0]}, ${slowest[1].toFixed(1)} ms`);
+  // That this is done before any work is counted in tests/node/boundary.test.mjs, not timed here.
+  assert.equal(Object.keys(out).length, 40);
+  for (const [key, code] of Object.entries(out)) assert.equal(code, expected[key.split(" ")[0]], key);
 });
 
 test("rejected inputs leak neither externref slots nor memory", (t) => {

@@ -254,7 +254,7 @@ export function printReport({ report, profile, rubric, words, t }) {
                 h("th", { scope: "row" }, e.id),
                 h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span")),
                 h("td", { class: "num" }, e.state === "answered" || e.state === "no-public-information" ? words.number(e.score) : "–"),
-                h("td", { class: "urls" }, (answer?.evidence ?? []).map((ev) => h("span", { class: "block", dir: "ltr" }, ev.url ?? clean(ev.note ?? "")))),
+                h("td", { class: "urls" }, (answer?.evidence ?? []).map((ev) => h("span", { class: "block", dir: "ltr" }, clean(ev.url ?? ev.note ?? "")))),
               );
             }),
           ),

@@ -85,8 +85,11 @@ export async function embedSnippets(profile, lang, basis = null) {
   const base = new URL(".", location.href);
   const script = new URL("../pkg/widget/elements/sdo-openness.js", base).href;
   // Inside <script type="application/json"> every "<" is written as \u003c, so no text in the
-  // profile can close the element or open a comment in the page that pastes the snippet.
-  const json = JSON.stringify(profile).replaceAll("<", "\\u003c");
+  // profile can close the element or open a comment in the page that pastes the snippet; and
+  // every bidirectional control as its escape, so none can reorder the code a reader copies (the
+  // element reads the same profile either way).
+  const escape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  const json = JSON.stringify(profile).replace(/[<\u202A-\u202E\u2066-\u2069]/g, escape);
   const frame = new URL("embed.html", base);
   frame.hash = `lang=${lang}&${(await carried(profile, basis, "profile")).hash}`;
   return {

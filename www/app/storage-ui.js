@@ -44,9 +44,11 @@ export function storageNotices({ store, t, words, resolved }) {
     );
   }
 
+  let refused = null; // The item storage would not delete, said until the notice is drawn anew.
   function renderQuarantine() {
     const node = box("quarantine-notice");
     const items = store.quarantined;
+    if (!items.includes(refused)) refused = null;
     node.hidden = !items.length;
     if (!items.length) return node.replaceChildren();
     node.replaceChildren(
@@ -67,11 +69,15 @@ export function storageNotices({ store, t, words, resolved }) {
               "delete secondary",
               async () => {
                 if (!window.confirm(t("confirmForget"))) return;
-                await store.forget(item.qid);
-                document.getElementById("view")?.focus();
+                if (await store.forget(item.qid)) return document.getElementById("view")?.focus();
+                // Never pretended: the item stays listed, and the page says it could not delete it.
+                refused = item;
+                renderQuarantine();
+                node.querySelectorAll("button.delete")[store.quarantined.indexOf(item)]?.focus();
               },
               { "aria-describedby": `quarantine-${n}` },
             ),
+            item === refused ? h("p", { role: "alert", class: "refused" }, t("deleteRefused")) : null,
           ),
         ),
       ),

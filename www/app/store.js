@@ -5,11 +5,15 @@
 // until the user exports or deletes it. Writes are per record, with a revision counter: another
 // tab's change to the same record is merged field by field; where both changed one field, both
 // values are kept (`record.conflicts`) and the page asks. When nothing can be written (storage
-// full, IndexedDB refused) edits stay in memory and `status` says so. See docs/decisions/0003.
+// full, IndexedDB refused) edits stay in memory and `status` says so. A write still in flight
+// when the page goes away (a reload just after typing), which the browser may abort, is copied to
+// localStorage at `pagehide` and written by the next page that opens. See docs/decisions/0003.
 import { openDb } from "./db.js";
 
 const KEY = "sdo-openness/state/v1";
 const CHANNEL = "sdo-openness/store";
+/** localStorage keys (one per tab) of writes in flight when a page went away: `[{ record, base, token }]`. */
+const JOURNAL = "sdo-openness/journal/";
 const SEP = "\u0000"; // Between a field's parts: `process␀name`, `answers␀O1.1`, `held␀O1.1`.
 
 const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
@@ -162,6 +166,8 @@ export class Store {
   #settings = { weights: null, lang: null, compare: null, current: null };
   #unsaved = new Set(); // Records (and "settings") whose latest change is not stored.
   #pending = 0;
+  #inflight = new Map(); // id → the token of its latest record write not yet committed
+  #journalKey = null; // This tab's journal key, once it wrote one
   #channel = null;
   /** Unreadable data kept as it was: `{ qid, from, raw, at }`. */
   quarantined = [];
@@ -186,6 +192,8 @@ export class Store {
       await (navigator.locks ? navigator.locks.request("sdo-openness/migrate", () => store.#migrate()) : store.#migrate());
       // Moving an unreadable record needs a write; where that fails (storage full), it is listed only.
       await store.#load(true).catch(() => store.#load(false));
+      store.#replay();
+      addEventListener("pagehide", () => store.#journal());
     } catch {
       store.#db = null;
       store.status = "unavailable";
@@ -223,7 +231,7 @@ export class Store {
           continue;
         }
         if (!move) {
-          listed.push({ qid: -1 - listed.length, from: `record:${rawText(record?.id)}`, raw: rawText(record) });
+          listed.push({ qid: -1 - listed.length, key: record.id, from: `record:${rawText(record?.id)}`, raw: rawText(record) });
           continue;
         }
         // Moved as it is, in the same transaction: never dropped, never overwritten.
@@ -303,6 +311,7 @@ export class Store {
     }
     const token = newToken();
     this.#tokens.add(token);
+    this.#inflight.set(id, token);
     this.#pending++;
     this.#setStatus();
     let written = null;
@@ -326,9 +335,74 @@ export class Store {
         () => this.#unsaved.add(id),
       )
       .finally(() => {
+        if (this.#inflight.get(id) === token) this.#inflight.delete(id);
+        if (!this.#inflight.size && this.#journalKey) this.#forgetJournal();
         this.#pending--;
         this.#setStatus();
       });
+  }
+
+  /**
+   * The page is going away (or into the back-forward cache) with record writes in flight, which
+   * the browser may abort: their records, as this tab holds them, and the stored version each
+   * was based on go to localStorage, synchronously, under this tab's journal key. The next page
+   * to open writes them (#replay); a page that comes back from the cache drops the key once its
+   * writes have committed.
+   */
+  #journal() {
+    const entries = [...this.#inflight].filter(([id]) => this.#records.has(id)).map(([id, token]) => ({ record: this.#records.get(id), base: this.#known.get(id) ?? null, token }));
+    if (!entries.length) return;
+    this.#journalKey ??= JOURNAL + newToken();
+    try {
+      localStorage.setItem(this.#journalKey, JSON.stringify(entries));
+    } catch {
+      // Full or refused: the write may still complete; nothing more can be done as the page goes.
+    }
+  }
+
+  #forgetJournal() {
+    try {
+      localStorage.removeItem(this.#journalKey);
+    } catch {
+      // Refused: the entries' tokens tell the next page they were written.
+    }
+    this.#journalKey = null;
+  }
+
+  /**
+   * Writes what a page that went away had in flight (#journal), where the store does not hold
+   * that very write: merged, as another tab's change would be, with what was stored meanwhile.
+   */
+  #replay() {
+    let keys;
+    try {
+      keys = Object.keys(localStorage).filter((k) => k.startsWith(JOURNAL));
+    } catch {
+      return;
+    }
+    for (const key of keys) {
+      let entries;
+      try {
+        entries = JSON.parse(localStorage.getItem(key));
+      } catch {
+        entries = null;
+      }
+      for (const { record, base, token } of Array.isArray(entries) ? entries : []) {
+        if (!readable(record)) continue;
+        const stored = this.#known.get(record.id);
+        if (stored && stored.token === token) continue; // It was written after all.
+        this.#adopt(record);
+        if (base ?? stored) this.#known.set(record.id, base ?? stored);
+        else this.#known.delete(record.id);
+        this.#write(record.id);
+      }
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // Refused (it is not, where setItem worked): replayed again next time, merged again.
+      }
+    }
+    if (!this.#records.has(this.#settings.current)) this.#settings.current = this.#order().at(-1) ?? null;
   }
 
   /** Merges `stored` (another tab's) into `record` in place, and tells the page which fields moved. */
@@ -477,14 +551,27 @@ export class Store {
     this.#write(record.id);
   }
 
-  /** Deletes a quarantined item, for good: only ever on the user's word. */
+  /**
+   * Deletes a quarantined item, for good: only ever on the user's word. Resolves true once
+   * storage has deleted it; false, with the item still listed, where storage refused or the item
+   * is not held by this page's storage (with no IndexedDB it is part of the old state, kept as it
+   * was; a record left in place because storage was full is deleted from where it is).
+   */
   async forget(qid) {
-    if (this.#db && qid >= 0) {
-      await this.#db.run(["quarantine"], "readwrite", (tx) => tx.delete("quarantine", qid));
-      this.#announce({ kind: "quarantine" });
+    const item = this.quarantined.find((q) => q.qid === qid);
+    if (!item) return true;
+    try {
+      if (!this.#db) return false;
+      if (qid >= 0) await this.#db.run(["quarantine"], "readwrite", (tx) => tx.delete("quarantine", qid));
+      else if ("key" in item) await this.#db.run(["assessments"], "readwrite", (tx) => tx.delete("assessments", item.key));
+      else return false;
+    } catch {
+      return false;
     }
-    this.quarantined = this.quarantined.filter((q) => q.qid !== qid);
+    this.#announce({ kind: "quarantine" });
+    this.quarantined = this.quarantined.filter((q) => q !== item);
     this.#notify({ kind: "quarantine" });
+    return true;
   }
 
   /** Everything this tab holds, saved or not, as one JSON text. */
