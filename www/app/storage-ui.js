@@ -73,7 +73,7 @@ export function storageNotices({ store, t, words, resolved }) {
                 // Never pretended: the item stays listed, and the page says it could not delete it.
                 refused = item;
                 renderQuarantine();
-                node.querySelectorAll("button.delete")[store.quarantined.indexOf(item)]?.focus();
+                /** @type {NodeListOf<HTMLButtonElement>} */ (node.querySelectorAll("button.delete"))[store.quarantined.indexOf(item)]?.focus();
               },
               { "aria-describedby": `quarantine-${n}` },
             ),
