@@ -192,6 +192,14 @@ pub fn profile_schema() -> Json {
                 ("url", url),
                 ("assessedOn", date.clone()),
                 ("assessor", text(limits::MAX_NAME)),
+                (
+                    "language",
+                    Json::object(vec![
+                        ("type", s("string")),
+                        ("maxLength", n(limits::MAX_LANGUAGE as f64)),
+                        ("pattern", s("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")),
+                    ]),
+                ),
                 ("illustrative", Json::object(vec![("type", s("boolean"))])),
             ]),
         ),

@@ -666,6 +666,28 @@ fn cases() -> Vec<Case> {
             "`ietf/2026` is not an id of letters, digits, `.`, `_` and `-`",
             None,
         ),
+        case(
+            "language not a language tag",
+            Score(
+                tree(&json!({"schema": SCHEMA, "process": {"name": "x", "language": "English"}, "answers": {}})),
+                None,
+            ),
+            "invalid-language",
+            "process.language",
+            "`English` is not a language tag such as `en`, `ar` or `zh-Hans`",
+            None,
+        ),
+        case(
+            "language with an empty subtag",
+            Score(
+                tree(&json!({"schema": SCHEMA, "process": {"name": "x", "language": "fr-"}, "answers": {}})),
+                None,
+            ),
+            "invalid-language",
+            "process.language",
+            "`fr-` is not a language tag such as `en`, `ar` or `zh-Hans`",
+            None,
+        ),
         // diff
         case(
             "diff of two different processes",
@@ -1387,6 +1409,7 @@ const CODES: &[&str] = &[
     "unknown-value",
     "date-order",
     "invalid-id",
+    "invalid-language",
     "different-process",
 ];
 

@@ -84,13 +84,15 @@ pub enum Code {
     DateOrder,
     /// `invalid-id`: not an assessment id (or date).
     InvalidId,
+    /// `invalid-language`: not a BCP 47 language tag.
+    InvalidLanguage,
     /// `different-process`: a diff of profiles of two processes.
     DifferentProcess,
 }
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::InvalidJson,
         Code::UnsupportedValue,
         Code::WrongType,
@@ -118,6 +120,7 @@ impl Code {
         Code::UnknownValue,
         Code::DateOrder,
         Code::InvalidId,
+        Code::InvalidLanguage,
         Code::DifferentProcess,
     ];
 
@@ -151,6 +154,7 @@ impl Code {
             Code::UnknownValue => "unknown-value",
             Code::DateOrder => "date-order",
             Code::InvalidId => "invalid-id",
+            Code::InvalidLanguage => "invalid-language",
             Code::DifferentProcess => "different-process",
         }
     }
@@ -211,13 +215,14 @@ enum Kind {
     UnknownValue,
     DateOrder,
     InvalidId,
+    InvalidLanguage,
     DifferentProcess,
 }
 
 /// Each kind's message, in [`Kind`] order (the `pinned` tests hold every one to its text), with
 /// blanks that [`Error::message`] fills in: `{echo}` for the echoed input, `{first}` and
 /// `{second}` for the words, `{n}` and `{m}` for the numbers.
-const TEMPLATES: [&str; 30] = [
+const TEMPLATES: [&str; 31] = [
     "invalid JSON at line {n} column {m}: expected {echo}",
     "value cannot be read as JSON (a function, symbol, BigInt or throwing getter)",
     "expected {first}, found {second}",
@@ -247,6 +252,7 @@ const TEMPLATES: [&str; 30] = [
     "unknown value `{echo}`; expected {first}",
     "`{first}` is after `{second}`",
     "`{echo}` is not {first}",
+    "`{echo}` is not a language tag such as `en`, `ar` or `zh-Hans`",
     "the profiles assess different processes",
 ];
 
@@ -310,6 +316,7 @@ impl Error {
             Kind::UnknownValue => Code::UnknownValue,
             Kind::DateOrder => Code::DateOrder,
             Kind::InvalidId => Code::InvalidId,
+            Kind::InvalidLanguage => Code::InvalidLanguage,
             Kind::DifferentProcess => Code::DifferentProcess,
         }
     }
@@ -478,6 +485,10 @@ impl Error {
             "an id of letters, digits, `.`, `_` and `-`"
         };
         Error::new(Kind::InvalidId, path, found).words(expected, "")
+    }
+    /// Not a BCP 47 language tag.
+    pub(crate) fn invalid_language(path: String, found: &str) -> Self {
+        Error::new(Kind::InvalidLanguage, path, found)
     }
     /// A diff of two profiles that assess different processes.
     pub(crate) fn different_process(path: String) -> Self {
@@ -768,6 +779,7 @@ mod pinned {
             ),
             Error::invalid_id("supersedes".into(), "last year", true),
             Error::invalid_id("id".into(), "a/b", false),
+            Error::invalid_language("process.language".into(), "English"),
             Error::different_process("new.process.name".into()),
             Error::not_finite("value".into())
                 .within_key("O5.1")
@@ -830,6 +842,7 @@ mod pinned {
         ("date-order", "answers.O1.1.evidence[0].publishedOn", "`publishedOn` is after `checkedOn`", None),
         ("invalid-id", "supersedes", "`last year` is not a date YYYY-MM-DD or an id of letters, digits, `.`, `_` and `-`", None),
         ("invalid-id", "id", "`a/b` is not an id of letters, digits, `.`, `_` and `-`", None),
+        ("invalid-language", "process.language", "`English` is not a language tag such as `en`, `ar` or `zh-Hans`", None),
         ("different-process", "new.process.name", "the profiles assess different processes", None),
         ("not-finite", "profiles[\"\"][3].answers.O5.1.value", "number must be finite", None),
         ("empty-evidence", "[12][0]", "evidence needs a `url` or a `note`", None),

@@ -24,6 +24,8 @@ pub const SCHEMA_V1: &str = Format::V1.id();
 pub mod limits {
     /// Names: process, organization, assessor, reviewer; ids.
     pub const MAX_NAME: usize = 200;
+    /// A language tag (BCP 47 recommends supporting at least 35 characters).
+    pub const MAX_LANGUAGE: usize = 35;
     /// The scope: which process is assessed, what is left out and why.
     pub const MAX_SCOPE: usize = 1000;
     /// Notes on answers and evidence, quotes, responses.
@@ -51,6 +53,7 @@ const PROCESS_FIELDS: &[&str] = &[
     "assessedOn",
     "assessor",
     "illustrative",
+    "language",
 ];
 const REVIEW_FIELDS: &[&str] = &["level", "reviewers", "reviewedOn", "note"];
 const ANSWER_FIELDS: &[&str] = &[
@@ -146,6 +149,10 @@ json_object! {
         pub assessed_on as "assessedOn": Option<Date>,
         #[serde(skip_serializing_if = "Option::is_none")]
         pub assessor: Option<String>,
+        /// The language the profile's own text (names, notes, quotes) is written in: a BCP 47
+        /// tag, so that renderers can mark that text as such inside a page in another language.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub language: Option<String>,
         /// An illustrative assessment, to be checked before it is relied on.
         #[serde(skip_serializing_if = "core::ops::Not::not")]
         pub illustrative: bool,
@@ -524,9 +531,34 @@ fn read_process(v: &Json, at: At, d: &mut Diagnostics) -> Option<Process> {
         url: o.url("url", limits::MAX_URL, d),
         assessed_on: o.date("assessedOn", d),
         assessor: o.text("assessor", limits::MAX_NAME, d),
+        language: o
+            .get("language")
+            .and_then(|v| read_language(v, o.at("language"), d)),
         illustrative,
         name: name?,
     })
+}
+
+/// A BCP 47 language tag in its common shape: a primary language of 2 or 3 letters, then
+/// subtags of 1 to 8 letters or digits after `-` (`en`, `fr-CA`, `zh-Hans`, `sr-Latn-RS`); at
+/// most 35 characters. Which subtags exist is not checked: a renderer passes the tag on as it is.
+fn read_language(v: &Json, at: At, d: &mut Diagnostics) -> Option<String> {
+    let s = walk::text(v, at, limits::MAX_LANGUAGE, d)?;
+    if !is_language_tag(s.as_bytes()) {
+        d.error(Error::invalid_language(at.path(), &s));
+        return None;
+    }
+    Some(s)
+}
+
+/// The shape of a language tag, subtag by subtag: the first 2 or 3 letters, each later one 1 to 8
+/// letters or digits.
+fn is_language_tag(tag: &[u8]) -> bool {
+    let mut subtags = tag.split(|&b| b == b'-');
+    let first = subtags.next().unwrap_or_default();
+    (2..=3).contains(&first.len())
+        && first.iter().all(u8::is_ascii_alphabetic)
+        && subtags.all(|t| (1..=8).contains(&t.len()) && t.iter().all(u8::is_ascii_alphanumeric))
 }
 
 /// The answers in rubric order, and the v1 answers the crosswalk could not carry over.

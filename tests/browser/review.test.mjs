@@ -67,6 +67,8 @@ test("a review is a new version: verdicts, notes and changes are recorded there,
   assert.deepEqual(copy.answers, original.answers, "the new version starts from the assessor's answers (the preset has no verdicts)");
   assert.equal((await page.$$("#assessment option")).length, before + 1, "one more assessment, the review");
   assert.match(await page.textContent(".review-progress"), /^0 of \d+ answers reviewed: 0 agreed, 0 disputed, 0 changed\.$/);
+  // In English, the preset's English text needs no lang of its own.
+  assert.deepEqual([...new Set(await page.$$eval(".review-item q", (nodes) => nodes.map((n) => n.getAttribute("lang"))))], [null]);
 
   // Agree with O1.1; change O1.2, with a note.
   await page.check("#verdict-O1\\.1-agree");
@@ -135,14 +137,29 @@ test("the review view in Arabic, dark: right to left, its own words, axe clean, 
   await reviewW3c(page, "ar");
   assert.equal(await page.getAttribute("html", "dir"), "rtl");
   assert.equal(await page.textContent("#view h2"), "المراجعة والسجل");
+  // The preset's own text is English (process.language): marked so inside the Arabic page, in
+  // the walk, the report and the scorecard; the page's own words are not.
   assert.deepEqual(await axe(page), []);
   await page.fill("#reviewer-name", "مراجع");
   await page.getByRole("button", { name: "بدء المراجعة في نسخة جديدة" }).click();
   await page.waitForSelector("#review-O1\\.1-title");
+  assert.deepEqual([...new Set(await page.$$eval(".review-item q, .review-item .answer-note", (nodes) => nodes.map((n) => n.lang)))], ["en"]);
+  assert.equal(await page.getAttribute(".review-item h4", "lang"), null);
+  assert.deepEqual([...new Set(await page.$$eval("#print-report .verdict span[dir], #print-report h1 bdi", (nodes) => nodes.map((n) => n.lang)))], ["en"]);
   await page.check("#verdict-O1\\.1-disagree");
   await page.waitForFunction(() => document.querySelector(".review-disagreements li"));
   assert.match(await page.textContent(".review-progress"), /^رُوجعت 1 من \d+ إجابة/);
   assert.deepEqual(await axe(page), []);
+  // The scorecard on Assess marks the quotes it shows the same way.
+  await page.locator("#nav button").first().click();
+  // Its sources are built when their list is first opened.
+  await page.waitForFunction(() => document.querySelector("#live")?.shadowRoot?.querySelector("details.evidence"));
+  await page.evaluate(() => (document.querySelector("#live").shadowRoot.querySelector("details.evidence").open = true));
+  await page.waitForFunction(() => document.querySelector("#live").shadowRoot.querySelector("q.quote"));
+  const live = await page.evaluate(() => [...document.querySelector("#live").shadowRoot.querySelectorAll("q.quote")].map((q) => q.lang));
+  assert.ok(live.length > 0 && live.every((l) => l === "en"), JSON.stringify(live));
+  await page.locator("#nav button").last().click();
+  await page.waitForSelector(".review-item");
   // On a phone, the walk and History's tables fit: nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), true);

@@ -3,7 +3,7 @@
 // "raise the score" (largest gain first), "done", "not applicable" and "not assessed"; each row
 // opens (a native <details>) to its questions, answers, evidence and guidance, and links to the
 // question on the Assess view and to the indicator's methodology page. Also the printed report.
-import { h, link, clean } from "../elements/dom.js";
+import { h, link, clean, textLang } from "../elements/dom.js";
 import { pillarLines, cell, indicatorText, scored } from "./honest.js";
 import { answerLabel as label } from "./share.js";
 
@@ -76,7 +76,7 @@ function classify(indicator, gains) {
   return { group: below ? "raise" : "done", gain: Math.max(0, ...(gains.get(indicator.id) ?? []).map((r) => r.gain)) };
 }
 
-export function evidenceList(answer, words, t) {
+export function evidenceList(answer, words, t, lang = null) {
   const list = answer?.evidence ?? [];
   if (!list.length) return h("p", { class: "note" }, t("noEvidence"));
   return h(
@@ -87,8 +87,8 @@ export function evidenceList(answer, words, t) {
         "li",
         {},
         e.url ? link(e.url, e.url) : null,
-        e.quote ? h("q", { dir: "auto" }, clean(e.quote)) : null,
-        e.note ? h("span", { class: "note block", dir: "auto" }, clean(e.note)) : null,
+        e.quote ? h("q", { dir: "auto", lang }, clean(e.quote)) : null,
+        e.note ? h("span", { class: "note block", dir: "auto", lang }, clean(e.note)) : null,
         e.sourceType || e.checkedOn ? h("span", { class: "note block" }, [e.sourceType ? words.pick("sourceTypes", e.sourceType) : null, e.checkedOn ? `${t("checkedOn")}: ${words.date(e.checkedOn)}` : null].filter(Boolean).join(" · ")) : null,
       ),
     ),
@@ -96,7 +96,7 @@ export function evidenceList(answer, words, t) {
 }
 
 /** A reviewer's verdict on an answer, with the reviewer and the note, or null when it has none. */
-export function verdictLine(answer, t, tag = "p") {
+export function verdictLine(answer, t, tag = "p", lang = null) {
   if (!answer?.verdict) return null;
   const said = t(`verdict${answer.verdict[0].toUpperCase()}${answer.verdict.slice(1)}Short`);
   return h(
@@ -105,12 +105,12 @@ export function verdictLine(answer, t, tag = "p") {
     `${t("verdictCol")}: `,
     h("strong", {}, said),
     answer.reviewer ? [" (", h("bdi", {}, clean(answer.reviewer)), ")"] : null,
-    answer.reviewNote ? [" — ", h("span", { dir: "auto" }, clean(answer.reviewNote))] : null,
+    answer.reviewNote ? [" — ", h("span", { dir: "auto", lang }, clean(answer.reviewNote))] : null,
   );
 }
 
 /** One question inside a row: the question (a link to it), the answer, the evidence and the guidance. */
-function questionItem({ element, answer, words, t, unit }) {
+function questionItem({ element, answer, words, t, unit, lang }) {
   const text = words.rubric.elements[element.id] ?? {};
   return h(
     "li",
@@ -122,9 +122,9 @@ function questionItem({ element, answer, words, t, unit }) {
       h("strong", {}, answerLabel(answer, text, words, t, unit)),
       element.score !== null && element.score !== undefined && element.state === "answered" ? ` (${t("points")}: ${words.number(element.score)})` : null,
     ),
-    answer?.note ? h("p", { class: "answer-note", dir: "auto" }, clean(answer.note)) : null,
-    verdictLine(answer, t),
-    evidenceList(answer, words, t),
+    answer?.note ? h("p", { class: "answer-note", dir: "auto", lang }, clean(answer.note)) : null,
+    verdictLine(answer, t, "p", lang),
+    evidenceList(answer, words, t, lang),
     answer?.searched?.length ? h("p", { class: "note" }, `${t("searched")}: `, h("bdi", {}, clean(answer.searched.join(" | ")))) : null,
     text.help ? h("p", { class: "help" }, h("span", { class: "guidance" }, `${t("guidance")}: `), text.help) : null,
   );
@@ -162,7 +162,7 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
             }),
           )
         : null,
-      h("ol", { class: "report-questions" }, indicator.elements.map((element) => questionItem({ element, answer: profile.answers?.[element.id], words, t, unit: units.get(element.id) }))),
+      h("ol", { class: "report-questions" }, indicator.elements.map((element) => questionItem({ element, answer: profile.answers?.[element.id], words, t, unit: units.get(element.id), lang: textLang(profile.process?.language, words.locale) }))),
       h("p", {}, inPage(toMethod(indicator.id), t("methodLink", { id: indicator.id }))),
     ),
   );
@@ -208,8 +208,8 @@ export function printReport({ report, profile, rubric, words, t }) {
   const answers = profile.answers ?? {};
   const units = unitsOf(rubric);
   return [
-    h("h1", {}, h("bdi", {}, clean(profile.process?.name) || t("untitled"))),
-    profile.process?.organization ? h("p", {}, h("bdi", {}, clean(profile.process.organization))) : null,
+    h("h1", {}, h("bdi", { lang: textLang(profile.process?.language, words.locale) }, clean(profile.process?.name) || t("untitled"))),
+    profile.process?.organization ? h("p", {}, h("bdi", { lang: textLang(profile.process?.language, words.locale) }, clean(profile.process.organization))) : null,
     facts({ report, profile, words, t }),
     pillars({ report, rubric, words, t }),
     h(
@@ -252,7 +252,7 @@ export function printReport({ report, profile, rubric, words, t }) {
                 "tr",
                 {},
                 h("th", { scope: "row" }, e.id),
-                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span")),
+                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span", textLang(profile.process?.language, words.locale))),
                 h("td", { class: "num" }, e.state === "answered" || e.state === "no-public-information" ? words.number(e.score) : "–"),
                 h("td", { class: "urls" }, (answer?.evidence ?? []).map((ev) => h("span", { class: "block", dir: "ltr" }, clean(ev.url ?? ev.note ?? "")))),
               );

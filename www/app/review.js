@@ -4,7 +4,7 @@
 // `supersedes` the assessor's), so the assessor's answers stay as they were. Below it, History:
 // every saved version of the same process, with the engine's `diff` of answers and scores between
 // any two. The view only reads and writes the store; the engine scores.
-import { h, clean, isolate } from "../elements/dom.js";
+import { h, clean, isolate, textLang } from "../elements/dom.js";
 import { kindOf } from "./assess.js";
 import { answerLabel } from "./share.js";
 import { evidenceList } from "./report.js";
@@ -213,8 +213,8 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
     h("p", { class: "note" }, t("reviewItem", { n: words.number(n + 1), total: words.number(total) })),
     h("p", {}, `${t("reviewGiven")}: `, h("strong", {}, answerLabel(given, text, words, t))),
     given.confidence ? h("p", { class: "note" }, t("reviewAssessorConfidence", { level: t(`confidence${given.confidence[0].toUpperCase()}${given.confidence.slice(1)}`) })) : null,
-    given.note ? h("p", { class: "answer-note", dir: "auto" }, clean(given.note)) : null,
-    evidenceList(given, words, t),
+    given.note ? h("p", { class: "answer-note", dir: "auto", lang: textLang(store.current.profile.process?.language, words.locale) }, clean(given.note)) : null,
+    evidenceList(given, words, t, textLang(store.current.profile.process?.language, words.locale)),
   );
 
   // The verdict.

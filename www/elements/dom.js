@@ -54,3 +54,12 @@ export function bdi(text) {
 export function isolate(text) {
   return `\u2068${clean(text)}\u2069`;
 }
+
+/**
+ * The `lang` to put on a profile's own text (notes, quotes) inside a page in `locale`: the
+ * profile's `process.language` when it names another language, else null (no attribute).
+ */
+export function textLang(language, locale) {
+  if (typeof language !== "string" || !language) return null;
+  return language.split("-")[0].toLowerCase() === String(locale).split("-")[0].toLowerCase() ? null : language;
+}

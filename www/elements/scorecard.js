@@ -4,7 +4,7 @@
 // its `status`: a pillar or indicator that is not `scored` shows "insufficient data" with its
 // range and coverage, never a score, a band, a band colour or a meter position.
 import { SdoOpennessElement, defineElement } from "./element.js";
-import { h, link, clean, bdi, isolate } from "./dom.js";
+import { h, link, clean, bdi, isolate, textLang } from "./dom.js";
 
 export { configure } from "./element.js";
 
@@ -245,7 +245,7 @@ export class SdoOpennessScorecardElement extends SdoOpennessElement {
               "li",
               {},
               h("span", { class: "question" }, own("question-href", e.id, R.elements[e.id]?.question ?? e.id)),
-              h("ul", { class: "sources" }, e.evidence.map((ev) => h("li", { class: "source" }, source(ev, words)))),
+              h("ul", { class: "sources" }, e.evidence.map((ev) => h("li", { class: "source" }, source(ev, words, textLang(report.process?.language, words.locale))))),
             ),
           ),
         ),
@@ -340,9 +340,10 @@ function warningList(warnings, words) {
 
 /**
  * One evidence entry: the link with the source type and dates, then the quote and the note, each
- * as text in its own block, in its own direction (an English quote in an Arabic card reads whole).
+ * as text in its own block, in its own direction (an English quote in an Arabic card reads whole)
+ * and, where the profile names its language, marked as in that language (`lang`).
  */
-function source(ev, words) {
+function source(ev, words, lang) {
   const facts = [
     ev.sourceType && words.pick("sourceTypes", ev.sourceType),
     ev.publishedOn && words.text("published", { date: words.date(ev.publishedOn) }),
@@ -355,8 +356,8 @@ function source(ev, words) {
   ].filter(Boolean);
   return [
     head.length > 0 && h("span", { class: "source-head" }, head.map((node, i) => [i > 0 ? " " : "", node])),
-    ev.quote && h("q", { class: "quote", dir: "auto" }, clean(ev.quote)),
-    ev.note && h("span", { class: "ev-note", dir: "auto" }, clean(ev.note)),
+    ev.quote && h("q", { class: "quote", dir: "auto", lang }, clean(ev.quote)),
+    ev.note && h("span", { class: "ev-note", dir: "auto", lang }, clean(ev.note)),
   ];
 }
 
