@@ -2,7 +2,8 @@
 // published web API (pkg/web) against the JavaScript peer, the peer with ajv and the formula, on
 // each real preset and all of them in rotation; the cold first call in new pages; and navigation →
 // painted scorecard for the shipped widget (pkg/widget) against a minified JavaScript-only widget
-// (bench/js-widget.mjs), throttled with CDP network emulation and not, with the bytes on the wire.
+// (bench/js-widget.mjs), each with and without the README's preload hints, throttled with CDP
+// network emulation and not, with the bytes on the wire.
 import { build } from "esbuild";
 import { readdirSync } from "node:fs";
 import { serve } from "../scripts/serve.mjs";
@@ -12,7 +13,8 @@ import { buildJsWidget } from "./js-widget.mjs";
 
 /** The throttled link: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (DevTools' "Slow 4G"). */
 export const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
-const WIDGETS = { wasm: "/bench/load.html", "js-only": "/bench/load-js.html" };
+/** Each widget as the page embeds it plainly, and with the preload hints of the README's snippet. */
+const WIDGETS = { wasm: "/bench/load.html", "js-only": "/bench/load-js.html", "wasm+hints": "/bench/load-hints.html", "js-only+hints": "/bench/load-js-hints.html" };
 
 export async function run() {
   const out = { machine: { ...machine(), browser: null }, score: [], cold: null, load: null };
@@ -58,7 +60,7 @@ async function coldPages(browser, base, runs) {
 /**
  * Navigation → the frame after the first scored render, each widget in a new context, in rotating
  * order (widget k first in repetition k, after one warm-up round of each); the bytes on the wire
- * are the encoded lengths CDP reports for every response of the page until then.
+ * are the encoded lengths CDP reports for every response of the page but the favicon.
  */
 async function loads(browser, base, throttle, reps) {
   const names = Object.keys(WIDGETS);
@@ -72,7 +74,8 @@ async function loads(browser, base, throttle, reps) {
     await cdp.send("Network.enable");
     if (throttle) await cdp.send("Network.emulateNetworkConditions", throttle);
     const wire = new Map();
-    cdp.on("Network.responseReceived", (e) => wire.set(e.requestId, { url: e.response.url, bytes: 0 }));
+    // The favicon is the page's, not the widget's, and may come before or after the paint.
+    cdp.on("Network.responseReceived", (e) => { if (!e.response.url.endsWith("/favicon.svg")) wire.set(e.requestId, { url: e.response.url, bytes: 0 }); });
     cdp.on("Network.loadingFinished", (e) => { if (wire.has(e.requestId)) wire.get(e.requestId).bytes = e.encodedDataLength; });
     await page.goto(`${base}${WIDGETS[name]}`);
     await page.waitForFunction(() => window.loaded, null, { timeout: 60_000 });
@@ -89,7 +92,7 @@ async function loads(browser, base, throttle, reps) {
       times[n].push(await once(n));
     }
   }
-  if (reports.wasm !== reports["js-only"]) throw new Error("the two widgets rendered different reports");
+  if (names.some((n) => reports[n] !== reports.wasm)) throw new Error("the widgets rendered different reports");
   return Object.fromEntries(names.map((n) => [n, { ...summary(times[n]), wire: bytes[n] }]));
 }
 
@@ -102,9 +105,10 @@ export function print(out) {
   console.log(`\nChromium, cold (medians of ${c.runs} new pages): import of pkg/web ${ms(c.import.median)}, init() ${ms(c.init.median)}, first score() of the IETF preset ${ms(c.first.median)}, then ${ms(c.warm.median)} per call`);
   console.log(`JavaScript-only widget: ${out.jsWidget.raw} B, ${out.jsWidget.gzip} B gzip -9`);
   for (const [label, row] of [["throttled (150 ms RTT, 1.6 Mbit/s down)", out.load.throttled], ["unthrottled", out.load.unthrottled]]) {
-    const w = row.wasm;
-    const j = row["js-only"];
-    console.log(`navigation → painted scorecard, ${label}: wasm widget ${ms(w.min)} / ${ms(w.median)}, ${w.wire.total} B on the wire; JS-only ${ms(j.min)} / ${ms(j.median)}, ${j.wire.total} B; wasm/JS-only ${(w.median / j.median).toFixed(2)}`);
+    console.log(`navigation → painted scorecard, ${label}, min / median, bytes on the wire:`);
+    for (const [name, w] of Object.entries(row)) console.log(`  ${name.padEnd(14)} ${ms(w.min)} / ${ms(w.median)}, ${w.wire.total} B`);
+    const q = (a, b) => (row[a].median / row[b].median).toFixed(2);
+    console.log(`  wasm/JS-only ${q("wasm", "js-only")}; with hints ${q("wasm+hints", "js-only+hints")}; wasm+hints/JS-only (no hints) ${q("wasm+hints", "js-only")}`);
   }
   console.log(`load average ${m.load.join(" ")} at the section's start, ${m.loadAtEnd.join(" ")} at its end`);
 }
