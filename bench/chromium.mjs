@@ -78,7 +78,9 @@ async function loads(browser, base, throttle, reps) {
     cdp.on("Network.responseReceived", (e) => { if (!e.response.url.endsWith("/favicon.svg")) wire.set(e.requestId, { url: e.response.url, bytes: 0 }); });
     cdp.on("Network.loadingFinished", (e) => { if (wire.has(e.requestId)) wire.get(e.requestId).bytes = e.encodedDataLength; });
     await page.goto(`${base}${WIDGETS[name]}`);
-    await page.waitForFunction(() => window.loaded, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.loaded, null, { timeout: 30_000 }).catch((e) => {
+      throw new Error(`${WIDGETS[name]}${throttle ? " (throttled)" : ""}: no painted scorecard in 30 s`, { cause: e });
+    });
     const at = await page.evaluate(() => window.loaded);
     reports[name] ??= await page.evaluate(() => JSON.stringify(document.querySelector("sdo-openness-scorecard").report));
     bytes[name] = { total: [...wire.values()].reduce((n, r) => n + r.bytes, 0), requests: [...wire.values()].map((r) => ({ path: new URL(r.url).pathname, bytes: r.bytes })) };
