@@ -12,7 +12,7 @@ import { initSync } from "../pkg/web/sdo_openness.js";
 import * as peer from "./peer.js";
 import * as typed from "./peer-sensitivity.js";
 import { generator } from "./generate.js";
-import { interleave, QUICK, summary } from "./harness.mjs";
+import { interleave, ms, printScoreRows, QUICK, summary } from "./harness.mjs";
 
 const data = engine.rubric();
 const model = peer.prepare(data);
@@ -155,17 +155,10 @@ function cliBatch(profiles, runs) {
   }
 }
 
-const ms = (x) => (x === undefined || x === null ? "" : x < 0.1 ? `${(x * 1000).toFixed(1)} µs` : `${x.toPrecision(3)} ms`);
-
 /** Prints the section's table: min and median per contender, ratios of medians. */
 export function print(out) {
   console.log(`\nNode, score() per call (${out.note}); engine/x = ratio of medians, < 1: the engine is faster`);
-  console.log(`${"input".padEnd(34)} ${["engine", "peer", "peer+ajv", "formula"].map((c) => `${c} min/med`.padStart(22)).join("")} ${"eng/peer".padStart(9)} ${"eng/ajv".padStart(8)} ${"eng/formula".padStart(12)}`);
-  for (const r of out.score) {
-    const cells = ["engine", "peer", "peer+ajv", "formula"].map((c) => `${ms(r[c].min)} / ${ms(r[c].median)}`.padStart(22)).join("");
-    const q = (c) => (r.engine.median / r[c].median).toFixed(2);
-    console.log(`${r.input.padEnd(34)} ${cells} ${q("peer").padStart(9)} ${q("peer+ajv").padStart(8)} ${q("formula").padStart(12)}`);
-  }
+  printScoreRows(out.score);
   const c = out.cold;
   console.log(`\nNode, cold: import of pkg/node ${ms(c.init.median)}, first score() of the IETF preset ${ms(c.first.median)}, then ${ms(c.warm.median)} per call (medians of ${c.runs} new processes)`);
   const b = out.cli;

@@ -11,6 +11,7 @@ import { serve } from "../scripts/serve.mjs";
 import { launchChromium } from "../tests/support/package.mjs";
 import { machine, QUICK } from "./harness.mjs";
 import * as nodeSection from "./node.mjs";
+import * as chromiumSection from "./chromium.mjs";
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const raw = (file) => readFileSync(file).length;
@@ -20,12 +21,28 @@ results.machine.loadAtStart = machine().load;
 console.log(`machine: ${results.machine.cpus} × ${results.machine.model}, load average ${results.machine.loadAtStart.join(" ")} at start.`);
 console.log("These machines are shared and noisy: compare ratios within one run, not absolute figures across runs.");
 
-// Interleaved, in Node, through the published API (bench/node.mjs).
-results.node = nodeSection.run();
-nodeSection.print(results.node);
-if (QUICK) {
+// The interleaved sections: in Node (bench/node.mjs) and in Chromium (bench/chromium.mjs), each
+// through the published API. BENCH_ONLY=node or BENCH_ONLY=chromium runs that section alone.
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY && !["node", "chromium"].includes(ONLY)) throw new Error(`BENCH_ONLY is node or chromium, not ${ONLY}`);
+if (ONLY !== "chromium") {
+  results.node = nodeSection.run();
+  nodeSection.print(results.node);
+}
+if (ONLY !== "node") {
+  results.chromium = await chromiumSection.run();
+  chromiumSection.print(results.chromium);
+}
+if (QUICK || ONLY) {
   results.machine.loadAtEnd = machine().load;
-  console.log(`\nBENCH_QUICK=1: the Node section only; load average ${results.machine.loadAtEnd.join(" ")} at end; results.json not written.`);
+  if (QUICK) {
+    console.log(`\nBENCH_QUICK=1: the interleaved sections only; load average ${results.machine.loadAtEnd.join(" ")} at end; results.json not written.`);
+  } else {
+    // One section alone replaces its key in the last results.json and keeps the rest.
+    const last = JSON.parse(readFileSync("bench/results.json", "utf8"));
+    writeFileSync("bench/results.json", `${JSON.stringify({ ...last, [ONLY]: results[ONLY] }, null, 2)}\n`);
+    console.log(`\nBENCH_ONLY=${ONLY}: load average ${results.machine.loadAtEnd.join(" ")} at end; its key in bench/results.json replaced.`);
+  }
   process.exit(0);
 }
 

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -24,11 +25,12 @@ export const repositoryRoot = resolve(fileURLToPath(new URL("..", import.meta.ur
 
 /**
  * Serves files under `root`. `headers(path)` may add response headers and `rewrite(path)` map a
- * request path to a file path (tests serve one page under several CSPs with them).
- * @param {{ root?: string, port?: number, headers?: (path: string) => Record<string, string>, rewrite?: (path: string) => string }} [options]
+ * request path to a file path (tests serve one page under several CSPs with them). With `gzip`,
+ * responses are sent gzip -9 encoded to clients that accept it (the benchmark's throttled load).
+ * @param {{ root?: string, port?: number, headers?: (path: string) => Record<string, string>, rewrite?: (path: string) => string, gzip?: boolean }} [options]
  * @returns {Promise<import("node:http").Server>}
  */
-export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}), rewrite = (path) => path } = {}) {
+export function serve({ root = repositoryRoot, port = 8080, headers = () => ({}), rewrite = (path) => path, gzip = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -44,12 +46,14 @@ export function serve({ root = repositoryRoot, port = 8080, headers = () => ({})
       }
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, "index.html");
       const body = await readFile(path);
+      const encode = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
       res.writeHead(200, {
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "cache-control": "no-cache",
+        ...(encode ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
         ...headers(url.pathname),
       });
-      res.end(body);
+      res.end(encode ? gzipSync(body, { level: 9 }) : body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
     }

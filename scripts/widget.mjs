@@ -27,7 +27,7 @@ const trimmed = (file) => JSON.stringify(trim(JSON.parse(readFileSync(file, "utf
 // The bundle carries the widget's English words only; each other language's words travel in its
 // catalogue (pkg/widget/locales/*.json, key `ui`), fetched when an element first needs it.
 const { UI, LOCALES, describeError } = await import(pathToFileURL(resolve("www/elements/ui.js")).href);
-const englishOnly = {
+export const englishOnly = {
   name: "english-ui",
   setup(b) {
     b.onLoad({ filter: /elements[\\/]ui\.js$/ }, () => ({
@@ -46,32 +46,37 @@ const leanEngine = {
 };
 
 // Bundle the trimmed English catalogue in place of the full one.
-const trimEnglish = {
+export const trimEnglish = {
   name: "trim-catalogue",
   setup(b) {
     b.onLoad({ filter: /locales[\\/]en\.json$/ }, (args) => ({ contents: trimmed(args.path), loader: "json" }));
   },
 };
 
-rmSync("pkg/widget", { recursive: true, force: true });
-mkdirSync("pkg/widget/locales", { recursive: true });
-await build({
-  entryPoints: ["www/elements/define.js"],
-  outfile: "pkg/widget/elements/sdo-openness.js",
-  bundle: true,
-  minify: true,
-  format: "esm",
-  target: "es2022",
-  legalComments: "none",
-  charset: "utf8", // UTF-8 text, not \\u escapes: the six languages stay compact
-  logLevel: "warning",
-  plugins: [trimEnglish, leanEngine, englishOnly],
-});
-copyFileSync("pkg/lean/sdo_openness_bg.wasm", "pkg/widget/elements/sdo_openness_bg.wasm");
-for (const file of readdirSync("www/locales")) {
-  if (!file.endsWith(".json") || file === "en.json") continue;
-  const locale = file.replace(".json", "");
-  const catalogue = { ...JSON.parse(trimmed(`www/locales/${file}`)), ui: UI[locale] };
-  writeFileSync(`pkg/widget/locales/${file}`, JSON.stringify(catalogue));
+// Imported (bench/js-widget.mjs builds a JavaScript-only widget with the same plugins), it builds nothing.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) await buildWidget();
+
+async function buildWidget() {
+  rmSync("pkg/widget", { recursive: true, force: true });
+  mkdirSync("pkg/widget/locales", { recursive: true });
+  await build({
+    entryPoints: ["www/elements/define.js"],
+    outfile: "pkg/widget/elements/sdo-openness.js",
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    legalComments: "none",
+    charset: "utf8", // UTF-8 text, not \\u escapes: the six languages stay compact
+    logLevel: "warning",
+    plugins: [trimEnglish, leanEngine, englishOnly],
+  });
+  copyFileSync("pkg/lean/sdo_openness_bg.wasm", "pkg/widget/elements/sdo_openness_bg.wasm");
+  for (const file of readdirSync("www/locales")) {
+    if (!file.endsWith(".json") || file === "en.json") continue;
+    const locale = file.replace(".json", "");
+    const catalogue = { ...JSON.parse(trimmed(`www/locales/${file}`)), ui: UI[locale] };
+    writeFileSync(`pkg/widget/locales/${file}`, JSON.stringify(catalogue));
+  }
+  if (!existsSync("pkg/widget/elements/sdo-openness.js")) process.exit(1);
 }
-if (!existsSync("pkg/widget/elements/sdo-openness.js")) process.exit(1);
