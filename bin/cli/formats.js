@@ -2,8 +2,16 @@
 // renderer follows the methodology's rule: a pillar or indicator without a published score shows
 // "insufficient data" and its range, never a number, a band or a colour.
 
+/**
+ * Text as a terminal or a Markdown viewer should show it: control characters (an escape sequence
+ * in a process name could recolour the terminal, move its cursor or set its title) and
+ * bidirectional controls (which could reorder what is read) are written as `\u{…}` escapes.
+ */
+export const shown = (text) => String(text ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+
 /** `columns`: `[{ key, title, align?: "right" }]`; `rows`: objects of display strings. */
 export function table(columns, rows, { color = false } = {}) {
+  rows = rows.map((r) => ({ ...r, ...Object.fromEntries(columns.map((c) => [c.key, shown(r[c.key])])) }));
   const widths = columns.map((c) => Math.max(length(c.title), ...rows.map((r) => length(r[c.key] ?? ""))));
   const pad = (text, i) => {
     const fill = " ".repeat(widths[i] - length(text));
@@ -26,7 +34,7 @@ export const BAND_STYLE = { limited: "red", partial: "yellow", substantial: "blu
 const length = (text) => [...text].length;
 
 export function markdown(columns, rows) {
-  const cell = (text) => String(text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+  const cell = (text) => shown(String(text ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " "));
   const out = [
     `| ${columns.map((c) => cell(c.title)).join(" | ")} |`,
     `|${columns.map((c) => (c.align === "right" ? "---:" : "---")).join("|")}|`,

@@ -207,6 +207,20 @@ test("csv quotes per RFC 4180 and defuses formulas in text cells", () => {
   assert.equal(cli(["score", "--format", "csv", "at.json"], { cwd: dir }).stdout.split("\r\n")[1], `at.json,'@cmd|' /C calc'!A0,O,O1,insufficient-data,,0,100,0,14`);
 });
 
+test("table and markdown write control and bidirectional characters of a name as escapes: no terminal escape sequence or override reaches the screen", () => {
+  writeFileSync(join(dir, "evil.json"), minimal({ name: "A\u001b[31mred\u001b]0;title\u0007\u202egnp.exe" }));
+  writeFileSync(join(dir, "plain.json"), minimal({ name: "Plain" }));
+  for (const format of ["table", "markdown"]) {
+    const r = cli(["compare", "--format", format, "evil.json", "plain.json"], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, format);
+    assert.ok(r.stdout.includes("A\\u{1b}[31mred\\u{1b}]0;title\\u{7}\\u{202e}gnp.exe"), `${format}: ${r.stdout}`);
+  }
+  // JSON and CSV are data, not a display: they keep the name exactly.
+  const json = JSON.parse(cli(["compare", "evil.json", "plain.json"], { cwd: dir }).stdout);
+  assert.ok(JSON.stringify(json).includes("A\\u001b[31mred"));
+});
+
 // ---------------------------------------------------------------------------------------------
 // validate
 
