@@ -134,6 +134,25 @@ test("several attribute changes cause one render, and each is honoured", async (
   await page.context().close();
 });
 
+test("changing only the theme restyles the card without scoring or drawing it again", async () => {
+  const { page } = await open("/tests/browser/pages/widget.html");
+  await settled(page, ["from-src"]);
+  const after = await page.evaluate(async () => {
+    const card = document.getElementById("from-src");
+    const before = window.events.filter((e) => e.id === "from-src").length;
+    const node = card.shadowRoot.querySelector(".card");
+    card.setAttribute("theme", "dark");
+    await new Promise((done) => setTimeout(done, 300));
+    return {
+      renders: window.events.filter((e) => e.id === "from-src").length - before,
+      same: card.shadowRoot.querySelector(".card") === node,
+      background: getComputedStyle(card.shadowRoot.querySelector(".card")).backgroundColor,
+    };
+  });
+  assert.deepEqual(after, { renders: 0, same: true, background: "rgb(13, 17, 23)" });
+  await page.context().close();
+});
+
 test("custom properties theme it, and page CSS neither breaks it nor is broken by it", async () => {
   const { page } = await open("/tests/browser/pages/widget.html");
   await settled(page, ["from-src"]);

@@ -66,8 +66,10 @@ export class SdoOpennessElement extends Base {
     this.#queue();
   }
 
-  attributeChangedCallback(_name, before, after) {
-    if (before !== after) this.#queue();
+  attributeChangedCallback(name, before, after) {
+    // `theme` is styling alone (`:host([theme=…])` in styles.js): the browser restyles, nothing is
+    // scored or drawn again.
+    if (before !== after && name !== "theme") this.#queue();
   }
 
   /** URL of a profile JSON file (the `src` attribute). */
