@@ -75,6 +75,8 @@ test("npm run typecheck checks bin/, scripts/, the elements, the page's modules 
     "www/shared/fragment.js",
     "www/app/store.js",
     "www/app/assess.js",
+    "www/app/main.js",
+    "www/app/review.js",
     "tests/support/package.mjs",
     "tests/support/browser.mjs",
   ]) {

@@ -122,7 +122,7 @@ function revealQuestion() {
   const box = question && document.getElementById(`q-${question}`);
   if (!box) return;
   box.scrollIntoView({ block: "center" });
-  (box.querySelector("input:checked") ?? box.querySelector("input, textarea, select"))?.focus();
+  /** @type {HTMLElement | null} */ (box.querySelector("input:checked") ?? box.querySelector("input, textarea, select"))?.focus();
 }
 
 function ensureAssessment() {
@@ -337,7 +337,7 @@ function renderAssess(root) {
     scorecard(),
   );
   aside.querySelector("#next").addEventListener("click", () => {
-    const all = [...document.querySelectorAll(".question")];
+    const all = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".question"))];
     const from = all.findIndex((q) => q.contains(document.activeElement));
     const next = [...all.slice(from + 1), ...all.slice(0, from + 1)].find((q) => q.dataset.state !== "answered");
     if (!next) return announce(t("allAnswered"));
@@ -895,8 +895,11 @@ function fieldOf(element) {
 
 const editing = (id, path) => id === store.state.current && view === "assess" && fieldOf(document.activeElement).includes(path);
 
-/** Redraws what `paths` of assessment `id` hold now; `settled` when the user chose in a conflict. */
-async function remoteChange({ id, paths }, settled = false) {
+/**
+ * Redraws what `paths` of assessment `id` hold now; `settled` when the user chose in a conflict.
+ * @param {{ id?: string, paths?: string[] }} change
+ */
+async function remoteChange({ id, paths = [] }, settled = false) {
   const focusIn = (selector) => $(selector)?.contains(document.activeElement);
   if (!store.current || (paths.includes("removed") && id === drawnFor)) return renderAll();
   if (paths.some((p) => ["added", "removed", "process\u0000name"].includes(p)) && !focusIn("#controls")) renderHeader();
