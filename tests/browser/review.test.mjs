@@ -166,3 +166,17 @@ test("the review view in Arabic, dark: right to left, its own words, axe clean, 
   await page.screenshot({ path: "/tmp/review-ar-390.png", fullPage: true }).catch(() => {});
   await context.close();
 });
+
+test("an assessment in the earlier format (v1) is not reviewed as it is: the view says to review a current-format copy", async () => {
+  const context = await chromium.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${chromium.base}/www/?view=share`);
+  const v1 = { schema: "sdo-openness/profile/v1", process: { name: "Old format" }, answers: { "O1.1": { option: "public" } } };
+  await page.setInputFiles("#import", { name: "v1.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(v1)) });
+  await page.waitForFunction(() => document.querySelector("#assessment option:checked")?.textContent === "Old format");
+  await page.locator("#nav button").last().click();
+  await page.waitForSelector(".review-start .note");
+  assert.equal(await page.textContent(".review-start .note"), "A review needs the current profile format: on Assess, choose “Make an editable copy in the current format” and review the copy.");
+  assert.equal(await page.locator("#reviewer-name").count(), 0);
+  await context.close();
+});

@@ -292,6 +292,7 @@ export const PAGE = {
     pillarCol: "Pillar",
     verdictCol: "Verdict",
     reviewerNoteCol: "Reviewer’s note",
+    reviewNeedsV2: "A review needs the current profile format: on Assess, choose “{action}” and review the copy.",
   },
   ar: {
     toScorecard: "بطاقة التقييم الكاملة",
@@ -584,6 +585,7 @@ export const PAGE = {
     pillarCol: "الركيزة",
     verdictCol: "الرأي",
     reviewerNoteCol: "ملاحظة المراجع",
+    reviewNeedsV2: "تتطلب المراجعة صيغة الملف التعريفي الحالية: في «التقييم» اختر «{action}» ثم راجِع النسخة.",
   },
   es: {
     toScorecard: "Ficha completa",
@@ -876,6 +878,7 @@ export const PAGE = {
     pillarCol: "Pilar",
     verdictCol: "Dictamen",
     reviewerNoteCol: "Nota del revisor",
+    reviewNeedsV2: "Una revisión requiere el formato de perfil actual: en Evaluar, elija «{action}» y revise la copia.",
   },
   fr: {
     toScorecard: "Tableau de bord complet",
@@ -1168,6 +1171,7 @@ export const PAGE = {
     pillarCol: "Pilier",
     verdictCol: "Avis",
     reviewerNoteCol: "Note du réviseur",
+    reviewNeedsV2: "Une revue demande le format de profil actuel : dans Évaluer, choisissez « {action} » et révisez la copie.",
   },
   ru: {
     toScorecard: "Полная карточка оценки",
@@ -1460,6 +1464,7 @@ export const PAGE = {
     pillarCol: "Столп",
     verdictCol: "Заключение",
     reviewerNoteCol: "Примечание рецензента",
+    reviewNeedsV2: "Для рецензии нужен текущий формат профиля: на вкладке «Оценить» выберите «{action}» и рецензируйте копию.",
   },
   zh: {
     toScorecard: "完整评分卡",
@@ -1752,6 +1757,7 @@ export const PAGE = {
     pillarCol: "支柱",
     verdictCol: "意见",
     reviewerNoteCol: "审核人说明",
+    reviewNeedsV2: "审核需要当前的档案格式：请在“评估”中选择“{action}”，然后审核该副本。",
   },
 };
 

@@ -109,6 +109,12 @@ function startForm({ store, t, announce, onNew }) {
     section.append(h("p", { class: "note" }, t("reviewNoAnswers")));
     return section;
   }
+  // The earlier format has no `review`, `supersedes` or verdicts: a review starts from a copy in
+  // the current format (Assess makes one).
+  if (profile.schema?.endsWith("/v1")) {
+    section.append(h("p", { class: "note" }, t("reviewNeedsV2", { action: t("convertV1") })));
+    return section;
+  }
   const name = h("input", { id: "reviewer-name", type: "text", autocomplete: "name", dir: "auto", "aria-describedby": "reviewer-name-problem" });
   const problem = h("p", { class: "problems", id: "reviewer-name-problem", "aria-live": "polite" });
   const level = h(
