@@ -95,10 +95,14 @@ export function evidenceList(answer, words, t, lang = null) {
   );
 }
 
+/** The catalogue keys that name each verdict (in a list or a table) and each confidence. */
+export const VERDICT_SHORT = { agree: "verdictAgreeShort", disagree: "verdictDisagreeShort", changed: "verdictChangedShort" };
+export const CONFIDENCE = { high: "confidenceHigh", medium: "confidenceMedium", low: "confidenceLow" };
+
 /** A reviewer's verdict on an answer, with the reviewer and the note, or null when it has none. */
 export function verdictLine(answer, t, tag = "p", lang = null) {
   if (!answer?.verdict) return null;
-  const said = t(`verdict${answer.verdict[0].toUpperCase()}${answer.verdict.slice(1)}Short`);
+  const said = t(VERDICT_SHORT[answer.verdict] ?? answer.verdict);
   return h(
     tag,
     { class: "verdict block", "data-verdict": answer.verdict },

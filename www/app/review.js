@@ -7,10 +7,12 @@
 import { h, clean, isolate, textLang } from "../elements/dom.js";
 import { kindOf } from "./assess.js";
 import { answerLabel } from "./share.js";
-import { evidenceList } from "./report.js";
+import { evidenceList, VERDICT_SHORT, CONFIDENCE } from "./report.js";
 import { cell } from "./honest.js";
 
 const VERDICTS = ["agree", "disagree", "changed"];
+/** Each verdict as the reviewer chooses it. */
+const VERDICT_CHOICE = { agree: "verdictAgree", disagree: "verdictDisagree", changed: "verdictChanged" };
 
 /** A table that scrolls inside its own box on a narrow screen, reachable by keyboard (as compare.js does). */
 const scroll = (table) => h("div", { class: "table-scroll", role: "region", "aria-label": table.caption?.textContent ?? "", tabindex: "0" }, table);
@@ -218,7 +220,7 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
     h("h4", { id: `review-${id}-title`, tabindex: "-1" }, h("span", { class: "qid" }, id), " ", text.question ?? id),
     h("p", { class: "note" }, t("reviewItem", { n: words.number(n + 1), total: words.number(total) })),
     h("p", {}, `${t("reviewGiven")}: `, h("strong", {}, answerLabel(given, text, words, t))),
-    given.confidence ? h("p", { class: "note" }, t("reviewAssessorConfidence", { level: t(`confidence${given.confidence[0].toUpperCase()}${given.confidence.slice(1)}`) })) : null,
+    given.confidence ? h("p", { class: "note" }, t("reviewAssessorConfidence", { level: t(CONFIDENCE[given.confidence] ?? given.confidence) })) : null,
     given.note ? h("p", { class: "answer-note", dir: "auto", lang: textLang(store.current.profile.process?.language, words.locale) }, clean(given.note)) : null,
     evidenceList(given, words, t, textLang(store.current.profile.process?.language, words.locale)),
   );
@@ -241,7 +243,7 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
       }, { spoken: true });
       changeBox.hidden = v !== "changed";
     });
-    return h("div", { class: "choice" }, input, h("label", { for: input.id }, t(`verdict${v[0].toUpperCase()}${v.slice(1)}`)));
+    return h("div", { class: "choice" }, input, h("label", { for: input.id }, t(VERDICT_CHOICE[v])));
   });
 
   // The changed answer: the question's options (or a number) and the two states.
@@ -280,7 +282,7 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
     "select",
     { id: `review-${id}-confidence` },
     h("option", { value: "" }, t("reviewConfidenceKeep")),
-    ["high", "medium", "low"].map((c) => h("option", { value: c }, t(`confidence${c[0].toUpperCase()}${c.slice(1)}`))),
+    Object.keys(CONFIDENCE).map((c) => h("option", { value: c }, t(CONFIDENCE[c]))),
   );
   // "As the assessor gave it" unless the reviewer has set another.
   confidence.value = original && answer().confidence === original.confidence ? "" : (answer().confidence ?? "");
@@ -506,8 +508,8 @@ function changes({ a, b, rubric, words, t, diff, describe, label }) {
                 "tr",
                 { "data-element": id },
                 h("th", { scope: "row" }, h("span", { class: "qid" }, id), " ", text(id).question ?? ""),
-                h("td", {}, answer.verdict ? t(`verdict${answer.verdict[0].toUpperCase()}${answer.verdict.slice(1)}Short`) : "—"),
-                h("td", {}, answer.confidence ? t(`confidence${answer.confidence[0].toUpperCase()}${answer.confidence.slice(1)}`) : "—"),
+                h("td", {}, answer.verdict ? t(VERDICT_SHORT[answer.verdict] ?? answer.verdict) : "—"),
+                h("td", {}, answer.confidence ? t(CONFIDENCE[answer.confidence] ?? answer.confidence) : "—"),
                 h("td", { dir: "auto" }, answer.reviewNote ? clean(answer.reviewNote) : "—"),
               ),
             ),
