@@ -138,6 +138,7 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
   const text = words.rubric.indicators[indicator.id] ?? {};
   const recs = gains.get(indicator.id) ?? [];
   const pillarName = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
+  const lang = textLang(profile.process?.language, words.locale);
   const best = recs.length ? Math.max(...recs.map((r) => r.gain)) : 0;
   return h(
     "details",
@@ -166,7 +167,7 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
             }),
           )
         : null,
-      h("ol", { class: "report-questions" }, indicator.elements.map((element) => questionItem({ element, answer: profile.answers?.[element.id], words, t, unit: units.get(element.id), lang: textLang(profile.process?.language, words.locale) }))),
+      h("ol", { class: "report-questions" }, indicator.elements.map((element) => questionItem({ element, answer: profile.answers?.[element.id], words, t, unit: units.get(element.id), lang }))),
       h("p", {}, inPage(toMethod(indicator.id), t("methodLink", { id: indicator.id }))),
     ),
   );
@@ -211,9 +212,10 @@ export function reportView({ report, profile, rubric, words, t }) {
 export function printReport({ report, profile, rubric, words, t }) {
   const answers = profile.answers ?? {};
   const units = unitsOf(rubric);
+  const lang = textLang(profile.process?.language, words.locale); // the profile's own text, where it is in another language
   return [
-    h("h1", {}, h("bdi", { lang: textLang(profile.process?.language, words.locale) }, clean(profile.process?.name) || t("untitled"))),
-    profile.process?.organization ? h("p", {}, h("bdi", { lang: textLang(profile.process?.language, words.locale) }, clean(profile.process.organization))) : null,
+    h("h1", {}, h("bdi", { lang }, clean(profile.process?.name) || t("untitled"))),
+    profile.process?.organization ? h("p", {}, h("bdi", { lang }, clean(profile.process.organization))) : null,
     facts({ report, profile, words, t }),
     pillars({ report, rubric, words, t }),
     h(
@@ -256,7 +258,7 @@ export function printReport({ report, profile, rubric, words, t }) {
                 "tr",
                 {},
                 h("th", { scope: "row" }, e.id),
-                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span", textLang(profile.process?.language, words.locale))),
+                h("td", {}, answerLabel(answer, text, words, t, units.get(e.id)), verdictLine(answer, t, "span", lang)),
                 h("td", { class: "num" }, e.state === "answered" || e.state === "no-public-information" ? words.number(e.score) : "–"),
                 h("td", { class: "urls" }, (answer?.evidence ?? []).map((ev) => h("span", { class: "block", dir: "ltr" }, clean(ev.url ?? ev.note ?? "")))),
               );

@@ -201,6 +201,7 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
   const id = element.id;
   const text = words.rubric.elements[id] ?? {};
   const answer = () => store.current.profile.answers?.[id] ?? {};
+  const lang = textLang(store.current.profile.process?.language, words.locale);
   const reviewer = store.current.profile.review?.reviewers?.[0];
   // `typing`: a keystroke in the note, after which History waits for the note's change event.
   const edit = (apply, { spoken = false, typing = false } = {}) => {
@@ -221,8 +222,8 @@ function item({ store, element, original, n, total, words, t, refresh, edited })
     h("p", { class: "note" }, t("reviewItem", { n: words.number(n + 1), total: words.number(total) })),
     h("p", {}, `${t("reviewGiven")}: `, h("strong", {}, answerLabel(given, text, words, t))),
     given.confidence ? h("p", { class: "note" }, t("reviewAssessorConfidence", { level: t(CONFIDENCE[given.confidence] ?? given.confidence) })) : null,
-    given.note ? h("p", { class: "answer-note", dir: "auto", lang: textLang(store.current.profile.process?.language, words.locale) }, clean(given.note)) : null,
-    evidenceList(given, words, t, textLang(store.current.profile.process?.language, words.locale)),
+    given.note ? h("p", { class: "answer-note", dir: "auto", lang }, clean(given.note)) : null,
+    evidenceList(given, words, t, lang),
   );
 
   // The verdict.
