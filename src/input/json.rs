@@ -200,9 +200,11 @@ impl Parser<'_> {
     }
 
     fn space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
+        let rest = self.rest();
+        let run = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        self.at += run.unwrap_or(rest.len());
     }
 
     fn eat(&mut self, b: u8) -> bool {
@@ -300,9 +302,11 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let from = self.at;
-            while !matches!(self.peek(), None | Some(b'"' | b'\\' | 0..=0x1F)) {
-                self.at += 1;
-            }
+            let run = self
+                .rest()
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\\' | 0..=0x1F));
+            self.at += run.unwrap_or(self.text.len() - from);
             // The run ends at an ASCII byte, so it is whole characters of the (valid) source:
             // slicing the `str` needs no UTF-8 validation, which is most of a kilobyte of code.
             out.push_str(self.source.get(from..self.at).unwrap_or_default());

@@ -209,7 +209,8 @@ pub(crate) fn string<'j>(v: &'j Json, at: &At, d: &mut Diagnostics) -> Option<&'
 /// A string of at most `max` characters (not bytes: limits are about what people read).
 pub(crate) fn text(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<String> {
     let s = string(v, &at, d)?;
-    if crate::base::num::chars(s) > max {
+    // A string has at least as many bytes as characters: most are counted by their length alone.
+    if s.len() > max && crate::base::num::chars(s) > max {
         d.error(Error::too_long(at.path(), max));
         return None;
     }
@@ -246,7 +247,15 @@ pub(crate) fn url(v: &Json, at: At, max: usize, d: &mut Diagnostics) -> Option<S
         b.len()
     };
     let host_ok = b.get(host).is_some_and(|&c| c != b'/');
-    if !host_ok || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // Spaces and controls: for ASCII text (nearly every address) a byte test says the same as
+    // decoding each character.
+    let bad = |c: char| c.is_whitespace() || c.is_control();
+    let spaced = if s.is_ascii() {
+        b.iter().any(|&c| bad(char::from(c)))
+    } else {
+        s.chars().any(bad)
+    };
+    if !host_ok || spaced {
         d.error(Error::invalid_url(at.path()));
         return None;
     }
