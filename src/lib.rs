@@ -236,7 +236,28 @@ pub fn diff(old: &Json, new: &Json, options: Option<&Json>) -> Result<Diff, Erro
     Ok(engine::diff::diff(old, new, &options))
 }
 
-fn profiles_of(v: &Json, max: usize) -> Result<Vec<Profile>, Error> {
+/// [`compare`] of profiles already read: the JavaScript binding reads and checks each one as it
+/// arrives, so that one parsed tree at a time is alive rather than all of them.
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
+pub(crate) fn compare_read(
+    profiles: Vec<Profile>,
+    options: Option<&Json>,
+) -> Result<Comparison, Error> {
+    let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
+    Ok(engine::compare::compare(profiles, &options))
+}
+
+/// [`sensitivity`] of profiles already read, as [`compare_read`].
+#[cfg(all(target_arch = "wasm32", feature = "full"))]
+pub(crate) fn sensitivity_read(
+    profiles: &[Profile],
+    options: Option<&Json>,
+) -> Result<Sensitivity, Error> {
+    let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
+    Ok(engine::sensitivity::analyse(profiles, &options))
+}
+
+pub(crate) fn profiles_of(v: &Json, max: usize) -> Result<Vec<Profile>, Error> {
     let Json::Array(items) = v else {
         return Err(Error::wrong_type(
             String::new(),

@@ -12,6 +12,8 @@
 use crate::compare::{MAX_PROFILES, MAX_TOTAL_BYTES};
 use crate::json::{limits, Json};
 use crate::prelude::*;
+#[cfg(feature = "full")]
+use crate::profile::Profile;
 use crate::text::WriteJson;
 use crate::Error;
 use wasm_bindgen::prelude::*;
@@ -116,17 +118,22 @@ fn problem(problem: &JsValue, many: usize) -> Error {
     }
 }
 
-/// Profiles for `compare` or `sensitivity`: an array's length is checked against `max` before
-/// any of it is read, and then each profile is read by itself, under the limits of one input,
-/// and all of them within [`MAX_TOTAL_BYTES`] of text; anything else is read whole, as one
-/// input (so JSON text of an array is within the limits of one input in all).
+/// Profiles for `compare` or `sensitivity`, read and checked one at a time: an array's length is
+/// checked against `max` before any of it is read, then each profile's text is parsed and read
+/// into a [`Profile`] before the next one's is asked for, so that one parsed tree is alive at a
+/// time (a tree takes several times its text), all the texts within [`MAX_TOTAL_BYTES`]. The
+/// first error in input order wins, its path starting `[index]`. Anything but a plain array is
+/// read whole, as one input, and checked as the Rust API checks it.
 #[cfg(feature = "full")]
-fn profiles(v: JsValue, max: usize) -> Result<Json, Error> {
+fn profiles(v: JsValue, max: usize) -> Result<Vec<Profile>, Error> {
     let count = item_count(&v, max).map_err(|p| problem(&p, max))?;
     let Ok(count) = usize::try_from(count) else {
-        return input(v);
+        return crate::profiles_of(&input(v)?, max);
     };
-    let mut items = Vec::with_capacity(count);
+    if count == 0 {
+        return Err(Error::too_few(String::new(), 1));
+    }
+    let mut profiles = Vec::with_capacity(count);
     let mut total = 0;
     for n in 0..count {
         let text = item_text(
@@ -143,9 +150,10 @@ fn profiles(v: JsValue, max: usize) -> Result<Json, Error> {
         if total > MAX_TOTAL_BYTES {
             return Err(Error::too_large(String::new(), MAX_TOTAL_BYTES).within_index(n));
         }
-        items.push(Json::parse(&text).map_err(|e| e.within_index(n))?);
+        let tree = Json::parse(&text).map_err(|e| e.within_index(n))?;
+        profiles.push(Profile::from_tree(&tree).map_err(|e| e.within_index(n))?);
     }
-    Ok(Json::Array(items))
+    Ok(profiles)
 }
 
 fn optional(v: JsValue) -> Result<Option<Json>, Error> {
@@ -193,8 +201,8 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
 #[wasm_bindgen]
 pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| {
-        crate::compare(
-            &self::profiles(profiles, MAX_PROFILES)?,
+        crate::compare_read(
+            self::profiles(profiles, MAX_PROFILES)?,
             optional(options)?.as_ref(),
         )
     })
@@ -206,7 +214,7 @@ pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| {
         let profiles = self::profiles(profiles, crate::sensitivity::MAX_PROFILES)?;
-        crate::sensitivity(&profiles, optional(options)?.as_ref())
+        crate::sensitivity_read(&profiles, optional(options)?.as_ref())
     })
 }
 

@@ -281,11 +281,18 @@ test("compare() holds each profile to the byte limit by itself, so 20 presets ar
   assert.throws(() => engine.compare([ietf, { a: [1, 2n] }]), (e) => e.code === "unsupported-value" && e.path === "[1].a[1]");
   assert.throws(() => engine.compare([ietf, "x".repeat((1 << 20) + 1)]), (e) => e.code === "too-large" && e.path === "[1]");
   assert.throws(() => engine.compare([ietf, { "": 1, b: 2, b2: 3 }, '{"a":1,"a":2}']), (e) => e.path.startsWith("[1]"));
+  // Each profile is read and checked before the next is parsed: the first error in input order
+  // wins, a profile's own error before a later one's broken JSON.
+  assert.throws(() => engine.compare([{ schema: "x" }, "{"]), (e) => e.code === "unsupported-schema" && e.path === "[0].schema");
+  assert.throws(() => engine.sensitivity([ietf, { schema: "x" }, "{"]), (e) => e.path === "[1].schema");
 });
 
 test("compare() bounds the text of all profiles together at 64 MiB", () => {
-  // 16 strings of 63 KiB: about 1 MiB of text per item, within the limit of one input.
-  const big = Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`s${k}`, "x".repeat(63 * 1024)]));
+  // Valid profiles with 16 strings of 63 KiB (unknown process fields, which only warn): about
+  // 1 MiB of text per item, within the limit of one input. Each is read and checked before the
+  // next, so the items must be valid for the total to be reached.
+  const long = Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`s${k}`, "x".repeat(63 * 1024)]));
+  const big = { schema: "sdo-openness/profile/v2", process: { name: "Big", ...long }, answers: {} };
   const one = JSON.stringify(big).length;
   assert.ok(one < 1 << 20);
   const over = Math.floor((64 << 20) / one); // the first item past 64 MiB
