@@ -9,12 +9,12 @@ import { gzipSync } from "node:zlib";
 const KiB = 1024;
 /** What a user downloads, each as the sum of its files' gzip sizes. */
 export const BUDGETS = [
-  { what: "the package's engine (every export)", files: ["pkg/web/sdo_openness_bg.wasm"], budget: 47.5 * KiB },
+  { what: "the package's engine (every export)", files: ["pkg/web/sdo_openness_bg.wasm"], budget: 48 * KiB },
   { what: "the widget's engine (score only)", files: ["pkg/widget/elements/sdo_openness_bg.wasm"], budget: 30 * KiB },
   {
     what: "a page embedding the widget (engine and bundle)",
     files: ["pkg/widget/elements/sdo_openness_bg.wasm", "pkg/widget/elements/sdo-openness.js"],
-    budget: 48.5 * KiB,
+    budget: 49 * KiB,
   },
 ];
 

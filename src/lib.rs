@@ -112,7 +112,7 @@ pub mod badge {
 /// Not part of the API: the JSON writer, for the tests' byte-identity checks and the binding.
 #[doc(hidden)]
 pub mod text {
-    pub use crate::base::text::{to_text, Text, WriteJson};
+    pub use crate::base::text::{to_ascii_text, to_text, Text, WriteJson};
 }
 
 pub use compare::{Comparison, MAX_PROFILES};

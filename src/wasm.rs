@@ -49,8 +49,9 @@ extern "C" {
         max_nodes: usize,
         max_keys: usize,
     ) -> Result<String, JsValue>;
-    #[wasm_bindgen(js_name = fromText)]
-    fn from_text(text: &str, floats: &[f64]) -> JsValue;
+    // Bytes, not `&str`: the text is ASCII, which `fromAscii` reads without UTF-8 decoding.
+    #[wasm_bindgen(js_name = fromAscii)]
+    fn from_ascii(text: &[u8], floats: &[f64]) -> JsValue;
     type ProfileError;
     #[wasm_bindgen(constructor)]
     fn new(message: &str, code: &str, path: &str, suggestion: Option<&str>) -> ProfileError;
@@ -165,9 +166,11 @@ fn optional(v: JsValue) -> Result<Option<Json>, Error> {
 
 /// Output crosses the boundary as JSON text and one `JSON.parse`: much faster than building the
 /// report one property at a time, and no float printing in the WebAssembly (src/base/text.rs).
+/// The text is ASCII, every other character escaped, which JavaScript reads into a string
+/// without decoding UTF-8 (docs/decisions/0006-ascii-report-text.md).
 fn output<T: WriteJson>(value: &T) -> JsValue {
-    let text = crate::text::to_text(value);
-    from_text(&text.json, &text.floats)
+    let text = crate::text::to_ascii_text(value);
+    from_ascii(text.json.as_bytes(), &text.floats)
 }
 
 fn run<T: WriteJson>(f: impl FnOnce() -> Result<T, Error>) -> Result<JsValue, JsValue> {

@@ -21,6 +21,9 @@ use crate::prelude::*;
 pub struct Text {
     pub json: String,
     pub floats: Vec<f64>,
+    /// Whether every character past ASCII is written as `\u` escapes, so that the text is ASCII
+    /// ([`to_ascii_text`]).
+    pub ascii: bool,
 }
 
 /// A value that writes itself as JSON.
@@ -28,12 +31,25 @@ pub trait WriteJson {
     fn write_json(&self, out: &mut Text);
 }
 
-/// Writes `value`.
+/// Writes `value`, its strings as serde_json writes them.
 pub fn to_text<T: WriteJson + ?Sized>(value: &T) -> Text {
+    write(value, false)
+}
+
+/// Writes `value` as ASCII text, every other character as `\u` escapes (a pair for one past the
+/// Basic Multilingual Plane): the same JSON value as [`to_text`]'s. The binding hands the report
+/// over this way because JavaScript turns ASCII bytes into a string several times faster than
+/// it decodes UTF-8 (docs/decisions/0006-ascii-report-text.md).
+pub fn to_ascii_text<T: WriteJson + ?Sized>(value: &T) -> Text {
+    write(value, true)
+}
+
+fn write<T: WriteJson + ?Sized>(value: &T, ascii: bool) -> Text {
     // Reports are some ten kilobytes: one allocation up front instead of a dozen regrowths.
     let mut out = Text {
         json: String::with_capacity(16 * 1024),
         floats: Vec::new(),
+        ascii,
     };
     value.write_json(&mut out);
     out
@@ -126,8 +142,13 @@ impl Text {
     /// those without a short escape as `\u00XX`.
     pub fn string(&mut self, s: &str) {
         self.json.push('"');
+        // Bytes before `plain` are written; in ASCII mode that skips the rest of a character
+        // already written as escapes.
         let mut plain = 0;
         for (at, b) in s.bytes().enumerate() {
+            if at < plain {
+                continue;
+            }
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -135,17 +156,27 @@ impl Text {
                 b'\r' => "\\r",
                 b'\t' => "\\t",
                 0..=0x1f => "",
+                0x80.. if self.ascii => "",
                 _ => continue,
             };
-            // Every byte split on is ASCII, so the slices stay whole characters.
+            // Every split falls where a character starts, so the slices stay whole characters.
             self.json.push_str(s.get(plain..at).unwrap_or_default());
-            plain = at + 1;
             if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.json.push_str("\\u00");
-                self.json.push(char::from(HEX[usize::from(b >> 4)]));
-                self.json.push(char::from(HEX[usize::from(b & 15)]));
+                // A control character, or in ASCII mode any past ASCII: `\u` and four hex digits
+                // per UTF-16 code unit.
+                let c = s.get(at..).and_then(|rest| rest.chars().next());
+                let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+                plain = at + c.len_utf8();
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    self.json.push_str("\\u");
+                    for shift in [12, 8, 4, 0] {
+                        const HEX: &[u8; 16] = b"0123456789abcdef";
+                        self.json
+                            .push(char::from(HEX[usize::from((*unit >> shift) & 15)]));
+                    }
+                }
             } else {
+                plain = at + 1;
                 self.json.push_str(escape);
             }
         }
@@ -414,5 +445,24 @@ mod tests {
         let text = to_text(&strings[..]);
         assert_eq!(text.json, serde_json::to_string(&strings).unwrap());
         assert_eq!(to_text("\u{8}\u{c}").json, r#""\u0008\u000c""#);
+    }
+
+    #[test]
+    fn ascii_text_is_the_same_json_value() {
+        let strings = [
+            "a\"b\\c\n\u{1}\u{1f}é😀",
+            "中文 عربي\u{202e}",
+            "\u{7f}\u{80}\u{ffff}",
+            "",
+            "plain",
+        ];
+        let text = to_ascii_text(&strings[..]);
+        assert!(text.json.is_ascii(), "{}", text.json);
+        let back: Vec<String> = serde_json::from_str(&text.json).unwrap();
+        assert_eq!(back, strings);
+        // One escape per UTF-16 unit: a surrogate pair past the Basic Multilingual Plane.
+        assert_eq!(to_ascii_text("é😀x").json, r#""\u00e9\ud83d\ude00x""#);
+        // Without ASCII mode, the same text as before.
+        assert_eq!(to_text("é😀").json, "\"é😀\"");
     }
 }

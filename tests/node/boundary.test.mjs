@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { itemCount, itemText, jsonText, path } from "../../src/js/boundary.js";
+import { fromAscii, itemCount, itemText, jsonText, path } from "../../src/js/boundary.js";
 import { root } from "../support/package.mjs";
 
 // The engine's limits, as src/wasm.rs passes them (src/input/json.rs `limits`).
@@ -225,9 +225,27 @@ test("paths are spelled by the engine's rule, for every case of tests/json-paths
   assert.equal(path(["\ud83d\ude00"]), '["\ud83d\ude00"]');
 });
 
+test("report text arrives as ASCII bytes, every other character escaped, numbers handed aside", () => {
+  const bytes = new TextEncoder().encode('{"name":"\\u00e9\\ud83d\\ude00 \\u4e2d\\u202e","x":\u00010\u0001,"y":[\u00011\u0001]}');
+  assert.deepEqual(fromAscii(bytes, [0.1, -2.5e-7]), { name: "é😀 中\u202e", x: 0.1, y: [-2.5e-7] });
+  // A view into a larger buffer (the engine's memory) is read from its own offset and length.
+  const memory = new Uint8Array(64);
+  memory.set(new TextEncoder().encode('"ok"'), 10);
+  assert.equal(fromAscii(memory.subarray(10, 14), []), "ok");
+});
+
 // ── compare() and sensitivity(): the cap on profiles, checked before any is read, and the byte
 // limits per profile (issue 13). These go through the built package (pkg/node) as well.
 const engine = await import("../../pkg/node/index.js");
+
+test("text past ASCII comes back from the engine as it went in: every script, emoji, bidi controls", () => {
+  const name = "Comité 中文 عربي Русский 😀 \u202eRTL\u202c \u0000\u001f \ufeff \u2028";
+  const profile = { schema: "sdo-openness/profile/v2", process: { name, scope: "é".repeat(500) }, answers: {} };
+  const report = engine.score(profile);
+  assert.equal(report.process.name, name);
+  assert.equal(report.process.scope, "é".repeat(500));
+  assert.equal(engine.score(JSON.stringify(profile)).process.name, name);
+});
 
 /** An array of `n` items that counts every item read and every toJSON call. */
 function counted(n, item) {
