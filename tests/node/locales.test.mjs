@@ -1,7 +1,8 @@
 // Every language is complete. Every word a person reads is in a JSON catalogue, one file per
 // language and kind, `{ "locale": …, <sections> }`: www/locales/<lang>.json holds the rubric's
-// words keyed by id and the widget's under `ui`. Against English, each other language has exactly
-// its keys (none missing, none stray), the same {placeholders} in every text, and its own `locale`.
+// words keyed by id and the widget's under `ui`, www/app/locales/<lang>.json the page's under
+// `page`. Against English, each other language has exactly its keys (none missing, none stray),
+// the same {placeholders} in every text, and its own `locale`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -12,7 +13,10 @@ import { PAGE, LANGUAGES } from "../../www/app/i18n.js";
 
 const LOCALES = ["ar", "en", "es", "fr", "ru", "zh"];
 /** The catalogue kinds: where their files are, and their word sections (flat maps of key → text). */
-const KINDS = [{ dir: "www/locales", sections: ["ui"] }];
+const KINDS = [
+  { dir: "www/locales", sections: ["ui"] },
+  { dir: "www/app/locales", sections: ["page"] },
+];
 const read = (path) => JSON.parse(readFileSync(join(root, path), "utf8"));
 const catalogue = (kind, locale) => read(`${kind.dir}/${locale}.json`);
 const placeholders = (text) => (String(text).match(/\{\w+\}/g) ?? []).sort().join(" ");
@@ -26,7 +30,7 @@ function texts(value, path = []) {
 test("the six UN languages are offered everywhere", () => {
   assert.deepEqual(Object.keys(LANGUAGES).sort(), LOCALES);
   assert.deepEqual([...OFFERED].sort(), LOCALES);
-  assert.deepEqual(Object.keys(PAGE).sort(), LOCALES);
+  assert.deepEqual(Object.keys(PAGE), ["en"], "the page bundles English alone");
   for (const { dir } of KINDS) {
     const files = readdirSync(join(root, dir)).filter((f) => f.endsWith(".json")).sort();
     assert.deepEqual(files, LOCALES.map((l) => `${l}.json`), dir);
@@ -63,16 +67,10 @@ test("the methodology is translated, and each language's `dir` is its script's",
   }
 });
 
-test("the English widget words have one source, which the generated catalogue carries", () => {
+test("the English widget and page words each have one source", () => {
   // tests/generated.rs writes www/locales/en.json; its `ui` section is www/elements/ui.en.json.
   assert.deepEqual(catalogue(KINDS[0], "en").ui, read("www/elements/ui.en.json"));
-});
-
-test("widget and page words exist in every language with the same placeholders", () => {
-  for (const locale of LOCALES) {
-    assert.deepEqual(Object.keys(PAGE[locale]).sort(), Object.keys(PAGE.en).sort(), locale);
-    for (const [key, text] of Object.entries(PAGE.en)) assert.equal(placeholders(PAGE[locale][key]), placeholders(text), `${locale}.${key}`);
-  }
+  assert.deepEqual(PAGE.en, catalogue(KINDS[1], "en").page);
 });
 
 test("rejected inputs are explained in every language", () => {
@@ -93,5 +91,28 @@ test("rejected inputs are explained in every language", () => {
     const language = { code: "invalid-language", path: "language", message: "invalid language tag `english`" };
     assert.equal(describeError(words, language), `${words.ui["errors.invalid-language"]} (language)`, locale);
     assert.equal(describeError(words, { ...error, code: "not-a-code" }), error.message, `${locale}: unknown codes fall back to the engine's words`);
+  }
+});
+
+test("a catalogue without the widget's words is not spoken: English throughout, with a warning", async () => {
+  const { setLocales, messages } = await import("../../www/elements/messages.js");
+  const { ui, ...rubricOnly } = catalogue(KINDS[0], "fr");
+  assert.equal(typeof ui, "object");
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (text) => warned.push(text);
+  try {
+    setLocales((lang) => (lang === "fr" ? rubricOnly : lang === "ar" ? catalogue(KINDS[0], "ar") : null));
+    const fr = await messages("fr");
+    assert.deepEqual([fr.locale, fr.dir, fr.text("loading"), fr.rubric.pillars.O.name], ["en", "ltr", "Scoring…", "Openness"]);
+    assert.match(warned.join("\n"), /the "fr" catalogue could not be loaded \(not a catalogue \(it needs pillars and ui\)\); showing English/);
+    const ar = await messages("ar");
+    assert.deepEqual([ar.locale, ar.dir], ["ar", "rtl"]);
+    const error = { code: "invalid-language", path: "process.language", message: "`English` is not a language tag such as `en`, `ar` or `zh-Hans`" };
+    assert.equal(ar.describe(error), `${ar.ui["errors.invalid-language"]} (process.language)`);
+    assert.equal(fr.describe(error), error.message);
+  } finally {
+    console.warn = warn;
+    setLocales(null);
   }
 });
