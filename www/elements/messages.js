@@ -59,7 +59,7 @@ export async function readCatalogue(source, sections) {
 }
 
 /** Says, once per language, that a catalogue could not be loaded and English is shown instead. */
-export function warnEnglish(locale, error) {
+function warnEnglish(locale, error) {
   console.warn(`sdo-openness: the "${locale}" catalogue could not be loaded (${error?.message ?? error}); showing English. See configure() in docs/bundlers.md.`);
 }
 
