@@ -54,7 +54,7 @@ export async function readCatalogue(source, sections) {
     source = await source.json();
   }
   const catalogue = source?.default ?? source;
-  if (sections.some((section) => typeof catalogue?.[section] !== "object")) throw new Error(`not a catalogue (it needs ${sections.join(" and ")})`);
+  if (sections.some((section) => typeof catalogue?.[section] !== "object" || !catalogue[section])) throw new Error(`not a catalogue (it needs ${sections.join(" and ")})`);
   return catalogue;
 }
 
