@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { englishOnly, trimEnglish } from "../scripts/widget.mjs";
+import { trimEnglish } from "../scripts/widget.mjs";
 
 export const JS_WIDGET = "target/bench/js-widget/sdo-openness.js";
 
@@ -40,7 +40,7 @@ export async function buildJsWidget() {
     legalComments: "none",
     charset: "utf8",
     logLevel: "warning",
-    plugins: [trimEnglish, peerEngine, rubricWithoutSources, englishOnly],
+    plugins: [trimEnglish, peerEngine, rubricWithoutSources],
   });
   const bytes = readFileSync(JS_WIDGET);
   return { file: JS_WIDGET, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

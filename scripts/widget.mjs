@@ -1,5 +1,6 @@
-// Bundles the custom elements, the engine's glue and the English catalogue into one minified ES
-// module, with the .wasm and the other locales beside it, in pkg/widget/:
+// Bundles the custom elements, the engine's glue and the English catalogue (the rubric's words the
+// card shows and the widget's own, `ui`) into one minified ES module, with the .wasm and the other
+// languages' catalogues, trimmed alike, beside it, in pkg/widget/:
 //   pkg/widget/elements/sdo-openness.js   <script type="module" src=…> registers both elements
 //   pkg/widget/elements/sdo_openness_bg.wasm
 //   pkg/widget/locales/{ar,es,fr,ru,zh}.json   fetched when an element first needs that language
@@ -20,22 +21,10 @@ function trim(catalogue) {
     pillars: pick(catalogue.pillars, ["name"]),
     indicators: pick(catalogue.indicators, ["name"]),
     elements: pick(catalogue.elements, ["question", "options"]),
+    ui: catalogue.ui,
   };
 }
 const trimmed = (file) => JSON.stringify(trim(JSON.parse(readFileSync(file, "utf8"))));
-
-// The bundle carries the widget's English words only; each other language's words travel in its
-// catalogue (pkg/widget/locales/*.json, key `ui`), fetched when an element first needs it.
-const { UI, LOCALES, describeError } = await import(pathToFileURL(resolve("www/elements/ui.js")).href);
-export const englishOnly = {
-  name: "english-ui",
-  setup(b) {
-    b.onLoad({ filter: /elements[\\/]ui\.js$/ }, () => ({
-      contents: `export const UI = ${JSON.stringify({ en: UI.en })};\nexport const LOCALES = ${JSON.stringify(LOCALES)};\nexport ${describeError.toString()}\n`,
-      loader: "js",
-    }));
-  },
-};
 
 // The elements only score: they get the `score`-only engine (pkg/lean) in place of the full one.
 const leanEngine = {
@@ -69,14 +58,12 @@ async function buildWidget() {
     legalComments: "none",
     charset: "utf8", // UTF-8 text, not \\u escapes: the six languages stay compact
     logLevel: "warning",
-    plugins: [trimEnglish, leanEngine, englishOnly],
+    plugins: [trimEnglish, leanEngine],
   });
   copyFileSync("pkg/lean/sdo_openness_bg.wasm", "pkg/widget/elements/sdo_openness_bg.wasm");
   for (const file of readdirSync("www/locales")) {
     if (!file.endsWith(".json") || file === "en.json") continue;
-    const locale = file.replace(".json", "");
-    const catalogue = { ...JSON.parse(trimmed(`www/locales/${file}`)), ui: UI[locale] };
-    writeFileSync(`pkg/widget/locales/${file}`, JSON.stringify(catalogue));
+    writeFileSync(`pkg/widget/locales/${file}`, trimmed(`www/locales/${file}`));
   }
   if (!existsSync("pkg/widget/elements/sdo-openness.js")) process.exit(1);
 }

@@ -3,7 +3,8 @@
 //!
 //! - docs/methodology.md, www/locales/en.json (the English catalogue) and www/app/methodology.json
 //!   (the page's weight reasons and quotes), written here from `rubric/v2.toml` (read with
-//!   `rubric/source.rs`, as build.rs reads it) and `rubric/methodology-intro.md`;
+//!   `rubric/source.rs`, as build.rs reads it) and `rubric/methodology-intro.md`; the English
+//!   catalogue's `ui` section is the widget's own words, copied from `www/elements/ui.en.json`;
 //! - schema/rubric.json (which the package's `rubric()` serves): the engine's `RUBRIC`, serialized;
 //! - schema/profile.schema.json and schema/api.schema.json, from `sdo_openness::schema`.
 //!
@@ -19,6 +20,9 @@ use source::{Quote, Source, INTRO, RUBRIC, V1_IDS};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+/// The widget's English words (a flat map of keys to texts), the source of en.json's `ui` section.
+const UI_WORDS: &str = "www/elements/ui.en.json";
+
 fn generated() -> Vec<(&'static str, String)> {
     let root = env!("CARGO_MANIFEST_DIR");
     let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).unwrap();
@@ -30,7 +34,7 @@ fn generated() -> Vec<(&'static str, String)> {
     vec![
         ("schema/api.schema.json", api),
         ("docs/methodology.md", methodology(&rubric, &read(INTRO))),
-        ("www/locales/en.json", catalogue(&rubric)),
+        ("www/locales/en.json", catalogue(&rubric, &read(UI_WORDS))),
         ("schema/profile.schema.json", schema),
         ("schema/rubric.json", structure()),
         ("www/app/methodology.json", page_text(&rubric)),
@@ -288,8 +292,19 @@ fn page_text(r: &Source) -> String {
     text
 }
 
-/// The English catalogue: every human text of the rubric, keyed by id, for the page and widget.
-fn catalogue(r: &Source) -> String {
+/// A word section read from `path`: a JSON object of texts, refused if any value is not a string.
+fn flat_words(path: &str, text: &str) -> serde_json::Map<String, serde_json::Value> {
+    let words: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for (key, value) in &words {
+        assert!(value.is_string(), "{path}: `{key}` is not a string");
+    }
+    words
+}
+
+/// The English catalogue: every human text of the rubric, keyed by id, for the page and widget,
+/// and the widget's own words (`ui`, from `UI_WORDS`: a flat map of keys to texts).
+fn catalogue(r: &Source, ui: &str) -> String {
     use serde_json::{json, Map, Value};
     let mut pillars = Map::new();
     let mut indicators = Map::new();
@@ -326,6 +341,7 @@ fn catalogue(r: &Source) -> String {
         "pillars": pillars,
         "indicators": indicators,
         "elements": elements,
+        "ui": flat_words(UI_WORDS, ui),
     });
     let mut text = serde_json::to_string_pretty(&catalogue).expect("a catalogue serializes");
     text.push('\n');

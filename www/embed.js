@@ -4,7 +4,7 @@
 import "./elements/define.js";
 import { decodeProfile, fragmentParams } from "./shared/fragment.js";
 import { readPatchLink, presetKey } from "./app/patch.js";
-import { UI } from "./elements/ui.js";
+import { messages } from "./elements/messages.js";
 
 const card = /** @type {import("./elements/scorecard.js").SdoOpennessScorecardElement} */ (document.querySelector("sdo-openness-scorecard"));
 const notice = /** @type {HTMLElement} */ (document.querySelector("#broken"));
@@ -79,12 +79,13 @@ async function carried(params) {
 async function show() {
   const params = fragmentParams(location.hash);
   const lang = (params.get("lang") ?? "en").toLowerCase().split("-")[0];
-  const ui = UI[lang] ?? UI.en;
-  const shown = UI[lang] ? lang : "en";
+  // The card's own catalogue: English throughout if the language is not offered or its words fail to load.
+  const words = await messages(lang);
+  const shown = words.locale;
   document.documentElement.lang = shown;
-  document.documentElement.dir = ui.dir;
-  document.title = ui.title;
-  document.querySelector("#title").textContent = ui.title;
+  document.documentElement.dir = words.dir;
+  document.title = words.text("title");
+  document.querySelector("#title").textContent = words.text("title");
   card.setAttribute("lang", shown);
   reflect("theme", params.get("theme"));
   reflect("weights", params.get("weights"));

@@ -392,6 +392,35 @@ test("no request leaves the page's origin", async () => {
   await context.close();
 });
 
+test("a language is spoken only with both its catalogues: without its page words the page is English throughout, and says so", async () => {
+  const context = await browser.newContext();
+  await context.route("**/www/app/locales/fr.json", (route) => route.fulfill({ status: 404, body: "" }));
+  const { page } = await open({ context });
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.selectOption("#lang", "fr");
+  await page.waitForFunction(() => document.querySelector("#lang").value === "en" && document.querySelector("#live")?.shadowRoot.querySelector("article"));
+  const shown = () =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+      nav: document.querySelector("#nav").textContent,
+      card: document.querySelector("#live").shadowRoot.querySelector("article").lang,
+    }));
+  const english = await shown();
+  assert.deepEqual([english.lang, english.dir, english.card], ["en", "ltr", "en"]);
+  assert.match(english.nav, /Assess/);
+  assert.equal(warnings.filter((w) => /the "fr" catalogue could not be loaded \(HTTP 404 for .*\/www\/app\/locales\/fr\.json\); showing English/.test(w)).length, 1, warnings.join("\n"));
+  // A language whose files are there is spoken, page and scorecard alike.
+  const ar = JSON.parse(readFileSync(join(root, "www/app/locales/ar.json"), "utf8")).page;
+  await page.selectOption("#lang", "ar");
+  await page.waitForFunction(() => document.documentElement.lang === "ar" && document.querySelector("#live")?.shadowRoot.querySelector("article")?.lang === "ar");
+  const arabic = await shown();
+  assert.equal(arabic.dir, "rtl");
+  assert.ok(arabic.nav.includes(ar.navAssess), arabic.nav);
+  await context.close();
+});
+
 /** Answers two questions of the current (blank) assessment: far too little for any score. */
 async function answerTwo(page) {
   await page.check("#answer-O1\\.3-option\\:none");

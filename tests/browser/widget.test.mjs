@@ -284,6 +284,42 @@ function inspectInsufficient(page, id) {
   }, id);
 }
 
+test("an error found before the reader's catalogue arrives waits for it and is shown in that language; a catalogue that cannot be loaded gives English throughout, never a blank box", async () => {
+  // The Arabic and French catalogues are held back until the profile has failed to load and the
+  // engine has arrived; then Arabic arrives and French is missing.
+  const page = await (await browser.newContext()).newPage();
+  const problems = [];
+  const warnings = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route("**/pkg/widget/locales/ar.json", async (route) => (await held, route.continue()));
+  await page.route("**/pkg/widget/locales/fr.json", async (route) => (await held, route.fulfill({ status: 404, body: "" })));
+  const failed = page.waitForResponse((r) => r.url().endsWith("/no/such/profile.json"));
+  const engine = page.waitForResponse((r) => r.url().endsWith(".wasm"));
+  await page.goto(`${base}/tests/browser/pages/languages.html`);
+  await Promise.all([failed, engine]);
+  await page.waitForTimeout(300);
+  const ids = ["ar-missing", "ar-invalid", "fr-missing", "fr-invalid"];
+  const early = await page.evaluate((ids) => ({ events: window.events.length, drawn: ids.filter((id) => document.getElementById(id).shadowRoot.childNodes.length > 0) }), ids);
+  assert.deepEqual(early, { events: 0, drawn: [] }, "nothing is said in a language the card cannot speak yet");
+  release();
+  await settled(page, ids, "sdo-openness-error");
+  const shown = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+    const box = document.getElementById(id).shadowRoot.querySelector("[role=alert]");
+    return [id, { text: box.textContent, lang: box.lang, dir: box.dir, code: window.events.find((e) => e.id === id).detail.code }];
+  })), ids);
+  const { ui } = JSON.parse(readFileSync(join(root, "www/locales/ar.json"), "utf8"));
+  assert.deepEqual(shown["ar-missing"], { text: ui.errorLoad, lang: "ar", dir: "rtl", code: "load-failed" });
+  assert.deepEqual(shown["ar-invalid"], { text: ui.errorInvalid.replace("{message}", `${ui["errors.invalid-language"]} (process.language)`), lang: "ar", dir: "rtl", code: "invalid-language" });
+  assert.deepEqual(shown["fr-missing"], { text: "The profile could not be loaded.", lang: "en", dir: "ltr", code: "load-failed" });
+  assert.deepEqual(shown["fr-invalid"], { text: "The profile is not valid: `English` is not a language tag such as `en`, `ar` or `zh-Hans`", lang: "en", dir: "ltr", code: "invalid-language" });
+  assert.equal(warnings.filter((w) => w.includes('the "fr" catalogue could not be loaded (HTTP 404')).length, 1, warnings.join("\n"));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 for (const [lang, card, badge] of [["en", "thin", "badge-thin"], ["ar", "arabic", "arabic-badge"]]) {
   test(`an insufficient-data pillar shows no score, band or colour, only its range and coverage (${lang})`, async () => {
     const { page, problems } = await open("/tests/browser/pages/widget.html");
@@ -340,7 +376,7 @@ for (const [lang, card, badge] of [["en", "thin", "badge-thin"], ["ar", "arabic"
       assert.equal(label, "SDO openness — \u2068Example members-only committee\u2069: Openness 19, Limited, provisional, between 14.2 and 35.9; Inclusion: insufficient data, between 8.7 and 54.6; self-assessed");
     } else {
       assert.ok(part.text.includes(t.insufficient) && part.text.includes(`${n(8)}–${n(55)}`), part.text);
-      assert.ok(label.includes(t.badgeReview["self-assessment"]), label);
+      assert.ok(label.includes(t["badgeReview.self-assessment"]), label);
     }
     assert.deepEqual(problems, []);
     await page.context().close();
@@ -376,10 +412,10 @@ test("the card explains the provisional mark, the review, evidence quality, the 
     const root = document.getElementById("arabic").shadowRoot;
     return { ui, review: root.querySelector(".review").textContent, text: root.textContent, badge: document.getElementById("arabic-badge").shadowRoot.textContent };
   });
-  assert.ok(arabic.review.includes(arabic.ui.reviewLevels["self-assessment"]), arabic.review);
+  assert.ok(arabic.review.includes(arabic.ui["reviewLevels.self-assessment"]), arabic.review);
   assert.ok(arabic.review.includes(arabic.ui.selfAssessed), arabic.review);
-  assert.ok(arabic.badge.endsWith(arabic.ui.badgeReview["self-assessment"]), arabic.badge);
-  assert.ok(arabic.text.includes(arabic.ui.warningCodes["answer-without-evidence"]));
+  assert.ok(arabic.badge.endsWith(arabic.ui["badgeReview.self-assessment"]), arabic.badge);
+  assert.ok(arabic.text.includes(arabic.ui["warningCodes.answer-without-evidence"]));
   assert.ok(arabic.text.includes(arabic.ui.majorNote.replace("{major}", "2")));
   assert.deepEqual(problems, []);
   await page.context().close();

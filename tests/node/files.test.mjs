@@ -45,7 +45,7 @@ const expected = [
   "schema/profile.schema.json",
   "schema/rubric.json",
   ...["badge.d.ts", "badge.js", "define.d.ts", "define.js", "dom.js", "element.d.ts", "element.js", "engine.js",
-    "messages.js", "react.d.ts", "react.js", "scorecard.d.ts", "scorecard.js", "styles.js", "ui.js"].map((f) => `www/elements/${f}`),
+    "messages.js", "react.d.ts", "react.js", "scorecard.d.ts", "scorecard.js", "styles.js"].map((f) => `www/elements/${f}`),
   ...["ar", "en", "es", "fr", "ru", "zh"].map((l) => `www/locales/${l}.json`),
   "vscode.html-custom-data.json",
   "web-types.json",

@@ -920,7 +920,7 @@ async function remoteChange({ id, paths = [] }, settled = false) {
 async function start() {
   const lang = pickLanguage();
   words = await messages(lang);
-  document.documentElement.lang = lang;
+  document.documentElement.lang = words.locale;
   document.documentElement.dir = words.dir;
   rubric ??= rubricOf();
   await renderAll();

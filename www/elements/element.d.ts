@@ -36,8 +36,11 @@ export type SdoOpennessWeights = NonNullable<ScoreOptions["weights"]>;
 /** A language whose catalogue is loaded on demand (English is bundled). */
 export type SdoOpennessLocale = "ar" | "es" | "fr" | "ru" | "zh";
 
-/** A catalogue as `sdo-openness/locales/<lang>.json` holds it. */
-export type SdoOpennessCatalogue = { pillars: object } & Record<string, unknown>;
+/**
+ * A catalogue as `sdo-openness/locales/<lang>.json` holds it: the rubric's words keyed by id and
+ * the widget's own under `ui` (one without `ui` is not used: the card is English throughout).
+ */
+export type SdoOpennessCatalogue = { pillars: object; ui: Record<string, string> } & Record<string, unknown>;
 
 /** What configure() takes; both optional. */
 export interface SdoOpennessConfiguration {
