@@ -80,3 +80,14 @@ test("every relative link in the README points at a shipped file", () => {
   const shipped = new Set(files);
   for (const link of links) assert.ok(shipped.has(link.split("#")[0]), `README links to ${link}, which the package does not ship`);
 });
+
+// What the crate's package holds (`cargo package --list`): the sources, the rubric, the build
+// script, the documents and the manifest, and nothing from node_modules/ or the npm build.
+test("the crate packages its sources, rubric and documents, nothing else", () => {
+  const listed = execFileSync("cargo", ["package", "--list", "--allow-dirty", "--quiet"], { cwd: root, encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+  const outside = listed.filter((f) => !/^(src|rubric|docs)\//.test(f) && !["build.rs", "Cargo.toml", "Cargo.toml.orig", "Cargo.lock", "README.md", ".cargo_vcs_info.json"].includes(f));
+  assert.deepEqual(outside, []);
+  for (const f of ["src/lib.rs", "src/js/boundary.js", "rubric/v2.toml", "rubric/source.rs", "build.rs", "docs/methodology.md"]) assert.ok(listed.includes(f), f);
+});
