@@ -5,8 +5,8 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import init, { rubric, score } from "/pkg/web/index.js";
 import schema from "../schema/profile.schema.json" with { type: "json" };
-import * as peer from "./peer.js";
-import * as typed from "./peer-sensitivity.js";
+import * as peer from "../tests/oracle/peer.js";
+import * as typed from "../tests/oracle/peer-sensitivity.js";
 import { interleave } from "./interleave.js";
 
 const FORMULA_BATCH = 100;

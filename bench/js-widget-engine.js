@@ -1,7 +1,7 @@
 // The engine module of the JavaScript-only widget (bench/js-widget.mjs): the JavaScript peer with
 // the rubric bundled in, in place of pkg/web/index.js (the elements use its default export and
 // `score` only). It trusts its input: validation is the engine's job.
-import * as peer from "./peer.js";
+import * as peer from "../tests/oracle/peer.js";
 import data from "../schema/rubric.json" with { type: "json" };
 
 const model = peer.prepare(data);

@@ -9,16 +9,16 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import * as engine from "../pkg/node/index.js";
 import { initSync } from "../pkg/web/sdo_openness.js";
-import * as peer from "./peer.js";
-import * as typed from "./peer-sensitivity.js";
-import { generator } from "./generate.js";
+import * as peer from "../tests/oracle/peer.js";
+import * as typed from "../tests/oracle/peer-sensitivity.js";
+import { generator } from "../tests/oracle/generate.js";
 import { interleave, ms, printScoreRows, QUICK, summary } from "./harness.mjs";
 
 const data = engine.rubric();
 const model = peer.prepare(data);
 const ajv = new Ajv2020({ strict: true, allErrors: false });
 const validateSchema = ajv.compile(JSON.parse(readFileSync("schema/profile.schema.json", "utf8")));
-const formulaNote = "formula = the typed-array peer's pillar scores from pre-read points (bench/peer-sensitivity.js prepareFormula), no report";
+const formulaNote = "formula = the typed-array peer's pillar scores from pre-read points (tests/oracle/peer-sensitivity.js prepareFormula), no report";
 
 /** The cap on compare()'s profiles, read from the package by asking it (no limit is exported yet). */
 export function compareCap() {

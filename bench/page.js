@@ -2,8 +2,8 @@
 // of repeated runs, the WebAssembly engine and the JavaScript peer measured side by side on the
 // same inputs in the same page.
 import init, { score, sensitivity, rubric } from "/pkg/web/index.js";
-import * as peer from "/bench/peer.js";
-import { generator } from "/bench/generate.js";
+import * as peer from "/tests/oracle/peer.js";
+import { generator } from "/tests/oracle/generate.js";
 
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 // The JavaScript peer dressed as the engine module (pkg/web/index.js), so that the same widget
 // and page can run on either, side by side: bench/run.mjs swaps it in with an import map. It
 // trusts its input — validation is the engine's job — and returns what the engine would.
-import * as peer from "./peer.js";
+import * as peer from "../tests/oracle/peer.js";
 
 let model;
 

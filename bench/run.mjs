@@ -49,8 +49,8 @@ if (QUICK || ONLY) {
 // 1. Bytes: what the scorecard embed loads (JS with CSS and English catalogue inside, and wasm).
 const embed = ["pkg/widget/elements/sdo-openness.js", "pkg/widget/elements/sdo_openness_bg.wasm"];
 const embedGz = embed.reduce((n, f) => n + gz(f), 0);
-const peerGz = gz("bench/peer.js") + gzipSync(JSON.stringify(JSON.parse(execFileSync(process.execPath, ["bin/sdo-openness.js", "rubric"], { encoding: "utf8" })))).length;
-add({ name: "bytes: engine .wasm (package, every export)", unit: "B gzip", value: gz("pkg/web/sdo_openness_bg.wasm"), raw: raw("pkg/web/sdo_openness_bg.wasm"), target: 46 * 1024, js: peerGz, note: "js = the peer (peer.js + rubric JSON), the code a JS-only engine would ship" });
+const peerGz = gz("tests/oracle/peer.js") + gzipSync(JSON.stringify(JSON.parse(execFileSync(process.execPath, ["bin/sdo-openness.js", "rubric"], { encoding: "utf8" })))).length;
+add({ name: "bytes: engine .wasm (package, every export)", unit: "B gzip", value: gz("pkg/web/sdo_openness_bg.wasm"), raw: raw("pkg/web/sdo_openness_bg.wasm"), target: 48 * 1024, js: peerGz, note: "js = the peer (peer.js + rubric JSON), the code a JS-only engine would ship" });
 add({ name: "bytes: engine .wasm (widget, score only)", unit: "B gzip", value: gz(embed[1]), raw: raw(embed[1]), target: 30 * 1024, js: peerGz });
 // On the peer, the same embed would ship the bundle and the peer instead of the .wasm.
 const embedJs = gz(embed[0]) + peerGz;
@@ -58,7 +58,7 @@ add({ name: "bytes: scorecard embed (JS + CSS + English + wasm)", unit: "B gzip"
 add({ name: "bytes: badge embed (same files)", unit: "B gzip", value: embedGz, target: 48 * 1024, js: embedJs });
 
 // 2–4 natively, on the profiles the peer scores below.
-const { generator } = await import("./generate.js");
+const { generator } = await import("../tests/oracle/generate.js");
 const rubricData = JSON.parse(execFileSync(process.execPath, ["bin/sdo-openness.js", "rubric"], { encoding: "utf8" }));
 const make = generator(5);
 const generated = Array.from({ length: 1000 }, (_, n) => make(rubricData, n));
@@ -74,7 +74,7 @@ for (const line of execFileSync("cargo", ["bench", "--quiet", "--bench", "engine
 // The peer in Node on the same 1,000 profiles and 12 × 1,000 analysis, for the native ratios.
 {
   const { rubric } = await import("../pkg/node/index.js");
-  const peer = await import("./peer.js");
+  const peer = await import("../tests/oracle/peer.js");
   const model = peer.prepare(rubric());
   const profiles = generated;
   const median = (runs, f) => {

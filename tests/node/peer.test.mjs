@@ -1,14 +1,14 @@
 // Differential test: the WebAssembly engine (the packed package) and the plain-JavaScript peer
-// (bench/peer.js) must give identical outputs — the whole JSON, field order included, numbers bit
+// (tests/oracle/peer.js) must give identical outputs — the whole JSON, field order included, numbers bit
 // for bit — for `score` on thousands of generated profiles, `compare` of several sizes,
-// `sensitivity` (all three analyses, also against the typed-array peer bench/peer-sensitivity.js)
+// `sensitivity` (all three analyses, also against the typed-array peer tests/oracle/peer-sensitivity.js)
 // under several seeds, spreads and draw counts, and `diff`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as engine from "../../pkg/node/index.js";
-import * as peer from "../../bench/peer.js";
-import * as typed from "../../bench/peer-sensitivity.js";
-import { generator, revision, weightsFor } from "../../bench/generate.js";
+import * as peer from "../oracle/peer.js";
+import * as typed from "../oracle/peer-sensitivity.js";
+import { generator, revision, weightsFor } from "../oracle/generate.js";
 
 // `diff` is built into the package; pkg/node re-exports it once it lists it.
 const engineDiff = engine.diff ?? (await import("../../pkg/web/sdo_openness.js")).diff;

@@ -1,5 +1,5 @@
 // The sensitivity analysis in plain JavaScript over typed arrays: the same algorithm as the
-// engine and bench/peer.js (the same seeded xoshiro128** stream, the same draws in the same
+// engine and tests/oracle/peer.js (the same seeded xoshiro128** stream, the same draws in the same
 // order, the same floating-point operations in the same order, so the same output bit for bit —
 // tests/node/peer.test.mjs checks it), written as a JavaScript programmer would write it for
 // speed: flat Float64Array/Uint32Array buffers, no per-draw allocation. It is the benchmark's fair
