@@ -1,6 +1,7 @@
 // The questionnaire, generated from the rubric: pillars → indicators → questions, each with its
 // options, the three answer states, a note and an evidence list. Edits go straight to the store.
 import { h } from "../elements/dom.js";
+import { today, pillarName } from "./common.js";
 
 const STATUS = { none: "no-public-information", na: "not-applicable" };
 
@@ -282,7 +283,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     };
     const add = h("button", { type: "button", class: "secondary" }, t("addEvidence"));
     add.addEventListener("click", () => {
-      edit(id, (a) => (a.evidence ??= []).push({ checkedOn: new Date().toISOString().slice(0, 10) }));
+      edit(id, (a) => (a.evidence ??= []).push({ checkedOn: today() }));
       renderEvidence();
       changed(id);
       evidenceList.querySelector(".evidence-item:last-child input")?.focus();
@@ -322,8 +323,8 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     h(
       "section",
       // Named apart from the scorecard's pillar region of the same name (axe landmark-unique).
-      { class: "pillar-questions", "aria-label": t("pillarQuestions", { pillar: words.rubric.pillars[pillar.id]?.name ?? pillar.id }) },
-      h("h2", { id: `h-${pillar.id}` }, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+      { class: "pillar-questions", "aria-label": t("pillarQuestions", { pillar: pillarName(words, pillar.id) }) },
+      h("h2", { id: `h-${pillar.id}` }, pillarName(words, pillar.id)),
       h("p", { class: "help" }, words.rubric.pillars[pillar.id]?.description ?? ""),
       pillar.indicators.map((indicator) => {
         const text = words.rubric.indicators[indicator.id] ?? {};

@@ -4,6 +4,7 @@
 // filled. No number outruns its data: what is not scored is shown as its range, labelled.
 import { h, bdi, isolate } from "../elements/dom.js";
 import { cell, perHundred, percent, scored, span } from "./honest.js";
+import { pillarName, indicatorName, bandName } from "./common.js";
 
 const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
 const COLOURS = ["#0550ae", "#b42318", "#16713a", "#8250df", "#9a4a00", "#1b7c83", "#bf3989", "#57606a"];
@@ -15,9 +16,7 @@ const ANALYSES = ["weights", "missing", "both"];
  */
 export function comparison({ result, spread, entries, words, t }) {
   if (entries.length < 2 || !result) return [h("p", { class: "note" }, t("needTwo"))];
-  const R = words.rubric;
   const num = (x) => (x === null || x === undefined ? "–" : words.number(x));
-  const pillarName = (id) => R.pillars[id]?.name ?? id;
   // A name cannot reorder what is around it: override controls dropped, and isolated, as a <bdi>
   // in tables and between FSI and PDI inside sentences.
   const names = entries.map((e) => isolate(e.name));
@@ -32,7 +31,7 @@ export function comparison({ result, spread, entries, words, t }) {
     "table",
     { class: "data" },
     h("caption", {}, t("compareTable")),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), result.reports[0].pillars.map((p) => h("th", { scope: "col" }, pillarName(p.id))))),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), result.reports[0].pillars.map((p) => h("th", { scope: "col" }, pillarName(words, p.id))))),
     h(
       "tbody",
       {},
@@ -46,7 +45,7 @@ export function comparison({ result, spread, entries, words, t }) {
               "td",
               { "data-status": p.status },
               cell({ x: p, words, t }),
-              scored(p) ? [" ", R.bands[p.band] ?? p.band, p.provisional ? [" ", span(`(${num(p.lower)}–${num(p.upper)})`)] : ""] : null,
+              scored(p) ? [" ", bandName(words, p.band), p.provisional ? [" ", span(`(${num(p.lower)}–${num(p.upper)})`)] : ""] : null,
               scored(p) ? null : h("span", { class: "note block" }, t("answeredShare", { assessed: num(p.assessed), applicable: num(p.applicable), weight: percent(words, p.answeredWeight) })),
             ),
           ),
@@ -64,7 +63,7 @@ export function comparison({ result, spread, entries, words, t }) {
     const table = h(
       "table",
       { class: "data ranking", "data-pillar": ranking.pillar },
-      h("caption", {}, t("rankingOn", { pillar: pillarName(ranking.pillar) })),
+      h("caption", {}, t("rankingOn", { pillar: pillarName(words, ranking.pillar) })),
       h(
         "thead",
         {},
@@ -108,7 +107,7 @@ export function comparison({ result, spread, entries, words, t }) {
         h(
           "tr",
           {},
-          h("th", { scope: "row" }, R.indicators[id]?.name ?? id),
+          h("th", { scope: "row" }, indicatorName(words, id)),
           result.reports.map((r) => {
             const x = indicatorOf(r, id);
             return h("td", { class: "num", "data-status": x.status }, cell({ x, words, t }));
@@ -144,7 +143,7 @@ export function comparison({ result, spread, entries, words, t }) {
   const unscored = result.reports.some((r) => r.pillars.some((p) => p.indicators.some((i) => i.status === "insufficient-data")));
   indicators.forEach((id, i) => {
     const y = i * row + row / 2;
-    add("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "label" }, R.indicators[id]?.name ?? id);
+    add("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "label" }, indicatorName(words, id));
     result.reports.forEach((report, n) => {
       const x = indicatorOf(report, id);
       if (x.status === "not-applicable") return;
@@ -169,7 +168,7 @@ export function comparison({ result, spread, entries, words, t }) {
     h("h3", { id: "h-sensitivity" }, t("sensitivity")),
     h("p", { class: "help" }, t("sensitivityIntro", { draws: words.number(spread.draws), spread: percent(words, spread.spread) })),
     h("p", { class: "help" }, t("p5p95")),
-    spread.pillars.map((pillar) => sensitivityOf({ pillar, places: places.get(pillar.pillar), rankText, names, named, pillarName, words, t, num })),
+    spread.pillars.map((pillar) => sensitivityOf({ pillar, places: places.get(pillar.pillar), rankText, names, named, words, t, num })),
   );
 
   // Wide tables scroll within their own box (WCAG reflow allows it for data tables), never the page.
@@ -191,12 +190,12 @@ export function comparison({ result, spread, entries, words, t }) {
 }
 
 /** One pillar's three analyses: a table of ranges and plain sentences about neighbours. */
-function sensitivityOf({ pillar, places, rankText, names, named, pillarName, words, t, num }) {
+function sensitivityOf({ pillar, places, rankText, names, named, words, t, num }) {
   const base = pillar.profiles;
   const ranked = base.filter((p) => p.rank !== null).sort((a, b) => a.rank - b.rank || a.index - b.index);
   const unranked = base.filter((p) => p.rank === null);
   const of = (analysis, index) => pillar[analysis].profiles.find((p) => p.index === index);
-  const name = pillarName(pillar.pillar);
+  const name = pillarName(words, pillar.pillar);
 
   /** The share of draws (0–1) in which `a` scored above `b`, in one analysis. */
   const above = (analysis, a, b) => {

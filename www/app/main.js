@@ -5,6 +5,7 @@ import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score, diff } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
+import { pickLanguage, pillarName, indicatorName, bandName, processName, nameOf as nameIn, describe, liveScorecard } from "./common.js";
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
 import { pillarSummary, indicatorText, cell } from "./honest.js";
@@ -58,11 +59,6 @@ const VIEWS = ["assess", "report", "compare", "weights", "method", "share", "rev
 const presetCache = new Map();
 
 const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
-
-function pickLanguage() {
-  const wanted = store.state.lang ?? navigator.language?.slice(0, 2);
-  return Object.hasOwn(LANGUAGES, wanted) ? wanted : "en";
-}
 
 function announce(text) {
   const live = $("#announce");
@@ -144,7 +140,7 @@ function renderHeader() {
   const pick = h(
     "select",
     { id: "assessment" },
-    store.state.order.map((id) => h("option", { value: id }, clean(store.state.assessments[id].profile.process?.name) || t("untitled"))),
+    store.state.order.map((id) => h("option", { value: id }, processName(store.state.assessments[id].profile, t))),
   );
   pick.value = store.state.current;
   pick.addEventListener("change", () => {
@@ -221,17 +217,7 @@ function renderNav() {
 // ---------------------------------------------------------------------------------------------
 // Assess.
 
-function scorecard() {
-  const card = document.createElement("sdo-openness-scorecard");
-  card.id = "live";
-  card.setAttribute("lang", words.locale);
-  // Its indicator rows lead to the methodology, its recommendations and sources to the question.
-  card.setAttribute("indicator-href", "?view=method&i={indicator}");
-  card.setAttribute("question-href", "?view=assess&q={question}");
-  if (store.state.weights) card.weights = store.state.weights;
-  card.profile = structuredClone(shownProfile());
-  return card;
-}
+const scorecard = () => liveScorecard({ words, weights: store.state.weights, profile: structuredClone(shownProfile()) });
 
 /** The last valid state of each assessment this session, by id: what the scorecard keeps showing while a field is invalid. */
 const lastValid = new Map();
@@ -253,17 +239,8 @@ function coverage(report) {
   return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
 }
 
-/**
- * An engine error for the reader, in their language, with its code. The message may quote what the
- * input held (an unknown field's name), so override controls are dropped from it.
- */
-const explain = (e) => `${clean(words.describe(e))} (${e.code ?? "error"})`;
-
-/**
- * A profile's name for a sentence: override controls dropped and the rest isolated (FSI…PDI), so
- * that a name cannot reorder the words around it; "Untitled process" when there is none.
- */
-const nameOf = (profile) => isolate(clean(profile?.process?.name) || t("untitled"));
+const explain = (e) => describe(words, e);
+const nameOf = (profile) => nameIn(profile, t);
 
 /** The options every engine call on this page uses: the reader's weights, if custom. */
 const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
@@ -314,7 +291,7 @@ function showStatus(report) {
   $("#coverage").textContent = coverage(report);
   $("#pillar-status")?.replaceChildren(pillarSummary({ report, rubric, words, t }));
   $("#phone-summary .pills")?.replaceChildren(
-    ...report.pillars.map((pillar) => h("span", { class: "pill", "data-status": pillar.status }, words.rubric.pillars[pillar.id]?.name ?? pillar.id, " ", cell({ x: pillar, words, t }), pillar.status === "scored" ? ` ${words.rubric.bands[pillar.band] ?? pillar.band}` : null)),
+    ...report.pillars.map((pillar) => h("span", { class: "pill", "data-status": pillar.status }, pillarName(words, pillar.id), " ", cell({ x: pillar, words, t }), pillar.status === "scored" ? ` ${bandName(words, pillar.band)}` : null)),
   );
   for (const indicator of report.pillars.flatMap((p) => p.indicators)) {
     const line = document.getElementById(`status-${indicator.id}`);
@@ -364,7 +341,7 @@ function renderAssess(root) {
         $("#saved-state").textContent = savedText();
         notices?.conflicts();
         const option = $(`#assessment option[value="${store.state.current}"]`);
-        if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
+        if (option) option.textContent = processName(store.current.profile, t);
         // The scores move only with a valid profile; while a field is invalid they keep the last valid state.
         if (!showProblems().ok) return;
         $("#live").profile = structuredClone(shownProfile());
@@ -415,7 +392,7 @@ function refreshStatus() {
 async function renderCompare(root) {
   const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
   const options = [
-    ...store.state.order.map((id) => [id, clean(store.state.assessments[id].profile.process?.name) || t("untitled")]),
+    ...store.state.order.map((id) => [id, processName(store.state.assessments[id].profile, t)]),
     ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
   ];
   const output = h("div", { class: "compare-output", "aria-live": "polite" });
@@ -490,7 +467,7 @@ function renderWeights(root, focus) {
     preview.firstChild.weights = store.state.weights;
   };
   const groups = rubric.pillars.map((pillar) => {
-    const name = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
+    const name = pillarName(words, pillar.id);
     const outputs = new Map();
     // Each weight as a share of its pillar: the engine normalises within the pillar.
     const shares = () => {
@@ -520,7 +497,7 @@ function renderWeights(root, focus) {
         keep({ ...(store.state.weights ?? {}), [indicator.id]: next });
         shares();
       });
-      return h("div", { class: "weight" }, h("label", { for: slider.id }, words.rubric.indicators[indicator.id]?.name ?? indicator.id), slider, out, floor);
+      return h("div", { class: "weight" }, h("label", { for: slider.id }, indicatorName(words, indicator.id)), slider, out, floor);
     });
     shares();
     const resetPillar = h("button", { type: "button", class: "secondary", id: `reset-${pillar.id}` }, t("resetPillar", { pillar: name }));
@@ -604,7 +581,7 @@ async function renderShare(root, current) {
       report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words, t }))),
       report &&
         button(t("badge"), () => {
-          const labels = { O: words.rubric.pillars.O?.name ?? "O", I: words.rubric.pillars.I?.name ?? "I" };
+          const labels = { O: pillarName(words, "O"), I: pillarName(words, "I") };
           download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report, { label: words.ui.badgeLabel, labels }));
         }),
       button(t("print"), () => window.print()),
@@ -918,7 +895,7 @@ async function remoteChange({ id, paths = [] }, settled = false) {
 }
 
 async function start() {
-  const lang = pickLanguage();
+  const lang = pickLanguage(store.state.lang);
   words = await messages(lang);
   document.documentElement.lang = lang;
   document.documentElement.dir = words.dir;
@@ -928,7 +905,7 @@ async function start() {
 
 try {
   await loadEngine();
-  words = await messages(pickLanguage());
+  words = await messages(pickLanguage(store.state.lang));
   notices = storageNotices({ store, t, words: { number: (n) => words.number(n), date: (d) => words.date(d) }, resolved: (path) => remoteChange({ id: store.state.current, paths: [path] }, true) });
   store.editing = editing;
   store.onchange = (event) => {
