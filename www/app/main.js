@@ -5,7 +5,7 @@ import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score, diff } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
-import { pickLanguage, pillarName, indicatorName, bandName, processName, nameOf as nameIn, describe, liveScorecard } from "./common.js";
+import { pickLanguage, pillarName, bandName, processName, nameOf as nameIn, describe, liveScorecard } from "./common.js";
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
 import { pillarSummary, indicatorText, cell } from "./honest.js";
@@ -13,6 +13,7 @@ import { comparison } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
+import { weightsView } from "./weights.js";
 import { reviewView } from "./review.js";
 import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
 import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
@@ -248,6 +249,29 @@ const scoreOptions = () => (store.state.weights ? { weights: store.state.weights
 /** Honest about the asynchronous save: "saving…" until the write has committed, "not saved" when it failed. */
 const savedText = () => t({ saved: "saved", saving: "saving" }[store.status] ?? "notSaved");
 
+/**
+ * What a view module is given (it reads nothing else of this module): the store, the rubric, the
+ * reader's words, and the engine's calls with the reader's options. Made for each drawing, so that
+ * a view speaks the language of the moment; the engine wrappers read the weights at each call.
+ */
+function context() {
+  return {
+    store,
+    rubric,
+    words,
+    t,
+    announce,
+    /** The element the view is drawn in. */
+    root: $("#view"),
+    score: (profile) => score(profile, scoreOptions()),
+    validate: (profile) => validate(profile, scoreOptions()),
+    describe: explain,
+    nameOf,
+    /** The profile the scores are drawn from: the current one, or its last valid state. */
+    shown: shownProfile,
+  };
+}
+
 const WARNINGS = {
   "profile-v1": "warnProfileV1",
   "v1-answer-dropped": "warnV1AnswerDropped",
@@ -451,80 +475,6 @@ async function renderCompare(root) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Weights.
-
-function renderWeights(root, focus) {
-  const notice = h("p", { class: "notice", role: "status" }, store.state.weights ? t("customWeights") : "");
-  const preview = h("div", { class: "weights-preview" }, scorecard());
-  const defaults = Object.fromEntries(rubric.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.weight])));
-  const weightOf = (id) => store.state.weights?.[id] ?? defaults[id];
-  const percent = new Intl.NumberFormat(words.locale, { style: "percent", maximumFractionDigits: 0 });
-  /** Keeps `weights` only where it differs from the methodology; null when it never does. */
-  const keep = (weights) => {
-    const custom = Object.entries(weights).some(([k, v]) => v !== defaults[k]);
-    store.setWeights(custom ? weights : null);
-    notice.textContent = custom ? t("customWeights") : "";
-    preview.firstChild.weights = store.state.weights;
-  };
-  const groups = rubric.pillars.map((pillar) => {
-    const name = pillarName(words, pillar.id);
-    const outputs = new Map();
-    // Each weight as a share of its pillar: the engine normalises within the pillar.
-    const shares = () => {
-      const total = pillar.indicators.reduce((n, i) => n + weightOf(i.id), 0);
-      for (const i of pillar.indicators) {
-        const w = weightOf(i.id);
-        outputs.get(i.id).textContent = t("weightShare", { weight: words.number(w), share: percent.format(total ? w / total : 0), pillar: name });
-      }
-    };
-    const rows = pillar.indicators.map((indicator) => {
-      const value = weightOf(indicator.id);
-      const slider = h("input", { type: "range", id: `w-${indicator.id}`, min: 0, max: 50, step: 1, value, "aria-describedby": `w-${indicator.id}-share w-${indicator.id}-floor` });
-      const out = h("output", { for: slider.id, id: `w-${indicator.id}-share` });
-      outputs.set(indicator.id, out);
-      const floor = h("p", { class: "note field-help weight-floor", id: `w-${indicator.id}-floor`, "aria-live": "polite" });
-      slider.addEventListener("input", () => {
-        let next = Number(slider.value);
-        // A pillar whose weights are all zero has no score at all: its last positive weight stays.
-        const others = pillar.indicators.filter((i) => i.id !== indicator.id).reduce((n, i) => n + weightOf(i.id), 0);
-        if (next === 0 && others === 0) {
-          next = 1;
-          slider.value = "1";
-          floor.textContent = t("weightFloor", { pillar: name });
-        } else {
-          floor.textContent = "";
-        }
-        keep({ ...(store.state.weights ?? {}), [indicator.id]: next });
-        shares();
-      });
-      return h("div", { class: "weight" }, h("label", { for: slider.id }, indicatorName(words, indicator.id)), slider, out, floor);
-    });
-    shares();
-    const resetPillar = h("button", { type: "button", class: "secondary", id: `reset-${pillar.id}` }, t("resetPillar", { pillar: name }));
-    resetPillar.addEventListener("click", () => {
-      const weights = { ...(store.state.weights ?? {}) };
-      for (const i of pillar.indicators) delete weights[i.id];
-      keep(weights);
-      renderWeights(root, `#reset-${pillar.id}`);
-    });
-    return h("fieldset", { class: "weights" }, h("legend", {}, name), rows, resetPillar);
-  });
-  const reset = h("button", { type: "button", id: "reset-weights" }, t("resetWeights"));
-  reset.addEventListener("click", () => {
-    store.setWeights(null);
-    renderWeights(root, "#reset-weights");
-  });
-  root.replaceChildren(
-    h("h2", { tabindex: "-1" }, t("navWeights")),
-    h("p", { class: "help" }, t("weightsIntro")),
-    notice,
-    reset,
-    h("div", { class: "weights-layout" }, h("div", {}, groups), preview),
-  );
-  if (focus) root.querySelector(focus)?.focus();
-}
-
-// ---------------------------------------------------------------------------------------------
 // Keep and share.
 
 async function renderShare(root, current) {
@@ -665,7 +615,7 @@ async function renderView() {
   const root = $("#view");
   if (view === "assess") renderAssess(root);
   else if (view === "compare") await renderCompare(root);
-  else if (view === "weights") renderWeights(root);
+  else if (view === "weights") root.replaceChildren(...weightsView(context()));
   else if (view === "report") renderReport(root);
   else if (view === "review") renderReview(root);
   else if (view === "method") {
