@@ -2,9 +2,10 @@
 // ranks, only for processes with a published score), indicator figures as a table and an
 // overlaid chart, and how far the rankings hold when the weights move and missing answers are
 // filled. No number outruns its data: what is not scored is shown as its range, labelled.
+// compareView draws the choice of processes; comparison() the comparison of those chosen.
 import { h, bdi, isolate } from "../elements/dom.js";
 import { cell, perHundred, percent, scored, span } from "./honest.js";
-import { pillarName, indicatorName, bandName } from "./common.js";
+import { pillarName, indicatorName, bandName, processName } from "./common.js";
 
 const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
 const COLOURS = ["#0550ae", "#b42318", "#16713a", "#8250df", "#9a4a00", "#1b7c83", "#bf3989", "#57606a"];
@@ -286,4 +287,68 @@ function sensitivityOf({ pillar, places, rankText, names, named, words, t, num }
     ),
     h("ul", { class: "statements" }, statements.map((s) => h("li", {}, s))),
   );
+}
+
+/**
+ * The Compare view: a choice of saved assessments and presets (the choice is kept in the store),
+ * and their comparison, drawn again at each change. `{ nodes, ready }`: `ready` settles once the
+ * first comparison is drawn. From the page's context (main.js): `store`, `words`, `t`, `presets`
+ * and `preset(key)`, `analyse(profiles)` (the engine, in a worker) and `describe(error)`.
+ */
+export function compareView({ store, words, t, presets, preset, analyse, describe }) {
+  const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
+  const options = [
+    ...store.state.order.map((id) => [id, processName(store.state.assessments[id].profile, t)]),
+    ...presets.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
+  ];
+  const output = h("div", { class: "compare-output", "aria-live": "polite" });
+  let drawn = 0;
+  const update = async () => {
+    // The engine works in the worker; only the latest choice is drawn, and the previous
+    // comparison stays (marked busy) until it is.
+    const mine = ++drawn;
+    output.setAttribute("aria-busy", "true");
+    store.setCompare([...chosen]);
+    try {
+      const entries = [];
+      for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
+        if (key.startsWith("preset:")) {
+          const profile = await preset(key.slice(7));
+          entries.push({ name: profile.process.name, profile });
+        } else if (store.state.assessments[key]) {
+          const profile = store.state.assessments[key].profile;
+          entries.push({ name: profile.process?.name || t("untitled"), profile });
+        }
+      }
+      if (mine !== drawn) return; // A newer choice is already on its way.
+      const { valid, result, spread } = await analyse(entries.map((e) => e.profile));
+      if (mine !== drawn) return;
+      // An assessment with a problem to fix is left out, by name, rather than failing them all.
+      const invalid = entries.filter((_, n) => !valid[n]);
+      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => isolate(e.name)).join(", ") })) : null;
+      output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
+    } catch (e) {
+      if (mine !== drawn) return;
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, describe(e)));
+    } finally {
+      if (mine === drawn) output.removeAttribute("aria-busy");
+    }
+  };
+  const boxes = h(
+    "fieldset",
+    { class: "choices" },
+    h("legend", {}, t("compareIntro")),
+    options.map(([key, name]) => {
+      const box = h("input", { type: "checkbox", id: `cmp-${key}`, value: key });
+      box.checked = chosen.has(key);
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(key);
+        else chosen.delete(key);
+        update();
+      });
+      return h("div", { class: "choice" }, box, h("label", { for: box.id }, name));
+    }),
+  );
+  // The first comparison starts at once; the caller puts the nodes in the page before it is drawn.
+  return { nodes: [h("h2", { tabindex: "-1" }, t("navCompare")), boxes, output], ready: update() };
 }

@@ -9,7 +9,7 @@ import { pickLanguage, pillarName, bandName, processName, nameOf as nameIn, desc
 import { Store, blankProfile, upgrade, V1 } from "./store.js";
 import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
 import { pillarSummary, indicatorText, cell } from "./honest.js";
-import { comparison } from "./compare.js";
+import { compareView } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
@@ -269,6 +269,11 @@ function context() {
     nameOf,
     /** The profile the scores are drawn from: the current one, or its last valid state. */
     shown: shownProfile,
+    /** The presets this page offers, `[key, name]`, and the one with `key` (a fresh copy). */
+    presets: PRESETS,
+    preset,
+    /** Compare's analysis of `profiles` (analysis.js), in a worker where one starts, with the reader's weights. */
+    analyse: (profiles) => analysed(profiles, store.state.weights),
   };
 }
 
@@ -411,70 +416,6 @@ function refreshStatus() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Compare.
-
-async function renderCompare(root) {
-  const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
-  const options = [
-    ...store.state.order.map((id) => [id, processName(store.state.assessments[id].profile, t)]),
-    ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
-  ];
-  const output = h("div", { class: "compare-output", "aria-live": "polite" });
-  let drawn = 0;
-  const update = async () => {
-    // The engine works in the worker; only the latest choice is drawn, and the previous
-    // comparison stays (marked busy) until it is.
-    const mine = ++drawn;
-    output.setAttribute("aria-busy", "true");
-    store.setCompare([...chosen]);
-    try {
-      const entries = [];
-      for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
-        if (key.startsWith("preset:")) {
-          const profile = await preset(key.slice(7));
-          entries.push({ name: profile.process.name, profile });
-        } else if (store.state.assessments[key]) {
-          const profile = store.state.assessments[key].profile;
-          entries.push({ name: profile.process?.name || t("untitled"), profile });
-        }
-      }
-      if (mine !== drawn) return; // A newer choice is already on its way.
-      const { valid, result, spread } = await analysed(
-        entries.map((e) => e.profile),
-        store.state.weights,
-      );
-      if (mine !== drawn) return;
-      // An assessment with a problem to fix is left out, by name, rather than failing them all.
-      const invalid = entries.filter((_, n) => !valid[n]);
-      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => isolate(e.name)).join(", ") })) : null;
-      output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
-    } catch (e) {
-      if (mine !== drawn) return;
-      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, explain(e)));
-    } finally {
-      if (mine === drawn) output.removeAttribute("aria-busy");
-    }
-  };
-  const boxes = h(
-    "fieldset",
-    { class: "choices" },
-    h("legend", {}, t("compareIntro")),
-    options.map(([key, name]) => {
-      const box = h("input", { type: "checkbox", id: `cmp-${key}`, value: key });
-      box.checked = chosen.has(key);
-      box.addEventListener("change", () => {
-        if (box.checked) chosen.add(key);
-        else chosen.delete(key);
-        update();
-      });
-      return h("div", { class: "choice" }, box, h("label", { for: box.id }, name));
-    }),
-  );
-  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navCompare")), boxes, output);
-  await update();
-}
-
-// ---------------------------------------------------------------------------------------------
 // Keep and share.
 
 async function renderShare(root, current) {
@@ -614,7 +555,11 @@ async function renderView() {
   const current = () => id === drawing;
   const root = $("#view");
   if (view === "assess") renderAssess(root);
-  else if (view === "compare") await renderCompare(root);
+  else if (view === "compare") {
+    const { nodes, ready } = compareView(context());
+    root.replaceChildren(...nodes);
+    await ready;
+  }
   else if (view === "weights") root.replaceChildren(...weightsView(context()));
   else if (view === "report") renderReport(root);
   else if (view === "review") renderReview(root);
