@@ -15,13 +15,12 @@ import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
 import { weightsView } from "./weights.js";
 import { reviewView } from "./review.js";
-import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
-import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
-import { recover } from "./salvage.js";
+import { readLink } from "./share.js";
+import { shareView, importInto, brokenLinkNotice } from "./share-view.js";
+import { fragmentParams } from "../shared/fragment.js";
 import { storageNotices } from "./storage-ui.js";
-import { importProfile, question as importQuestion } from "./importing.js";
-import { readPatchLink, presetKey } from "./patch.js";
-import { h, clean, isolate } from "../elements/dom.js";
+import { presetKey } from "./patch.js";
+import { h, clean } from "../elements/dom.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -172,7 +171,7 @@ function renderHeader() {
       announce(t("presetFailed"));
       return;
     }
-    importInto(profile, "#import-notice");
+    importInto(context(), profile, () => $("#import-notice"));
   });
 
   $("#controls").replaceChildren(
@@ -274,6 +273,12 @@ function context() {
     preset,
     /** Compare's analysis of `profiles` (analysis.js), in a worker where one starts, with the reader's weights. */
     analyse: (profiles) => analysed(profiles, store.state.weights),
+    /** The engine's validate of a file or link as it is, without the reader's options. */
+    validateFile: validate,
+    badge: badgeSvg,
+    basisOf,
+    /** Draws the whole page again (after an import or a conversion); resolves once the view is drawn. */
+    redraw: renderAll,
   };
 }
 
@@ -416,131 +421,6 @@ function refreshStatus() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Keep and share.
-
-async function renderShare(root, current) {
-  const profile = store.current.profile;
-  const options = scoreOptions();
-  const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-
-  const file = h("input", { type: "file", id: "import", accept: "application/json,.json" });
-  file.addEventListener("change", async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    const text = await chosen.text();
-    file.value = ""; // The same file can be chosen again after it is fixed.
-    const result = validate(text);
-    if (!result.ok) {
-      status.replaceChildren(
-        h("p", { class: "error-text" }, t("importFailed")),
-        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, clean(e.path) || "/"), `: ${clean(words.describe(e))}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
-      );
-      return;
-    }
-    importInto(JSON.parse(text), ".status");
-  });
-
-  let report;
-  try {
-    report = score(profile, options);
-  } catch (e) {
-    report = null;
-    status.replaceChildren(h("p", { class: "error-text" }, explain(e)));
-  }
-  const button = (label, action) => {
-    const b = h("button", { type: "button" }, label);
-    b.addEventListener("click", action);
-    return b;
-  };
-  const basis = await basisOf(profile);
-  const link = await shareLink(profile, basis);
-  const linkBox = h("input", { id: "share-link", type: "text", readonly: "", value: link.url });
-  const snippets = await embedSnippets(profile, words.locale, basis);
-  const snippet = (id, label, text) =>
-    h("div", { class: "field" }, h("label", { for: id }, label), h("textarea", { id, readonly: "", rows: 4 }, text));
-
-  if (!current()) return; // Another view was chosen while this one waited.
-  root.replaceChildren(
-    h("h2", { tabindex: "-1" }, t("navShare")),
-    h("p", { class: "help" }, t("privacy")),
-    h("div", { class: "field" }, h("label", { for: "import" }, t("importFile")), file),
-    status,
-    h(
-      "div",
-      { class: "buttons" },
-      button(t("exportJson"), () => download(fileName(profile, "json"), "application/json", `${JSON.stringify(profile, null, 2)}\n`)),
-      report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words, t }))),
-      report &&
-        button(t("badge"), () => {
-          const labels = { O: pillarName(words, "O"), I: pillarName(words, "I") };
-          download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report, { label: words.ui.badgeLabel, labels }));
-        }),
-      button(t("print"), () => window.print()),
-    ),
-    h("h3", {}, t("shareLink")),
-    h("p", { class: "help" }, t("shareNote")),
-    link.basis && h("p", { class: "help", id: "share-basis" }, t("shareBasis", { preset: isolate(profile.id) })),
-    link.tooLong
-      ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(LINK_LIMIT) }))
-      : h(
-          "div",
-          { class: "inline" },
-          h("label", { for: "share-link", class: "visually-hidden" }, t("shareLink")),
-          linkBox,
-          button(t("copy"), async () => {
-            await navigator.clipboard?.writeText(link.url).catch(() => {});
-            linkBox.select();
-            announce(t("copied"));
-          }),
-        ),
-    h("h3", {}, t("embed")),
-    snippet("embed-script", t("embedScript"), snippets.script),
-    snippet("embed-frame", t("embedFrame"), snippets.frame),
-  );
-}
-
-/**
- * Imports a valid profile (a file or a preset). When it is already saved the question is drawn in
- * `where` (a selector); the outcome is said there too, with a button to undo it.
- */
-function importInto(profile, where) {
-  const say = (...children) => {
-    const place = $(where);
-    place.hidden = false;
-    place.replaceChildren(...children);
-    return place;
-  };
-  importProfile({
-    profile,
-    store,
-    t,
-    nameOf,
-    date: (iso) => words.date(iso),
-    ask: (asked) => {
-      const { element, focus } = importQuestion(asked, (action) => action());
-      say(element);
-      focus();
-    },
-    done: async (message, undo) => {
-      // Everything on the view (on Keep and share: export, link, snippets) now speaks of the assessment made current.
-      await renderAll();
-      const said = h("p", { class: "notice", tabindex: "-1" }, message);
-      if (undo) {
-        const button = h("button", { type: "button" }, t("undo"));
-        button.addEventListener("click", async () => {
-          const undone = undo();
-          await renderAll();
-          say(h("p", { class: "notice", tabindex: "-1" }, undone)).firstChild.focus();
-        });
-        said.append(" ", button);
-      }
-      say(said);
-      said.focus();
-    },
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 
 /** Draws the current view; resolves once it is complete (some views wait for data). */
 let drawing = 0;
@@ -567,7 +447,10 @@ async function renderView() {
     const page = await methodView({ rubric, words, t, id: topic });
     if (current()) root.replaceChildren(...page);
   }
-  else await renderShare(root, current);
+  else {
+    const nodes = await shareView(context());
+    if (current()) root.replaceChildren(...nodes); // Another view may have been chosen while this one waited.
+  }
   // Compare prints what it shows; every other view prints the report of the current assessment.
   document.body.dataset.print = view === "compare" ? "view" : "report";
   if (view !== "compare") fillPrint();
@@ -673,82 +556,40 @@ window.addEventListener("beforeprint", () => {
   if (view !== "compare") fillPrint();
 });
 
-/** Opens a shared link's assessment as a new copy, never over existing work. */
+/** Opens a shared link's assessment as a new copy, never over existing work (share.js reads the link). */
 async function openShared() {
-  const params = fragmentParams(location.hash);
-  if (params.has("patch")) return openPatch(params);
-  const packed = params.get("share");
-  if (!packed) return;
+  const reading = readLink(fragmentParams(location.hash), { validate, presetWithId });
+  if (!reading) return;
   view = "assess";
   question = null;
   history.replaceState(null, "", address());
   brokenShare = null;
-  try {
-    const text = await decodeProfile(packed);
-    const result = validate(text);
-    if (!result.ok) throw new Error(result.errors[0].message);
-    store.add(JSON.parse(text));
-    announce(t("sharedOpened"));
-  } catch {
-    // Said in place, with what the link still holds: never an empty assessment in its stead.
-    brokenShare = { recovered: recover(await salvageProfile(packed), validate) };
-  }
-}
-
-/**
- * Opens a link that names a preset and carries a merge patch of it (share.js). The patch is
- * applied only to the very preset it was made from: when this page's copy of the preset differs
- * (another release), the link says so instead of opening a mix of two versions.
- */
-async function openPatch(params) {
-  view = "assess";
-  question = null;
-  history.replaceState(null, "", address());
-  brokenShare = null;
-  const read = await readPatchLink(params, presetWithId);
-  if (read.stale !== undefined) brokenShare = { recovered: null, stale: clean(read.stale) };
-  else if (read.broken || !validate(read.profile).ok) brokenShare = { recovered: null };
+  const read = await reading;
+  if (read.broken) brokenShare = read.broken;
   else {
-    store.add(JSON.parse(read.profile));
+    store.add(read.profile);
     announce(t("sharedOpened"));
   }
 }
 
-/** The notice for a broken share link, with what could be recovered from it (or that nothing could). */
+/** The notice for a shared link that could not be opened (share-view.js), in the header. */
 function renderBrokenShare() {
   const box = $("#shared-broken");
-  if (!brokenShare) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  const { recovered } = brokenShare;
-  const dismiss = h("button", { type: "button", class: "secondary" }, t("dismiss"));
-  dismiss.addEventListener("click", () => {
+  const dismiss = () => {
     brokenShare = null;
     renderBrokenShare();
     $("#view h2")?.focus();
-  });
-  let open = null;
-  if (recovered) {
-    open = h("button", { type: "button", id: "open-recovered" }, t("shareOpenRecovered"));
-    open.addEventListener("click", async () => {
-      store.add(structuredClone(recovered.profile));
-      brokenShare = null;
-      view = "assess";
-      history.replaceState(null, "", address());
-      await renderAll();
-      $("#view h2")?.focus();
-      announce(t("importOk", { name: nameOf(recovered.profile) }));
-    });
-  }
-  box.hidden = false;
-  box.replaceChildren(
-    ...(brokenShare.stale !== undefined
-      ? [h("p", {}, t("shareStale", { preset: isolate(brokenShare.stale || "?") }))]
-      : [h("p", {}, t("shareBroken")), h("p", {}, recovered ? t("shareRecovered", { name: nameOf(recovered.profile), count: words.number(recovered.answers) }) : t("shareNothing"))]),
-    h("div", { class: "buttons" }, open, dismiss),
-  );
+  };
+  const open = async (profile) => {
+    store.add(profile);
+    brokenShare = null;
+    view = "assess";
+    history.replaceState(null, "", address());
+    await renderAll();
+    $("#view h2")?.focus();
+  };
+  box.hidden = !brokenShare;
+  box.replaceChildren(...(brokenShare ? brokenLinkNotice({ ...context(), broken: brokenShare, open, dismiss }) : []));
 }
 
 // ---------------------------------------------------------------------------------------------
