@@ -382,6 +382,19 @@ export function fieldFor(path) {
 }
 
 /**
+ * The store's field paths (store.js) that an element of the questionnaire edits, by its id:
+ * `process␀name`, `answers␀O1.1` and `held␀O1.1` (a question's fields), `review`; none for any other.
+ */
+export function fieldOf(element) {
+  const id = element?.id ?? "";
+  const process = /^process-(\w+)$/.exec(id);
+  if (process) return [`process\u0000${process[1]}`];
+  const answer = /^answer-([A-Z]\d+\.\d+)-/.exec(id);
+  if (answer) return [`answers\u0000${answer[1]}`, `held\u0000${answer[1]}`];
+  return id.startsWith("review-") ? ["review"] : [];
+}
+
+/**
  * Marks every field an error names: `aria-invalid`, and the message beside it, linked by
  * `aria-describedby`. Clears the marks of fields fixed since. Returns the errors no field holds.
  */

@@ -5,10 +5,10 @@ import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score, diff } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
-import { pickLanguage, pillarName, bandName, processName, nameOf as nameIn, describe, liveScorecard } from "./common.js";
-import { Store, blankProfile, upgrade, V1 } from "./store.js";
-import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
-import { pillarSummary, indicatorText, cell } from "./honest.js";
+import { pickLanguage, processName, nameOf as nameIn, describe } from "./common.js";
+import { Store, blankProfile } from "./store.js";
+import { withoutInvalid } from "./assess.js";
+import { assessView } from "./assess-view.js";
 import { compareView } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
@@ -20,7 +20,7 @@ import { shareView, importInto, brokenLinkNotice } from "./share-view.js";
 import { fragmentParams } from "../shared/fragment.js";
 import { storageNotices } from "./storage-ui.js";
 import { presetKey } from "./patch.js";
-import { h, clean } from "../elements/dom.js";
+import { h } from "../elements/dom.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -46,8 +46,11 @@ const analysed = analyser({ validate, compare, sensitivity });
 let words;
 let rubric;
 let view = "assess";
-/** The questionnaire on the Assess view: `update(paths)` redraws what another tab changed. */
-let questions = null;
+/**
+ * The Assess view as drawn (assess-view.js), while it is the view: it redraws what another tab changed.
+ * @type {ReturnType<typeof assessView> | null}
+ */
+let assess = null;
 let notices = null;
 /** Set when a share link could not be opened: `{ recovered }`, null when nothing could be. */
 let brokenShare = null;
@@ -111,14 +114,6 @@ function address() {
   if (view === "method" && topic) params.set("i", topic);
   else params.delete("i");
   return `${location.pathname}?${params}`;
-}
-
-/** Scrolls to the question named in the address and puts focus in it. */
-function revealQuestion() {
-  const box = question && document.getElementById(`q-${question}`);
-  if (!box) return;
-  box.scrollIntoView({ block: "center" });
-  /** @type {HTMLElement | null} */ (box.querySelector("input:checked") ?? box.querySelector("input, textarea, select"))?.focus();
 }
 
 function ensureAssessment() {
@@ -215,9 +210,7 @@ function renderNav() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assess.
-
-const scorecard = () => liveScorecard({ words, weights: store.state.weights, profile: structuredClone(shownProfile()) });
+// What the views are given.
 
 /** The last valid state of each assessment this session, by id: what the scorecard keeps showing while a field is invalid. */
 const lastValid = new Map();
@@ -233,20 +226,11 @@ function shownProfile() {
   return lastValid.get(store.state.current) ?? withoutInvalid(profile, (p) => validate(p, scoreOptions())) ?? profile;
 }
 
-/** "31 of 42 answered", from the engine's report: assessed of applicable questions. */
-function coverage(report) {
-  const sum = (key) => report.pillars.reduce((n, p) => n + p[key], 0);
-  return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
-}
-
 const explain = (e) => describe(words, e);
 const nameOf = (profile) => nameIn(profile, t);
 
 /** The options every engine call on this page uses: the reader's weights, if custom. */
 const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
-
-/** Honest about the asynchronous save: "saving…" until the write has committed, "not saved" when it failed. */
-const savedText = () => t({ saved: "saved", saving: "saving" }[store.status] ?? "notSaved");
 
 /**
  * What a view module is given (it reads nothing else of this module): the store, the rubric, the
@@ -279,145 +263,19 @@ function context() {
     basisOf,
     /** Draws the whole page again (after an import or a conversion); resolves once the view is drawn. */
     redraw: renderAll,
+    /** After an edit on Assess: the store's conflict notices, and the header's name of the assessment. */
+    conflicts: () => notices.conflicts(),
+    renamed: () => {
+      const option = $(`#assessment option[value="${store.state.current}"]`);
+      if (option) option.textContent = processName(store.current.profile, t);
+    },
+    /** The question in focus on Assess, kept in the address (replaced, not pushed: Back moves between views). */
+    onQuestion: (id) => {
+      if (id === question) return;
+      question = id;
+      history.replaceState(null, "", address());
+    },
   };
-}
-
-const WARNINGS = {
-  "profile-v1": "warnProfileV1",
-  "v1-answer-dropped": "warnV1AnswerDropped",
-  "answer-without-evidence": "warnAnswerWithoutEvidence",
-  "not-found-without-search": "warnNotFoundWithoutSearch",
-  "evidence-mirror-only": "warnEvidenceMirrorOnly",
-  "evidence-old": "warnEvidenceOld",
-  "not-applicable-without-note": "warnNotApplicableWithoutNote",
-  "assessment-undated": "warnAssessmentUndated",
-  "assessment-outdated": "warnAssessmentOutdated",
-  "unknown-process-field": "warnUnknownProcessField",
-};
-
-function showProblems() {
-  for (const box of document.querySelectorAll(".problems, .warnings")) box.replaceChildren();
-  const result = validate(store.current.profile, scoreOptions());
-  // An error is shown beside the field it names; the others in their question's or section's box.
-  const unplaced = markInvalid($("#view"), result.errors, explain);
-  const stale = $("#stale");
-  if (stale) stale.textContent = result.ok ? "" : t("lastValid");
-  for (const error of unplaced) {
-    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
-    const field = /^process\.(\w+)/.exec(error.path)?.[1];
-    const box = document.getElementById(
-      element ? `problems-answers.${element}` : field ? `problems-process.${field}` : error.path.startsWith("review") ? "problems-review" : "problems-global",
-    );
-    box?.append(h("span", { class: "error-text" }, explain(error)));
-  }
-  // Warnings do not change a score; they say what to check, next to what they concern.
-  for (const warning of result.warnings ?? []) {
-    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(warning.path)?.[1];
-    const box = (element && document.getElementById(`warnings-answers.${element}`)) || document.getElementById("warnings-global");
-    const key = WARNINGS[warning.code];
-    box?.append(h("span", { class: "warning-text", "data-code": warning.code }, `${t("toCheck")} ${key ? t(key) : warning.code}`));
-  }
-  return result;
-}
-
-/** Fills the page's own status lines from the live report: pillars, and each indicator. */
-function showStatus(report) {
-  $("#coverage").textContent = coverage(report);
-  $("#pillar-status")?.replaceChildren(pillarSummary({ report, rubric, words, t }));
-  $("#phone-summary .pills")?.replaceChildren(
-    ...report.pillars.map((pillar) => h("span", { class: "pill", "data-status": pillar.status }, pillarName(words, pillar.id), " ", cell({ x: pillar, words, t }), pillar.status === "scored" ? ` ${bandName(words, pillar.band)}` : null)),
-  );
-  for (const indicator of report.pillars.flatMap((p) => p.indicators)) {
-    const line = document.getElementById(`status-${indicator.id}`);
-    if (!line) continue;
-    line.textContent = indicatorText({ indicator, rubric, words, t });
-    line.dataset.status = indicator.status;
-  }
-}
-
-function renderAssess(root) {
-  const aside = h(
-    "aside",
-    { class: "live", "aria-label": t("navAssess") },
-    h("p", { id: "coverage", class: "coverage", role: "status" }),
-    h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small", tabindex: "-1" }, t("statusHeading")), h("div", { id: "pillar-status" })),
-    h("button", { type: "button", id: "next" }, t("nextUnanswered")),
-    h("p", { class: "note", id: "saved-state" }, savedText()),
-    h("p", { class: "notice stale", id: "stale", role: "status" }),
-    store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
-    scorecard(),
-  );
-  aside.querySelector("#next").addEventListener("click", () => {
-    const all = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".question"))];
-    const from = all.findIndex((q) => q.contains(document.activeElement));
-    const next = [...all.slice(from + 1), ...all.slice(0, from + 1)].find((q) => q.dataset.state !== "answered");
-    if (!next) return announce(t("allAnswered"));
-    next.scrollIntoView({ block: "center" });
-    next.querySelector("input")?.focus();
-  });
-  // A v1 profile is scored (through the crosswalk) but edited only as a v2 copy: the v2
-  // questionnaire cannot write v1 answers, and the original stays as it was imported.
-  const v1 = store.current.profile.schema === V1;
-  const convert = h("button", { type: "button", id: "convert-v1" }, t("convertV1"));
-  convert.addEventListener("click", async () => {
-    const { profile, dropped } = upgrade(store.current.profile, rubric.crosswalk);
-    profile.process.name = t("v2Copy", { name: clean(profile.process?.name) });
-    store.add(profile);
-    await renderAll();
-    announce([t("converted", { name: nameOf(profile) }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
-  });
-  questions = questionnaire({
-      rubric,
-      words,
-      t,
-      store,
-      changed: () => {
-        $("#saved-state").textContent = savedText();
-        notices?.conflicts();
-        const option = $(`#assessment option[value="${store.state.current}"]`);
-        if (option) option.textContent = processName(store.current.profile, t);
-        // The scores move only with a valid profile; while a field is invalid they keep the last valid state.
-        if (!showProblems().ok) return;
-        $("#live").profile = structuredClone(shownProfile());
-        refreshStatus();
-      },
-    });
-  const form = h(
-    "div",
-    { class: "questions" },
-    h("h2", { tabindex: "-1" }, t("navAssess")),
-    v1 ? h("div", { class: "notice", id: "v1-notice" }, h("p", {}, t("v1Notice")), convert) : null,
-    h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
-    h("div", { class: "warnings", id: "warnings-global" }),
-    v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions.nodes) : questions.nodes,
-    // On a phone the scorecard comes after every question: this line keeps the pillars in view
-    // (stuck to the bottom while the questions scroll) and leads to the full card.
-    h("div", { class: "phone-summary", id: "phone-summary" }, h("span", { class: "pills" }), h("button", { type: "button", class: "link" }, t("toScorecard"))),
-  );
-  // It moves the reader (and the keyboard focus) to the card, without changing the address.
-  form.querySelector("#phone-summary button").addEventListener("click", () => {
-    $("#h-status").scrollIntoView({ block: "start" });
-    $("#h-status").focus();
-  });
-  // The question in focus is kept in the address (replaced, not pushed: Back moves between views).
-  form.addEventListener("focusin", (e) => {
-    const id = e.target.closest?.(".question")?.dataset.element;
-    if (!id || id === question) return;
-    question = id;
-    history.replaceState(null, "", address());
-  });
-  root.replaceChildren(h("div", { class: "assess" }, form, aside));
-  showProblems();
-  refreshStatus();
-}
-
-/** The page scores the current profile itself for its status lines (the engine, never the page, computes). */
-function refreshStatus() {
-  try {
-    showStatus(score(shownProfile(), scoreOptions()));
-  } catch {
-    // An invalid profile keeps its last status; the problem is shown next to its question.
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,20 +292,21 @@ async function renderView() {
   const id = ++drawing;
   const current = () => id === drawing;
   const root = $("#view");
-  if (view === "assess") renderAssess(root);
-  else if (view === "compare") {
+  assess = null;
+  if (view === "assess") {
+    assess = assessView(context());
+    root.replaceChildren(...assess.nodes);
+  } else if (view === "compare") {
     const { nodes, ready } = compareView(context());
     root.replaceChildren(...nodes);
     await ready;
-  }
-  else if (view === "weights") root.replaceChildren(...weightsView(context()));
+  } else if (view === "weights") root.replaceChildren(...weightsView(context()));
   else if (view === "report") renderReport(root);
   else if (view === "review") renderReview(root);
   else if (view === "method") {
     const page = await methodView({ rubric, words, t, id: topic });
     if (current()) root.replaceChildren(...page);
-  }
-  else {
+  } else {
     const nodes = await shareView(context());
     if (current()) root.replaceChildren(...nodes); // Another view may have been chosen while this one waited.
   }
@@ -532,7 +391,7 @@ async function arrive() {
   readAddress();
   renderNav();
   await renderView();
-  if (view === "assess" && question) revealQuestion();
+  if (view === "assess" && question) assess?.reveal(question);
   else $("#view h2")?.focus();
 }
 
@@ -596,17 +455,7 @@ function renderBrokenShare() {
 // Another tab changed an assessment: the store has merged it; only what changed is redrawn, and
 // never the field the user is in (store.js keeps that one as a conflict instead).
 
-/** The store's field path (store.js) of an element, or null: `process␀name`, `answers␀O1.1`, `review`. */
-function fieldOf(element) {
-  const id = element?.id ?? "";
-  const process = /^process-(\w+)$/.exec(id);
-  if (process) return [`process\u0000${process[1]}`];
-  const answer = /^answer-([A-Z]\d+\.\d+)-/.exec(id);
-  if (answer) return [`answers\u0000${answer[1]}`, `held\u0000${answer[1]}`];
-  return id.startsWith("review-") ? ["review"] : [];
-}
-
-const editing = (id, path) => id === store.state.current && view === "assess" && fieldOf(document.activeElement).includes(path);
+const editing = (id, path) => id === store.state.current && view === "assess" && Boolean(assess?.editing(path));
 
 /**
  * Redraws what `paths` of assessment `id` hold now; `settled` when the user chose in a conflict.
@@ -618,16 +467,10 @@ async function remoteChange({ id, paths = [] }, settled = false) {
   if (paths.some((p) => ["added", "removed", "process\u0000name"].includes(p)) && !focusIn("#controls")) renderHeader();
   if (id !== store.state.current) return;
   notices.conflicts();
-  if (view === "assess" && questions && !store.current.profile.schema?.endsWith("/v1")) {
-    questions.update(paths);
-    $("#saved-state").textContent = savedText();
-    if (showProblems().ok) {
-      $("#live").profile = structuredClone(shownProfile());
-      refreshStatus();
-    }
-  } else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
+  if (view === "assess") assess?.update(paths);
+  else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
   else if (view === "review" && !focusIn("#view")) renderReview($("#view"));
-  if (settled) $("#saved-state").textContent = savedText();
+  if (settled) assess?.saved();
 }
 
 async function start() {
@@ -646,8 +489,7 @@ try {
   store.editing = editing;
   store.onchange = (event) => {
     if (event.kind === "status") {
-      const line = $("#saved-state");
-      if (line) line.textContent = savedText();
+      assess?.saved();
       notices.status();
     } else if (event.kind === "quarantine") notices.quarantine();
     else if (event.kind === "remote") remoteChange(event);
@@ -666,7 +508,7 @@ try {
   });
   $("#view").addEventListener("click", follow);
   await start();
-  revealQuestion();
+  assess?.reveal(question);
   window.addEventListener("hashchange", async () => {
     await openShared();
     await renderAll();
