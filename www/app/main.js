@@ -248,6 +248,7 @@ function context() {
     root: $("#view"),
     score: (profile) => score(profile, scoreOptions()),
     validate: (profile) => validate(profile, scoreOptions()),
+    diff: (a, b) => diff(a, b, scoreOptions()),
     describe: explain,
     nameOf,
     /** The profile the scores are drawn from: the current one, or its last valid state. */
@@ -301,10 +302,10 @@ async function renderView() {
     root.replaceChildren(...nodes);
     await ready;
   } else if (view === "weights") root.replaceChildren(...weightsView(context()));
-  else if (view === "report") renderReport(root);
+  else if (view === "report") root.replaceChildren(...reportView(context()));
   else if (view === "review") renderReview(root);
   else if (view === "method") {
-    const page = await methodView({ rubric, words, t, id: topic });
+    const page = await methodView({ ...context(), id: topic });
     if (current()) root.replaceChildren(...page);
   } else {
     const nodes = await shareView(context());
@@ -313,21 +314,6 @@ async function renderView() {
   // Compare prints what it shows; every other view prints the report of the current assessment.
   document.body.dataset.print = view === "compare" ? "view" : "report";
   if (view !== "compare") fillPrint();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report, and what is printed.
-
-function renderReport(root) {
-  const valid = validate(store.current.profile, scoreOptions()).ok;
-  const profile = shownProfile();
-  let body;
-  try {
-    body = reportView({ report: score(profile, scoreOptions()), profile, rubric, words, t });
-  } catch (e) {
-    body = [h("p", { class: "error-text", role: "alert" }, explain(e))];
-  }
-  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,23 +332,10 @@ function renderReview(root) {
     await renderAll();
     ($("#view .review-item h4") ?? $("#view h2"))?.focus();
   };
-  root.replaceChildren(
-    ...reviewView({
-      store,
-      rubric,
-      words,
-      t,
-      at: question,
-      go,
-      announce,
-      onNew,
-      score: (profile) => score(profile, scoreOptions()),
-      diff: (a, b) => diff(a, b, scoreOptions()),
-      describe: explain,
-    }),
-  );
+  root.replaceChildren(...reviewView({ ...context(), at: question, go, onNew }));
 }
 
+/** What is printed: the report of the current assessment (report.js), kept beside the view. */
 function fillPrint() {
   const profile = shownProfile();
   try {
@@ -468,7 +441,7 @@ async function remoteChange({ id, paths = [] }, settled = false) {
   if (id !== store.state.current) return;
   notices.conflicts();
   if (view === "assess") assess?.update(paths);
-  else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
+  else if (view === "report" && !focusIn("#view")) $("#view").replaceChildren(...reportView(context()));
   else if (view === "review" && !focusIn("#view")) renderReview($("#view"));
   if (settled) assess?.saved();
 }

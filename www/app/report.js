@@ -174,8 +174,26 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
   );
 }
 
-/** The report view's content, from an engine report and the profile it was scored from. */
-export function reportView({ report, profile, rubric, words, t }) {
+/**
+ * The Report view: its heading, a note while the scores are of the last valid state, and the
+ * report of the profile the scores are drawn from (or the engine's error). From the page's context
+ * (main.js): `store`, `rubric`, `words`, `t`, the engine's `validate` and `score`, `shown()` and
+ * `describe(error)`.
+ */
+export function reportView({ store, rubric, words, t, validate, score, shown, describe }) {
+  const valid = validate(store.current.profile).ok;
+  const profile = shown();
+  let body;
+  try {
+    body = reportBody({ report: score(profile), profile, rubric, words, t });
+  } catch (e) {
+    body = [h("p", { class: "error-text", role: "alert" }, describe(e))];
+  }
+  return [h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean)];
+}
+
+/** The report's content, from an engine report and the profile it was scored from. */
+function reportBody({ report, profile, rubric, words, t }) {
   const units = unitsOf(rubric);
   const gains = new Map();
   for (const r of report.recommendations ?? []) gains.set(r.indicator, [...(gains.get(r.indicator) ?? []), r]);
