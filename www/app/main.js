@@ -1,5 +1,8 @@
 // The advocates' page: assess, compare, weigh, keep and share — all in this browser. The page
 // never scores by itself: the engine does, and the scorecard element draws its report.
+// This module boots the page and keeps what belongs to it as a whole: the address, the header and
+// tabs, which view is drawn, a shared link's arrival, another tab's changes. Each view is a module
+// of its own, given a context (`context()` below) and nothing else of this one.
 import "../elements/define.js";
 import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";

@@ -32,7 +32,8 @@ export async function shareView(context) {
       );
       return;
     }
-    // The outcome is said in the view drawn after the import, in its own status line.
+    // The question and the outcome are said in this view's status line, looked up each time:
+    // the view is drawn again in between.
     importInto(context, JSON.parse(text), () => root.querySelector(".status"));
   });
 
