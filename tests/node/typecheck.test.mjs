@@ -77,6 +77,12 @@ test("npm run typecheck checks bin/, scripts/, the elements, the page's modules 
     "www/app/assess.js",
     "www/app/main.js",
     "www/app/review.js",
+    "www/app/common.js",
+    "www/app/assess-view.js",
+    "www/app/compare.js",
+    "www/app/weights.js",
+    "www/app/share-view.js",
+    "www/app/report.js",
     "tests/support/package.mjs",
     "tests/support/browser.mjs",
   ]) {

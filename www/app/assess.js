@@ -1,6 +1,7 @@
 // The questionnaire, generated from the rubric: pillars → indicators → questions, each with its
 // options, the three answer states, a note and an evidence list. Edits go straight to the store.
 import { h } from "../elements/dom.js";
+import { today, pillarName } from "./common.js";
 
 const STATUS = { none: "no-public-information", na: "not-applicable" };
 
@@ -282,7 +283,7 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     };
     const add = h("button", { type: "button", class: "secondary" }, t("addEvidence"));
     add.addEventListener("click", () => {
-      edit(id, (a) => (a.evidence ??= []).push({ checkedOn: new Date().toISOString().slice(0, 10) }));
+      edit(id, (a) => (a.evidence ??= []).push({ checkedOn: today() }));
       renderEvidence();
       changed(id);
       evidenceList.querySelector(".evidence-item:last-child input")?.focus();
@@ -322,8 +323,8 @@ export function questionnaire({ rubric, words, t, store, changed }) {
     h(
       "section",
       // Named apart from the scorecard's pillar region of the same name (axe landmark-unique).
-      { class: "pillar-questions", "aria-label": t("pillarQuestions", { pillar: words.rubric.pillars[pillar.id]?.name ?? pillar.id }) },
-      h("h2", { id: `h-${pillar.id}` }, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+      { class: "pillar-questions", "aria-label": t("pillarQuestions", { pillar: pillarName(words, pillar.id) }) },
+      h("h2", { id: `h-${pillar.id}` }, pillarName(words, pillar.id)),
       h("p", { class: "help" }, words.rubric.pillars[pillar.id]?.description ?? ""),
       pillar.indicators.map((indicator) => {
         const text = words.rubric.indicators[indicator.id] ?? {};
@@ -378,6 +379,19 @@ export function fieldFor(path) {
   if (evidence) return `answer-${id}-ev${evidence[1]}-${evidence[2] ?? "url"}`;
   const key = /^\w+/.exec(rest)[0];
   return { value: `answer-${id}-number`, note: `answer-${id}-note`, confidence: `answer-${id}-confidence`, searched: `answer-${id}-searched` }[key] ?? null;
+}
+
+/**
+ * The store's field paths (store.js) that an element of the questionnaire edits, by its id:
+ * `process␀name`, `answers␀O1.1` and `held␀O1.1` (a question's fields), `review`; none for any other.
+ */
+export function fieldOf(element) {
+  const id = element?.id ?? "";
+  const process = /^process-(\w+)$/.exec(id);
+  if (process) return [`process\u0000${process[1]}`];
+  const answer = /^answer-([A-Z]\d+\.\d+)-/.exec(id);
+  if (answer) return [`answers\u0000${answer[1]}`, `held\u0000${answer[1]}`];
+  return id.startsWith("review-") ? ["review"] : [];
 }
 
 /**

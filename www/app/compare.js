@@ -2,8 +2,10 @@
 // ranks, only for processes with a published score), indicator figures as a table and an
 // overlaid chart, and how far the rankings hold when the weights move and missing answers are
 // filled. No number outruns its data: what is not scored is shown as its range, labelled.
+// compareView draws the choice of processes; comparison() the comparison of those chosen.
 import { h, bdi, isolate } from "../elements/dom.js";
 import { cell, perHundred, percent, scored, span } from "./honest.js";
+import { pillarName, indicatorName, bandName, processName } from "./common.js";
 
 const MARKS = ["●", "■", "▲", "◆", "▼", "★", "⬟", "✚"];
 const COLOURS = ["#0550ae", "#b42318", "#16713a", "#8250df", "#9a4a00", "#1b7c83", "#bf3989", "#57606a"];
@@ -15,9 +17,7 @@ const ANALYSES = ["weights", "missing", "both"];
  */
 export function comparison({ result, spread, entries, words, t }) {
   if (entries.length < 2 || !result) return [h("p", { class: "note" }, t("needTwo"))];
-  const R = words.rubric;
   const num = (x) => (x === null || x === undefined ? "–" : words.number(x));
-  const pillarName = (id) => R.pillars[id]?.name ?? id;
   // A name cannot reorder what is around it: override controls dropped, and isolated, as a <bdi>
   // in tables and between FSI and PDI inside sentences.
   const names = entries.map((e) => isolate(e.name));
@@ -32,7 +32,7 @@ export function comparison({ result, spread, entries, words, t }) {
     "table",
     { class: "data" },
     h("caption", {}, t("compareTable")),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), result.reports[0].pillars.map((p) => h("th", { scope: "col" }, pillarName(p.id))))),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("process_")), result.reports[0].pillars.map((p) => h("th", { scope: "col" }, pillarName(words, p.id))))),
     h(
       "tbody",
       {},
@@ -46,7 +46,7 @@ export function comparison({ result, spread, entries, words, t }) {
               "td",
               { "data-status": p.status },
               cell({ x: p, words, t }),
-              scored(p) ? [" ", R.bands[p.band] ?? p.band, p.provisional ? [" ", span(`(${num(p.lower)}–${num(p.upper)})`)] : ""] : null,
+              scored(p) ? [" ", bandName(words, p.band), p.provisional ? [" ", span(`(${num(p.lower)}–${num(p.upper)})`)] : ""] : null,
               scored(p) ? null : h("span", { class: "note block" }, t("answeredShare", { assessed: num(p.assessed), applicable: num(p.applicable), weight: percent(words, p.answeredWeight) })),
             ),
           ),
@@ -64,7 +64,7 @@ export function comparison({ result, spread, entries, words, t }) {
     const table = h(
       "table",
       { class: "data ranking", "data-pillar": ranking.pillar },
-      h("caption", {}, t("rankingOn", { pillar: pillarName(ranking.pillar) })),
+      h("caption", {}, t("rankingOn", { pillar: pillarName(words, ranking.pillar) })),
       h(
         "thead",
         {},
@@ -108,7 +108,7 @@ export function comparison({ result, spread, entries, words, t }) {
         h(
           "tr",
           {},
-          h("th", { scope: "row" }, R.indicators[id]?.name ?? id),
+          h("th", { scope: "row" }, indicatorName(words, id)),
           result.reports.map((r) => {
             const x = indicatorOf(r, id);
             return h("td", { class: "num", "data-status": x.status }, cell({ x, words, t }));
@@ -144,7 +144,7 @@ export function comparison({ result, spread, entries, words, t }) {
   const unscored = result.reports.some((r) => r.pillars.some((p) => p.indicators.some((i) => i.status === "insufficient-data")));
   indicators.forEach((id, i) => {
     const y = i * row + row / 2;
-    add("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "label" }, R.indicators[id]?.name ?? id);
+    add("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "label" }, indicatorName(words, id));
     result.reports.forEach((report, n) => {
       const x = indicatorOf(report, id);
       if (x.status === "not-applicable") return;
@@ -169,7 +169,7 @@ export function comparison({ result, spread, entries, words, t }) {
     h("h3", { id: "h-sensitivity" }, t("sensitivity")),
     h("p", { class: "help" }, t("sensitivityIntro", { draws: words.number(spread.draws), spread: percent(words, spread.spread) })),
     h("p", { class: "help" }, t("p5p95")),
-    spread.pillars.map((pillar) => sensitivityOf({ pillar, places: places.get(pillar.pillar), rankText, names, named, pillarName, words, t, num })),
+    spread.pillars.map((pillar) => sensitivityOf({ pillar, places: places.get(pillar.pillar), rankText, names, named, words, t, num })),
   );
 
   // Wide tables scroll within their own box (WCAG reflow allows it for data tables), never the page.
@@ -191,12 +191,12 @@ export function comparison({ result, spread, entries, words, t }) {
 }
 
 /** One pillar's three analyses: a table of ranges and plain sentences about neighbours. */
-function sensitivityOf({ pillar, places, rankText, names, named, pillarName, words, t, num }) {
+function sensitivityOf({ pillar, places, rankText, names, named, words, t, num }) {
   const base = pillar.profiles;
   const ranked = base.filter((p) => p.rank !== null).sort((a, b) => a.rank - b.rank || a.index - b.index);
   const unranked = base.filter((p) => p.rank === null);
   const of = (analysis, index) => pillar[analysis].profiles.find((p) => p.index === index);
-  const name = pillarName(pillar.pillar);
+  const name = pillarName(words, pillar.pillar);
 
   /** The share of draws (0–1) in which `a` scored above `b`, in one analysis. */
   const above = (analysis, a, b) => {
@@ -287,4 +287,68 @@ function sensitivityOf({ pillar, places, rankText, names, named, pillarName, wor
     ),
     h("ul", { class: "statements" }, statements.map((s) => h("li", {}, s))),
   );
+}
+
+/**
+ * The Compare view: a choice of saved assessments and presets (the choice is kept in the store),
+ * and their comparison, drawn again at each change. `{ nodes, ready }`: `ready` settles once the
+ * first comparison is drawn. From the page's context (main.js): `store`, `words`, `t`, `presets`
+ * and `preset(key)`, `analyse(profiles)` (the engine, in a worker) and `describe(error)`.
+ */
+export function compareView({ store, words, t, presets, preset, analyse, describe }) {
+  const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
+  const options = [
+    ...store.state.order.map((id) => [id, processName(store.state.assessments[id].profile, t)]),
+    ...presets.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
+  ];
+  const output = h("div", { class: "compare-output", "aria-live": "polite" });
+  let drawn = 0;
+  const update = async () => {
+    // The engine works in the worker; only the latest choice is drawn, and the previous
+    // comparison stays (marked busy) until it is.
+    const mine = ++drawn;
+    output.setAttribute("aria-busy", "true");
+    store.setCompare([...chosen]);
+    try {
+      const entries = [];
+      for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
+        if (key.startsWith("preset:")) {
+          const profile = await preset(key.slice(7));
+          entries.push({ name: profile.process.name, profile });
+        } else if (store.state.assessments[key]) {
+          const profile = store.state.assessments[key].profile;
+          entries.push({ name: profile.process?.name || t("untitled"), profile });
+        }
+      }
+      if (mine !== drawn) return; // A newer choice is already on its way.
+      const { valid, result, spread } = await analyse(entries.map((e) => e.profile));
+      if (mine !== drawn) return;
+      // An assessment with a problem to fix is left out, by name, rather than failing them all.
+      const invalid = entries.filter((_, n) => !valid[n]);
+      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => isolate(e.name)).join(", ") })) : null;
+      output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
+    } catch (e) {
+      if (mine !== drawn) return;
+      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, describe(e)));
+    } finally {
+      if (mine === drawn) output.removeAttribute("aria-busy");
+    }
+  };
+  const boxes = h(
+    "fieldset",
+    { class: "choices" },
+    h("legend", {}, t("compareIntro")),
+    options.map(([key, name]) => {
+      const box = h("input", { type: "checkbox", id: `cmp-${key}`, value: key });
+      box.checked = chosen.has(key);
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(key);
+        else chosen.delete(key);
+        update();
+      });
+      return h("div", { class: "choice" }, box, h("label", { for: box.id }, name));
+    }),
+  );
+  // The first comparison starts at once; the caller puts the nodes in the page before it is drawn.
+  return { nodes: [h("h2", { tabindex: "-1" }, t("navCompare")), boxes, output], ready: update() };
 }

@@ -2,6 +2,7 @@
 // and a band appear only for what the engine marks `scored`; everything else is "insufficient
 // data" with its range and coverage (docs/methodology.md, "When a score is published").
 import { h } from "../elements/dom.js";
+import { pillarName, bandName } from "./common.js";
 
 /** A share (0–1) as a whole percentage, rounded down so that 69.5% never reads as the 70% a rule needs. */
 export function percent(words, share) {
@@ -25,7 +26,7 @@ export const between = (words, t, x) => t("between", { lower: words.number(x.low
 
 /** The lines that describe one pillar of a report. */
 export function pillarLines({ pillar, rubric, words, t }) {
-  const name = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
+  const name = pillarName(words, pillar.id);
   const answered = t("answeredShare", {
     assessed: words.number(pillar.assessed),
     applicable: words.number(pillar.applicable),
@@ -34,7 +35,7 @@ export function pillarLines({ pillar, rubric, words, t }) {
   if (scored(pillar)) {
     return {
       status: "scored",
-      head: t("pillarScore", { pillar: name, score: words.number(pillar.score), band: words.rubric.bands[pillar.band] ?? pillar.band }) + (pillar.provisional ? "*" : ""),
+      head: t("pillarScore", { pillar: name, score: words.number(pillar.score), band: bandName(words, pillar.band) }) + (pillar.provisional ? "*" : ""),
       lines: [
         pillar.provisional ? t("provisionalMark", { lower: words.number(pillar.lower), upper: words.number(pillar.upper) }) : null,
         answered,
@@ -69,7 +70,7 @@ export function pillarSummary({ report, rubric, words, t }) {
 export function indicatorText({ indicator, rubric, words, t }) {
   if (indicator.status === "not-applicable") return t("indicatorNa");
   if (scored(indicator)) {
-    const text = t("indicatorScored", { score: words.number(indicator.score), band: words.rubric.bands[indicator.band] ?? indicator.band });
+    const text = t("indicatorScored", { score: words.number(indicator.score), band: bandName(words, indicator.band) });
     return indicator.assessed < indicator.applicable ? `${text} (${between(words, t, indicator)})` : text;
   }
   return t("indicatorInsufficient", {

@@ -1,25 +1,29 @@
 // The advocates' page: assess, compare, weigh, keep and share — all in this browser. The page
 // never scores by itself: the engine does, and the scorecard element draws its report.
+// This module boots the page and keeps what belongs to it as a whole: the address, the header and
+// tabs, which view is drawn, a shared link's arrival, another tab's changes. Each view is a module
+// of its own, given a context (`context()` below) and nothing else of this one.
 import "../elements/define.js";
 import { engine as loadEngine } from "../elements/engine.js";
 import { messages, format } from "../elements/messages.js";
 import { rubric as rubricOf, validate, compare, sensitivity, badgeSvg, score, diff } from "../../pkg/web/index.js";
 import { PAGE, LANGUAGES } from "./i18n.js";
-import { Store, blankProfile, upgrade, V1 } from "./store.js";
-import { questionnaire, markInvalid, withoutInvalid } from "./assess.js";
-import { pillarSummary, indicatorText, cell } from "./honest.js";
-import { comparison } from "./compare.js";
+import { pickLanguage, processName, nameOf as nameIn, describe } from "./common.js";
+import { Store, blankProfile } from "./store.js";
+import { withoutInvalid } from "./assess.js";
+import { assessView } from "./assess-view.js";
+import { compareView } from "./compare.js";
 import { analyser } from "./offload.js";
 import { reportView, printReport } from "./report.js";
 import { methodView } from "./method.js";
+import { weightsView } from "./weights.js";
 import { reviewView } from "./review.js";
-import { csv, download, fileName, shareLink, embedSnippets, LINK_LIMIT } from "./share.js";
-import { decodeProfile, salvageProfile, fragmentParams } from "../shared/fragment.js";
-import { recover } from "./salvage.js";
+import { readLink } from "./share.js";
+import { shareView, importInto, brokenLinkNotice } from "./share-view.js";
+import { fragmentParams } from "../shared/fragment.js";
 import { storageNotices } from "./storage-ui.js";
-import { importProfile, question as importQuestion } from "./importing.js";
-import { readPatchLink, presetKey } from "./patch.js";
-import { h, clean, isolate } from "../elements/dom.js";
+import { presetKey } from "./patch.js";
+import { h } from "../elements/dom.js";
 
 const PRESETS = [
   ["ietf", "IETF"],
@@ -45,8 +49,11 @@ const analysed = analyser({ validate, compare, sensitivity });
 let words;
 let rubric;
 let view = "assess";
-/** The questionnaire on the Assess view: `update(paths)` redraws what another tab changed. */
-let questions = null;
+/**
+ * The Assess view as drawn (assess-view.js), while it is the view: it redraws what another tab changed.
+ * @type {ReturnType<typeof assessView> | null}
+ */
+let assess = null;
 let notices = null;
 /** Set when a share link could not be opened: `{ recovered }`, null when nothing could be. */
 let brokenShare = null;
@@ -58,11 +65,6 @@ const VIEWS = ["assess", "report", "compare", "weights", "method", "share", "rev
 const presetCache = new Map();
 
 const t = (key, values = {}) => format(PAGE[words.locale]?.[key] ?? PAGE.en[key] ?? key, values);
-
-function pickLanguage() {
-  const wanted = store.state.lang ?? navigator.language?.slice(0, 2);
-  return Object.hasOwn(LANGUAGES, wanted) ? wanted : "en";
-}
 
 function announce(text) {
   const live = $("#announce");
@@ -117,14 +119,6 @@ function address() {
   return `${location.pathname}?${params}`;
 }
 
-/** Scrolls to the question named in the address and puts focus in it. */
-function revealQuestion() {
-  const box = question && document.getElementById(`q-${question}`);
-  if (!box) return;
-  box.scrollIntoView({ block: "center" });
-  /** @type {HTMLElement | null} */ (box.querySelector("input:checked") ?? box.querySelector("input, textarea, select"))?.focus();
-}
-
 function ensureAssessment() {
   if (!store.current) store.add(blankProfile(t("untitled")));
 }
@@ -144,7 +138,7 @@ function renderHeader() {
   const pick = h(
     "select",
     { id: "assessment" },
-    store.state.order.map((id) => h("option", { value: id }, clean(store.state.assessments[id].profile.process?.name) || t("untitled"))),
+    store.state.order.map((id) => h("option", { value: id }, processName(store.state.assessments[id].profile, t))),
   );
   pick.value = store.state.current;
   pick.addEventListener("change", () => {
@@ -175,7 +169,7 @@ function renderHeader() {
       announce(t("presetFailed"));
       return;
     }
-    importInto(profile, "#import-notice");
+    importInto(context(), profile, () => $("#import-notice"));
   });
 
   $("#controls").replaceChildren(
@@ -219,19 +213,7 @@ function renderNav() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Assess.
-
-function scorecard() {
-  const card = document.createElement("sdo-openness-scorecard");
-  card.id = "live";
-  card.setAttribute("lang", words.locale);
-  // Its indicator rows lead to the methodology, its recommendations and sources to the question.
-  card.setAttribute("indicator-href", "?view=method&i={indicator}");
-  card.setAttribute("question-href", "?view=assess&q={question}");
-  if (store.state.weights) card.weights = store.state.weights;
-  card.profile = structuredClone(shownProfile());
-  return card;
-}
+// What the views are given.
 
 /** The last valid state of each assessment this session, by id: what the scorecard keeps showing while a field is invalid. */
 const lastValid = new Map();
@@ -247,429 +229,57 @@ function shownProfile() {
   return lastValid.get(store.state.current) ?? withoutInvalid(profile, (p) => validate(p, scoreOptions())) ?? profile;
 }
 
-/** "31 of 42 answered", from the engine's report: assessed of applicable questions. */
-function coverage(report) {
-  const sum = (key) => report.pillars.reduce((n, p) => n + p[key], 0);
-  return t("coverage", { assessed: words.number(sum("assessed")), total: words.number(sum("applicable")) });
-}
-
-/**
- * An engine error for the reader, in their language, with its code. The message may quote what the
- * input held (an unknown field's name), so override controls are dropped from it.
- */
-const explain = (e) => `${clean(words.describe(e))} (${e.code ?? "error"})`;
-
-/**
- * A profile's name for a sentence: override controls dropped and the rest isolated (FSI…PDI), so
- * that a name cannot reorder the words around it; "Untitled process" when there is none.
- */
-const nameOf = (profile) => isolate(clean(profile?.process?.name) || t("untitled"));
+const explain = (e) => describe(words, e);
+const nameOf = (profile) => nameIn(profile, t);
 
 /** The options every engine call on this page uses: the reader's weights, if custom. */
 const scoreOptions = () => (store.state.weights ? { weights: store.state.weights } : undefined);
 
-/** Honest about the asynchronous save: "saving…" until the write has committed, "not saved" when it failed. */
-const savedText = () => t({ saved: "saved", saving: "saving" }[store.status] ?? "notSaved");
-
-const WARNINGS = {
-  "profile-v1": "warnProfileV1",
-  "v1-answer-dropped": "warnV1AnswerDropped",
-  "answer-without-evidence": "warnAnswerWithoutEvidence",
-  "not-found-without-search": "warnNotFoundWithoutSearch",
-  "evidence-mirror-only": "warnEvidenceMirrorOnly",
-  "evidence-old": "warnEvidenceOld",
-  "not-applicable-without-note": "warnNotApplicableWithoutNote",
-  "assessment-undated": "warnAssessmentUndated",
-  "assessment-outdated": "warnAssessmentOutdated",
-  "unknown-process-field": "warnUnknownProcessField",
-};
-
-function showProblems() {
-  for (const box of document.querySelectorAll(".problems, .warnings")) box.replaceChildren();
-  const result = validate(store.current.profile, scoreOptions());
-  // An error is shown beside the field it names; the others in their question's or section's box.
-  const unplaced = markInvalid($("#view"), result.errors, explain);
-  const stale = $("#stale");
-  if (stale) stale.textContent = result.ok ? "" : t("lastValid");
-  for (const error of unplaced) {
-    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(error.path)?.[1];
-    const field = /^process\.(\w+)/.exec(error.path)?.[1];
-    const box = document.getElementById(
-      element ? `problems-answers.${element}` : field ? `problems-process.${field}` : error.path.startsWith("review") ? "problems-review" : "problems-global",
-    );
-    box?.append(h("span", { class: "error-text" }, explain(error)));
-  }
-  // Warnings do not change a score; they say what to check, next to what they concern.
-  for (const warning of result.warnings ?? []) {
-    const element = /^answers\.([A-Z]\d+\.\d+)/.exec(warning.path)?.[1];
-    const box = (element && document.getElementById(`warnings-answers.${element}`)) || document.getElementById("warnings-global");
-    const key = WARNINGS[warning.code];
-    box?.append(h("span", { class: "warning-text", "data-code": warning.code }, `${t("toCheck")} ${key ? t(key) : warning.code}`));
-  }
-  return result;
-}
-
-/** Fills the page's own status lines from the live report: pillars, and each indicator. */
-function showStatus(report) {
-  $("#coverage").textContent = coverage(report);
-  $("#pillar-status")?.replaceChildren(pillarSummary({ report, rubric, words, t }));
-  $("#phone-summary .pills")?.replaceChildren(
-    ...report.pillars.map((pillar) => h("span", { class: "pill", "data-status": pillar.status }, words.rubric.pillars[pillar.id]?.name ?? pillar.id, " ", cell({ x: pillar, words, t }), pillar.status === "scored" ? ` ${words.rubric.bands[pillar.band] ?? pillar.band}` : null)),
-  );
-  for (const indicator of report.pillars.flatMap((p) => p.indicators)) {
-    const line = document.getElementById(`status-${indicator.id}`);
-    if (!line) continue;
-    line.textContent = indicatorText({ indicator, rubric, words, t });
-    line.dataset.status = indicator.status;
-  }
-}
-
-function renderAssess(root) {
-  const aside = h(
-    "aside",
-    { class: "live", "aria-label": t("navAssess") },
-    h("p", { id: "coverage", class: "coverage", role: "status" }),
-    h("section", { "aria-labelledby": "h-status", class: "status-box" }, h("h2", { id: "h-status", class: "h-small", tabindex: "-1" }, t("statusHeading")), h("div", { id: "pillar-status" })),
-    h("button", { type: "button", id: "next" }, t("nextUnanswered")),
-    h("p", { class: "note", id: "saved-state" }, savedText()),
-    h("p", { class: "notice stale", id: "stale", role: "status" }),
-    store.state.weights ? h("p", { class: "notice" }, t("customWeights")) : null,
-    scorecard(),
-  );
-  aside.querySelector("#next").addEventListener("click", () => {
-    const all = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".question"))];
-    const from = all.findIndex((q) => q.contains(document.activeElement));
-    const next = [...all.slice(from + 1), ...all.slice(0, from + 1)].find((q) => q.dataset.state !== "answered");
-    if (!next) return announce(t("allAnswered"));
-    next.scrollIntoView({ block: "center" });
-    next.querySelector("input")?.focus();
-  });
-  // A v1 profile is scored (through the crosswalk) but edited only as a v2 copy: the v2
-  // questionnaire cannot write v1 answers, and the original stays as it was imported.
-  const v1 = store.current.profile.schema === V1;
-  const convert = h("button", { type: "button", id: "convert-v1" }, t("convertV1"));
-  convert.addEventListener("click", async () => {
-    const { profile, dropped } = upgrade(store.current.profile, rubric.crosswalk);
-    profile.process.name = t("v2Copy", { name: clean(profile.process?.name) });
-    store.add(profile);
-    await renderAll();
-    announce([t("converted", { name: nameOf(profile) }), dropped.length ? t("v1Dropped", { count: words.number(dropped.length) }) : ""].join(" "));
-  });
-  questions = questionnaire({
-      rubric,
-      words,
-      t,
-      store,
-      changed: () => {
-        $("#saved-state").textContent = savedText();
-        notices?.conflicts();
-        const option = $(`#assessment option[value="${store.state.current}"]`);
-        if (option) option.textContent = clean(store.current.profile.process?.name) || t("untitled");
-        // The scores move only with a valid profile; while a field is invalid they keep the last valid state.
-        if (!showProblems().ok) return;
-        $("#live").profile = structuredClone(shownProfile());
-        refreshStatus();
-      },
-    });
-  const form = h(
-    "div",
-    { class: "questions" },
-    h("h2", { tabindex: "-1" }, t("navAssess")),
-    v1 ? h("div", { class: "notice", id: "v1-notice" }, h("p", {}, t("v1Notice")), convert) : null,
-    h("div", { class: "problems", id: "problems-global", "aria-live": "polite" }),
-    h("div", { class: "warnings", id: "warnings-global" }),
-    v1 ? h("fieldset", { class: "frozen", disabled: "" }, h("legend", { class: "visually-hidden" }, t("v1Frozen")), questions.nodes) : questions.nodes,
-    // On a phone the scorecard comes after every question: this line keeps the pillars in view
-    // (stuck to the bottom while the questions scroll) and leads to the full card.
-    h("div", { class: "phone-summary", id: "phone-summary" }, h("span", { class: "pills" }), h("button", { type: "button", class: "link" }, t("toScorecard"))),
-  );
-  // It moves the reader (and the keyboard focus) to the card, without changing the address.
-  form.querySelector("#phone-summary button").addEventListener("click", () => {
-    $("#h-status").scrollIntoView({ block: "start" });
-    $("#h-status").focus();
-  });
-  // The question in focus is kept in the address (replaced, not pushed: Back moves between views).
-  form.addEventListener("focusin", (e) => {
-    const id = e.target.closest?.(".question")?.dataset.element;
-    if (!id || id === question) return;
-    question = id;
-    history.replaceState(null, "", address());
-  });
-  root.replaceChildren(h("div", { class: "assess" }, form, aside));
-  showProblems();
-  refreshStatus();
-}
-
-/** The page scores the current profile itself for its status lines (the engine, never the page, computes). */
-function refreshStatus() {
-  try {
-    showStatus(score(shownProfile(), scoreOptions()));
-  } catch {
-    // An invalid profile keeps its last status; the problem is shown next to its question.
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Compare.
-
-async function renderCompare(root) {
-  const chosen = new Set(store.state.compare ?? [...store.state.order.slice(-1), "preset:ietf", "preset:w3c", "preset:iso"]);
-  const options = [
-    ...store.state.order.map((id) => [id, clean(store.state.assessments[id].profile.process?.name) || t("untitled")]),
-    ...PRESETS.map(([id, name]) => [`preset:${id}`, `${name} (${t("presetTag")})`]),
-  ];
-  const output = h("div", { class: "compare-output", "aria-live": "polite" });
-  let drawn = 0;
-  const update = async () => {
-    // The engine works in the worker; only the latest choice is drawn, and the previous
-    // comparison stays (marked busy) until it is.
-    const mine = ++drawn;
-    output.setAttribute("aria-busy", "true");
-    store.setCompare([...chosen]);
-    try {
-      const entries = [];
-      for (const key of options.map(([k]) => k).filter((k) => chosen.has(k))) {
-        if (key.startsWith("preset:")) {
-          const profile = await preset(key.slice(7));
-          entries.push({ name: profile.process.name, profile });
-        } else if (store.state.assessments[key]) {
-          const profile = store.state.assessments[key].profile;
-          entries.push({ name: profile.process?.name || t("untitled"), profile });
-        }
-      }
-      if (mine !== drawn) return; // A newer choice is already on its way.
-      const { valid, result, spread } = await analysed(
-        entries.map((e) => e.profile),
-        store.state.weights,
-      );
-      if (mine !== drawn) return;
-      // An assessment with a problem to fix is left out, by name, rather than failing them all.
-      const invalid = entries.filter((_, n) => !valid[n]);
-      const left = invalid.length ? h("p", { class: "notice", id: "compare-left-out" }, t("excludedInvalid", { names: invalid.map((e) => isolate(e.name)).join(", ") })) : null;
-      output.replaceChildren(...[left, ...comparison({ result, spread, entries: entries.filter((_, n) => valid[n]), words, t })].filter(Boolean));
-    } catch (e) {
-      if (mine !== drawn) return;
-      output.replaceChildren(h("p", { class: "error-text", role: "alert" }, explain(e)));
-    } finally {
-      if (mine === drawn) output.removeAttribute("aria-busy");
-    }
-  };
-  const boxes = h(
-    "fieldset",
-    { class: "choices" },
-    h("legend", {}, t("compareIntro")),
-    options.map(([key, name]) => {
-      const box = h("input", { type: "checkbox", id: `cmp-${key}`, value: key });
-      box.checked = chosen.has(key);
-      box.addEventListener("change", () => {
-        if (box.checked) chosen.add(key);
-        else chosen.delete(key);
-        update();
-      });
-      return h("div", { class: "choice" }, box, h("label", { for: box.id }, name));
-    }),
-  );
-  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navCompare")), boxes, output);
-  await update();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Weights.
-
-function renderWeights(root, focus) {
-  const notice = h("p", { class: "notice", role: "status" }, store.state.weights ? t("customWeights") : "");
-  const preview = h("div", { class: "weights-preview" }, scorecard());
-  const defaults = Object.fromEntries(rubric.pillars.flatMap((p) => p.indicators.map((i) => [i.id, i.weight])));
-  const weightOf = (id) => store.state.weights?.[id] ?? defaults[id];
-  const percent = new Intl.NumberFormat(words.locale, { style: "percent", maximumFractionDigits: 0 });
-  /** Keeps `weights` only where it differs from the methodology; null when it never does. */
-  const keep = (weights) => {
-    const custom = Object.entries(weights).some(([k, v]) => v !== defaults[k]);
-    store.setWeights(custom ? weights : null);
-    notice.textContent = custom ? t("customWeights") : "";
-    preview.firstChild.weights = store.state.weights;
-  };
-  const groups = rubric.pillars.map((pillar) => {
-    const name = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
-    const outputs = new Map();
-    // Each weight as a share of its pillar: the engine normalises within the pillar.
-    const shares = () => {
-      const total = pillar.indicators.reduce((n, i) => n + weightOf(i.id), 0);
-      for (const i of pillar.indicators) {
-        const w = weightOf(i.id);
-        outputs.get(i.id).textContent = t("weightShare", { weight: words.number(w), share: percent.format(total ? w / total : 0), pillar: name });
-      }
-    };
-    const rows = pillar.indicators.map((indicator) => {
-      const value = weightOf(indicator.id);
-      const slider = h("input", { type: "range", id: `w-${indicator.id}`, min: 0, max: 50, step: 1, value, "aria-describedby": `w-${indicator.id}-share w-${indicator.id}-floor` });
-      const out = h("output", { for: slider.id, id: `w-${indicator.id}-share` });
-      outputs.set(indicator.id, out);
-      const floor = h("p", { class: "note field-help weight-floor", id: `w-${indicator.id}-floor`, "aria-live": "polite" });
-      slider.addEventListener("input", () => {
-        let next = Number(slider.value);
-        // A pillar whose weights are all zero has no score at all: its last positive weight stays.
-        const others = pillar.indicators.filter((i) => i.id !== indicator.id).reduce((n, i) => n + weightOf(i.id), 0);
-        if (next === 0 && others === 0) {
-          next = 1;
-          slider.value = "1";
-          floor.textContent = t("weightFloor", { pillar: name });
-        } else {
-          floor.textContent = "";
-        }
-        keep({ ...(store.state.weights ?? {}), [indicator.id]: next });
-        shares();
-      });
-      return h("div", { class: "weight" }, h("label", { for: slider.id }, words.rubric.indicators[indicator.id]?.name ?? indicator.id), slider, out, floor);
-    });
-    shares();
-    const resetPillar = h("button", { type: "button", class: "secondary", id: `reset-${pillar.id}` }, t("resetPillar", { pillar: name }));
-    resetPillar.addEventListener("click", () => {
-      const weights = { ...(store.state.weights ?? {}) };
-      for (const i of pillar.indicators) delete weights[i.id];
-      keep(weights);
-      renderWeights(root, `#reset-${pillar.id}`);
-    });
-    return h("fieldset", { class: "weights" }, h("legend", {}, name), rows, resetPillar);
-  });
-  const reset = h("button", { type: "button", id: "reset-weights" }, t("resetWeights"));
-  reset.addEventListener("click", () => {
-    store.setWeights(null);
-    renderWeights(root, "#reset-weights");
-  });
-  root.replaceChildren(
-    h("h2", { tabindex: "-1" }, t("navWeights")),
-    h("p", { class: "help" }, t("weightsIntro")),
-    notice,
-    reset,
-    h("div", { class: "weights-layout" }, h("div", {}, groups), preview),
-  );
-  if (focus) root.querySelector(focus)?.focus();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Keep and share.
-
-async function renderShare(root, current) {
-  const profile = store.current.profile;
-  const options = scoreOptions();
-  const status = h("div", { class: "status", role: "status", "aria-live": "polite" });
-
-  const file = h("input", { type: "file", id: "import", accept: "application/json,.json" });
-  file.addEventListener("change", async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    const text = await chosen.text();
-    file.value = ""; // The same file can be chosen again after it is fixed.
-    const result = validate(text);
-    if (!result.ok) {
-      status.replaceChildren(
-        h("p", { class: "error-text" }, t("importFailed")),
-        h("ul", {}, result.errors.map((e) => h("li", {}, h("code", {}, clean(e.path) || "/"), `: ${clean(words.describe(e))}${e.suggestion && words.locale === "en" ? ` → ${e.suggestion}` : ""} (${e.code})`))),
-      );
-      return;
-    }
-    importInto(JSON.parse(text), ".status");
-  });
-
-  let report;
-  try {
-    report = score(profile, options);
-  } catch (e) {
-    report = null;
-    status.replaceChildren(h("p", { class: "error-text" }, explain(e)));
-  }
-  const button = (label, action) => {
-    const b = h("button", { type: "button" }, label);
-    b.addEventListener("click", action);
-    return b;
-  };
-  const basis = await basisOf(profile);
-  const link = await shareLink(profile, basis);
-  const linkBox = h("input", { id: "share-link", type: "text", readonly: "", value: link.url });
-  const snippets = await embedSnippets(profile, words.locale, basis);
-  const snippet = (id, label, text) =>
-    h("div", { class: "field" }, h("label", { for: id }, label), h("textarea", { id, readonly: "", rows: 4 }, text));
-
-  if (!current()) return; // Another view was chosen while this one waited.
-  root.replaceChildren(
-    h("h2", { tabindex: "-1" }, t("navShare")),
-    h("p", { class: "help" }, t("privacy")),
-    h("div", { class: "field" }, h("label", { for: "import" }, t("importFile")), file),
-    status,
-    h(
-      "div",
-      { class: "buttons" },
-      button(t("exportJson"), () => download(fileName(profile, "json"), "application/json", `${JSON.stringify(profile, null, 2)}\n`)),
-      report && button(t("exportCsv"), () => download(fileName(profile, "csv"), "text/csv", csv({ rubric, report, profile, words, t }))),
-      report &&
-        button(t("badge"), () => {
-          const labels = { O: words.rubric.pillars.O?.name ?? "O", I: words.rubric.pillars.I?.name ?? "I" };
-          download(fileName(profile, "svg"), "image/svg+xml", badgeSvg(report, { label: words.ui.badgeLabel, labels }));
-        }),
-      button(t("print"), () => window.print()),
-    ),
-    h("h3", {}, t("shareLink")),
-    h("p", { class: "help" }, t("shareNote")),
-    link.basis && h("p", { class: "help", id: "share-basis" }, t("shareBasis", { preset: isolate(profile.id) })),
-    link.tooLong
-      ? h("p", { class: "notice", role: "alert" }, t("shareTooLong", { length: words.number(link.url.length), limit: words.number(LINK_LIMIT) }))
-      : h(
-          "div",
-          { class: "inline" },
-          h("label", { for: "share-link", class: "visually-hidden" }, t("shareLink")),
-          linkBox,
-          button(t("copy"), async () => {
-            await navigator.clipboard?.writeText(link.url).catch(() => {});
-            linkBox.select();
-            announce(t("copied"));
-          }),
-        ),
-    h("h3", {}, t("embed")),
-    snippet("embed-script", t("embedScript"), snippets.script),
-    snippet("embed-frame", t("embedFrame"), snippets.frame),
-  );
-}
-
 /**
- * Imports a valid profile (a file or a preset). When it is already saved the question is drawn in
- * `where` (a selector); the outcome is said there too, with a button to undo it.
+ * What a view module is given (it reads nothing else of this module): the store, the rubric, the
+ * reader's words, and the engine's calls with the reader's options. Made for each drawing, so that
+ * a view speaks the language of the moment; the engine wrappers read the weights at each call.
  */
-function importInto(profile, where) {
-  const say = (...children) => {
-    const place = $(where);
-    place.hidden = false;
-    place.replaceChildren(...children);
-    return place;
-  };
-  importProfile({
-    profile,
+function context() {
+  return {
     store,
+    rubric,
+    words,
     t,
+    announce,
+    /** The element the view is drawn in. */
+    root: $("#view"),
+    score: (profile) => score(profile, scoreOptions()),
+    validate: (profile) => validate(profile, scoreOptions()),
+    diff: (a, b) => diff(a, b, scoreOptions()),
+    describe: explain,
     nameOf,
-    date: (iso) => words.date(iso),
-    ask: (asked) => {
-      const { element, focus } = importQuestion(asked, (action) => action());
-      say(element);
-      focus();
+    /** The profile the scores are drawn from: the current one, or its last valid state. */
+    shown: shownProfile,
+    /** The presets this page offers, `[key, name]`, and the one with `key` (a fresh copy). */
+    presets: PRESETS,
+    preset,
+    /** Compare's analysis of `profiles` (analysis.js), in a worker where one starts, with the reader's weights. */
+    analyse: (profiles) => analysed(profiles, store.state.weights),
+    /** The engine's validate of a file or link as it is, without the reader's options. */
+    validateFile: validate,
+    badge: badgeSvg,
+    basisOf,
+    /** Draws the whole page again (after an import or a conversion); resolves once the view is drawn. */
+    redraw: renderAll,
+    /** After an edit on Assess: the store's conflict notices, and the header's name of the assessment. */
+    conflicts: () => notices.conflicts(),
+    renamed: () => {
+      const option = $(`#assessment option[value="${store.state.current}"]`);
+      if (option) option.textContent = processName(store.current.profile, t);
     },
-    done: async (message, undo) => {
-      // Everything on the view (on Keep and share: export, link, snippets) now speaks of the assessment made current.
-      await renderAll();
-      const said = h("p", { class: "notice", tabindex: "-1" }, message);
-      if (undo) {
-        const button = h("button", { type: "button" }, t("undo"));
-        button.addEventListener("click", async () => {
-          const undone = undo();
-          await renderAll();
-          say(h("p", { class: "notice", tabindex: "-1" }, undone)).firstChild.focus();
-        });
-        said.append(" ", button);
-      }
-      say(said);
-      said.focus();
+    /** The question in focus on Assess, kept in the address (replaced, not pushed: Back moves between views). */
+    onQuestion: (id) => {
+      if (id === question) return;
+      question = id;
+      history.replaceState(null, "", address());
     },
-  });
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,34 +296,27 @@ async function renderView() {
   const id = ++drawing;
   const current = () => id === drawing;
   const root = $("#view");
-  if (view === "assess") renderAssess(root);
-  else if (view === "compare") await renderCompare(root);
-  else if (view === "weights") renderWeights(root);
-  else if (view === "report") renderReport(root);
+  assess = null;
+  if (view === "assess") {
+    assess = assessView(context());
+    root.replaceChildren(...assess.nodes);
+  } else if (view === "compare") {
+    const { nodes, ready } = compareView(context());
+    root.replaceChildren(...nodes);
+    await ready;
+  } else if (view === "weights") root.replaceChildren(...weightsView(context()));
+  else if (view === "report") root.replaceChildren(...reportView(context()));
   else if (view === "review") renderReview(root);
   else if (view === "method") {
-    const page = await methodView({ rubric, words, t, id: topic });
+    const page = await methodView({ ...context(), id: topic });
     if (current()) root.replaceChildren(...page);
+  } else {
+    const nodes = await shareView(context());
+    if (current()) root.replaceChildren(...nodes); // Another view may have been chosen while this one waited.
   }
-  else await renderShare(root, current);
   // Compare prints what it shows; every other view prints the report of the current assessment.
   document.body.dataset.print = view === "compare" ? "view" : "report";
   if (view !== "compare") fillPrint();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report, and what is printed.
-
-function renderReport(root) {
-  const valid = validate(store.current.profile, scoreOptions()).ok;
-  const profile = shownProfile();
-  let body;
-  try {
-    body = reportView({ report: score(profile, scoreOptions()), profile, rubric, words, t });
-  } catch (e) {
-    body = [h("p", { class: "error-text", role: "alert" }, explain(e))];
-  }
-  root.replaceChildren(h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -732,23 +335,10 @@ function renderReview(root) {
     await renderAll();
     ($("#view .review-item h4") ?? $("#view h2"))?.focus();
   };
-  root.replaceChildren(
-    ...reviewView({
-      store,
-      rubric,
-      words,
-      t,
-      at: question,
-      go,
-      announce,
-      onNew,
-      score: (profile) => score(profile, scoreOptions()),
-      diff: (a, b) => diff(a, b, scoreOptions()),
-      describe: explain,
-    }),
-  );
+  root.replaceChildren(...reviewView({ ...context(), at: question, go, onNew }));
 }
 
+/** What is printed: the report of the current assessment (report.js), kept beside the view. */
 function fillPrint() {
   const profile = shownProfile();
   try {
@@ -777,7 +367,7 @@ async function arrive() {
   readAddress();
   renderNav();
   await renderView();
-  if (view === "assess" && question) revealQuestion();
+  if (view === "assess" && question) assess?.reveal(question);
   else $("#view h2")?.focus();
 }
 
@@ -801,99 +391,47 @@ window.addEventListener("beforeprint", () => {
   if (view !== "compare") fillPrint();
 });
 
-/** Opens a shared link's assessment as a new copy, never over existing work. */
+/** Opens a shared link's assessment as a new copy, never over existing work (share.js reads the link). */
 async function openShared() {
-  const params = fragmentParams(location.hash);
-  if (params.has("patch")) return openPatch(params);
-  const packed = params.get("share");
-  if (!packed) return;
+  const reading = readLink(fragmentParams(location.hash), { validate, presetWithId });
+  if (!reading) return;
   view = "assess";
   question = null;
   history.replaceState(null, "", address());
   brokenShare = null;
-  try {
-    const text = await decodeProfile(packed);
-    const result = validate(text);
-    if (!result.ok) throw new Error(result.errors[0].message);
-    store.add(JSON.parse(text));
-    announce(t("sharedOpened"));
-  } catch {
-    // Said in place, with what the link still holds: never an empty assessment in its stead.
-    brokenShare = { recovered: recover(await salvageProfile(packed), validate) };
-  }
-}
-
-/**
- * Opens a link that names a preset and carries a merge patch of it (share.js). The patch is
- * applied only to the very preset it was made from: when this page's copy of the preset differs
- * (another release), the link says so instead of opening a mix of two versions.
- */
-async function openPatch(params) {
-  view = "assess";
-  question = null;
-  history.replaceState(null, "", address());
-  brokenShare = null;
-  const read = await readPatchLink(params, presetWithId);
-  if (read.stale !== undefined) brokenShare = { recovered: null, stale: clean(read.stale) };
-  else if (read.broken || !validate(read.profile).ok) brokenShare = { recovered: null };
+  const read = await reading;
+  if (read.broken) brokenShare = read.broken;
   else {
-    store.add(JSON.parse(read.profile));
+    store.add(read.profile);
     announce(t("sharedOpened"));
   }
 }
 
-/** The notice for a broken share link, with what could be recovered from it (or that nothing could). */
+/** The notice for a shared link that could not be opened (share-view.js), in the header. */
 function renderBrokenShare() {
   const box = $("#shared-broken");
-  if (!brokenShare) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  const { recovered } = brokenShare;
-  const dismiss = h("button", { type: "button", class: "secondary" }, t("dismiss"));
-  dismiss.addEventListener("click", () => {
+  const dismiss = () => {
     brokenShare = null;
     renderBrokenShare();
     $("#view h2")?.focus();
-  });
-  let open = null;
-  if (recovered) {
-    open = h("button", { type: "button", id: "open-recovered" }, t("shareOpenRecovered"));
-    open.addEventListener("click", async () => {
-      store.add(structuredClone(recovered.profile));
-      brokenShare = null;
-      view = "assess";
-      history.replaceState(null, "", address());
-      await renderAll();
-      $("#view h2")?.focus();
-      announce(t("importOk", { name: nameOf(recovered.profile) }));
-    });
-  }
-  box.hidden = false;
-  box.replaceChildren(
-    ...(brokenShare.stale !== undefined
-      ? [h("p", {}, t("shareStale", { preset: isolate(brokenShare.stale || "?") }))]
-      : [h("p", {}, t("shareBroken")), h("p", {}, recovered ? t("shareRecovered", { name: nameOf(recovered.profile), count: words.number(recovered.answers) }) : t("shareNothing"))]),
-    h("div", { class: "buttons" }, open, dismiss),
-  );
+  };
+  const open = async (profile) => {
+    store.add(profile);
+    brokenShare = null;
+    view = "assess";
+    history.replaceState(null, "", address());
+    await renderAll();
+    $("#view h2")?.focus();
+  };
+  box.hidden = !brokenShare;
+  box.replaceChildren(...(brokenShare ? brokenLinkNotice({ ...context(), broken: brokenShare, open, dismiss }) : []));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Another tab changed an assessment: the store has merged it; only what changed is redrawn, and
 // never the field the user is in (store.js keeps that one as a conflict instead).
 
-/** The store's field path (store.js) of an element, or null: `process␀name`, `answers␀O1.1`, `review`. */
-function fieldOf(element) {
-  const id = element?.id ?? "";
-  const process = /^process-(\w+)$/.exec(id);
-  if (process) return [`process\u0000${process[1]}`];
-  const answer = /^answer-([A-Z]\d+\.\d+)-/.exec(id);
-  if (answer) return [`answers\u0000${answer[1]}`, `held\u0000${answer[1]}`];
-  return id.startsWith("review-") ? ["review"] : [];
-}
-
-const editing = (id, path) => id === store.state.current && view === "assess" && fieldOf(document.activeElement).includes(path);
+const editing = (id, path) => id === store.state.current && view === "assess" && Boolean(assess?.editing(path));
 
 /**
  * Redraws what `paths` of assessment `id` hold now; `settled` when the user chose in a conflict.
@@ -905,20 +443,14 @@ async function remoteChange({ id, paths = [] }, settled = false) {
   if (paths.some((p) => ["added", "removed", "process\u0000name"].includes(p)) && !focusIn("#controls")) renderHeader();
   if (id !== store.state.current) return;
   notices.conflicts();
-  if (view === "assess" && questions && !store.current.profile.schema?.endsWith("/v1")) {
-    questions.update(paths);
-    $("#saved-state").textContent = savedText();
-    if (showProblems().ok) {
-      $("#live").profile = structuredClone(shownProfile());
-      refreshStatus();
-    }
-  } else if (view === "report" && !focusIn("#view")) renderReport($("#view"));
+  if (view === "assess") assess?.update(paths);
+  else if (view === "report" && !focusIn("#view")) $("#view").replaceChildren(...reportView(context()));
   else if (view === "review" && !focusIn("#view")) renderReview($("#view"));
-  if (settled) $("#saved-state").textContent = savedText();
+  if (settled) assess?.saved();
 }
 
 async function start() {
-  const lang = pickLanguage();
+  const lang = pickLanguage(store.state.lang);
   words = await messages(lang);
   document.documentElement.lang = words.locale;
   document.documentElement.dir = words.dir;
@@ -928,13 +460,12 @@ async function start() {
 
 try {
   await loadEngine();
-  words = await messages(pickLanguage());
+  words = await messages(pickLanguage(store.state.lang));
   notices = storageNotices({ store, t, words: { number: (n) => words.number(n), date: (d) => words.date(d) }, resolved: (path) => remoteChange({ id: store.state.current, paths: [path] }, true) });
   store.editing = editing;
   store.onchange = (event) => {
     if (event.kind === "status") {
-      const line = $("#saved-state");
-      if (line) line.textContent = savedText();
+      assess?.saved();
       notices.status();
     } else if (event.kind === "quarantine") notices.quarantine();
     else if (event.kind === "remote") remoteChange(event);
@@ -953,7 +484,7 @@ try {
   });
   $("#view").addEventListener("click", follow);
   await start();
-  revealQuestion();
+  assess?.reveal(question);
   window.addEventListener("hashchange", async () => {
     await openShared();
     await renderAll();

@@ -7,6 +7,7 @@
 import { h, link } from "../elements/dom.js";
 import { toQuestion, toMethod } from "./report.js";
 import { percent } from "./honest.js";
+import { pillarName, indicatorName } from "./common.js";
 
 const inPage = (href, ...text) => h("a", { href, class: "in-page" }, ...text);
 
@@ -72,7 +73,7 @@ function scaleTable(element, words, t) {
 function indicatorPage({ rubric, words, t, pillar, indicator, extra }) {
   const more = extra.indicators?.[indicator.id] ?? {};
   const text = words.rubric.indicators[indicator.id] ?? {};
-  const pillarName = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
+  const pillarText = pillarName(words, pillar.id);
   const total = pillar.indicators.reduce((n, i) => n + i.weight, 0);
   const elementTotal = indicator.elements.reduce((n, e) => n + e.weight, 0);
   const all = rubric.pillars.flatMap((p) => p.indicators);
@@ -85,9 +86,9 @@ function indicatorPage({ rubric, words, t, pillar, indicator, extra }) {
     h(
       "ul",
       { class: "method-facts" },
-      h("li", {}, t("methodWeight", { weight: words.number(indicator.weight), total: words.number(total), share: percent(words, indicator.weight / total), pillar: pillarName })),
+      h("li", {}, t("methodWeight", { weight: words.number(indicator.weight), total: words.number(total), share: percent(words, indicator.weight / total), pillar: pillarText })),
       more.weightReason ? h("li", { class: "weight-reason" }, h("strong", {}, t("methodWhy")), " ", english(words, "span", {}, more.weightReason)) : null,
-      h("li", {}, t("methodRule", { needed: percent(words, rubric.coverage.indicator), pillarNeeded: percent(words, rubric.coverage.pillar), pillar: pillarName })),
+      h("li", {}, t("methodRule", { needed: percent(words, rubric.coverage.indicator), pillarNeeded: percent(words, rubric.coverage.pillar), pillar: pillarText })),
     ),
     h("h3", {}, t("sources")),
     h("p", { class: "cite" }, text.cite ?? ""),
@@ -133,11 +134,11 @@ function index({ rubric, words, t, extra }) {
       h(
         "section",
         { "aria-labelledby": `m-h-${pillar.id}` },
-        h("h3", { id: `m-h-${pillar.id}` }, words.rubric.pillars[pillar.id]?.name ?? pillar.id),
+        h("h3", { id: `m-h-${pillar.id}` }, pillarName(words, pillar.id)),
         h(
           "ul",
           { class: "method-index" },
-          pillar.indicators.map((i) => h("li", {}, inPage(toMethod(i.id), h("span", { class: "qid" }, i.id), " ", words.rubric.indicators[i.id]?.name ?? i.id), " ", h("span", { class: "note" }, t("weightIs", { weight: words.number(i.weight) })))),
+          pillar.indicators.map((i) => h("li", {}, inPage(toMethod(i.id), h("span", { class: "qid" }, i.id), " ", indicatorName(words, i.id)), " ", h("span", { class: "note" }, t("weightIs", { weight: words.number(i.weight) })))),
         ),
       ),
     ),

@@ -6,6 +6,7 @@
 import { h, link, clean, textLang } from "../elements/dom.js";
 import { pillarLines, cell, indicatorText, scored } from "./honest.js";
 import { answerLabel as label } from "./share.js";
+import { pillarName, bandName, processName } from "./common.js";
 
 /** The answer in words, with its unit for a number. */
 function answerLabel(answer, text, words, t, unit) {
@@ -137,7 +138,7 @@ function questionItem({ element, answer, words, t, unit, lang }) {
 function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
   const text = words.rubric.indicators[indicator.id] ?? {};
   const recs = gains.get(indicator.id) ?? [];
-  const pillarName = words.rubric.pillars[pillar.id]?.name ?? pillar.id;
+  const pillarText = pillarName(words, pillar.id);
   const lang = textLang(profile.process?.language, words.locale);
   const best = recs.length ? Math.max(...recs.map((r) => r.gain)) : 0;
   return h(
@@ -150,7 +151,7 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
       " ",
       h("span", { class: "audit-name" }, text.name ?? indicator.id),
       h("span", { class: "audit-score" }, cell({ x: indicator, words, t })),
-      best > 0 ? h("span", { class: "gain" }, t("gainOn", { gain: words.number(best), pillar: pillarName })) : null,
+      best > 0 ? h("span", { class: "gain" }, t("gainOn", { gain: words.number(best), pillar: pillarText })) : null,
     ),
     h(
       "div",
@@ -163,7 +164,7 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
             { class: "recommendations" },
             recs.map((r) => {
               const option = words.rubric.elements[r.element]?.options?.[r.option] ?? r.option;
-              return h("li", {}, inPage(toQuestion(r.element), t("recommendTo", { id: r.element, option })), " ", h("span", { class: "gain" }, t("gainOn", { gain: words.number(r.gain), pillar: pillarName })));
+              return h("li", {}, inPage(toQuestion(r.element), t("recommendTo", { id: r.element, option })), " ", h("span", { class: "gain" }, t("gainOn", { gain: words.number(r.gain), pillar: pillarText })));
             }),
           )
         : null,
@@ -173,8 +174,26 @@ function row({ indicator, pillar, profile, gains, words, t, rubric, units }) {
   );
 }
 
-/** The report view's content, from an engine report and the profile it was scored from. */
-export function reportView({ report, profile, rubric, words, t }) {
+/**
+ * The Report view: its heading, a note while the scores are of the last valid state, and the
+ * report of the profile the scores are drawn from (or the engine's error). From the page's context
+ * (main.js): `store`, `rubric`, `words`, `t`, the engine's `validate` and `score`, `shown()` and
+ * `describe(error)`.
+ */
+export function reportView({ store, rubric, words, t, validate, score, shown, describe }) {
+  const valid = validate(store.current.profile).ok;
+  const profile = shown();
+  let body;
+  try {
+    body = reportBody({ report: score(profile), profile, rubric, words, t });
+  } catch (e) {
+    body = [h("p", { class: "error-text", role: "alert" }, describe(e))];
+  }
+  return [h("h2", { tabindex: "-1" }, t("navReport")), ...[valid ? null : h("p", { class: "notice", role: "status" }, t("lastValidReport")), ...body.flat()].filter(Boolean)];
+}
+
+/** The report's content, from an engine report and the profile it was scored from. */
+function reportBody({ report, profile, rubric, words, t }) {
   const units = unitsOf(rubric);
   const gains = new Map();
   for (const r of report.recommendations ?? []) gains.set(r.indicator, [...(gains.get(r.indicator) ?? []), r]);
@@ -190,7 +209,7 @@ export function reportView({ report, profile, rubric, words, t }) {
   const titles = { raise: t("groupRaise"), done: t("groupDone"), na: t("groupNa"), unassessed: t("groupUnassessed") };
   const intros = { raise: t("groupRaiseHelp"), done: t("groupDoneHelp"), na: t("groupNaHelp"), unassessed: t("groupUnassessedHelp") };
   return [
-    h("p", { class: "report-name" }, h("bdi", {}, clean(profile.process?.name) || t("untitled"))),
+    h("p", { class: "report-name" }, h("bdi", {}, processName(profile, t))),
     facts({ report, profile, words, t }),
     h("section", { "aria-labelledby": "h-report-pillars" }, h("h3", { id: "h-report-pillars" }, t("reportPillars")), pillars({ report, rubric, words, t })),
     Object.entries(groups).map(([key, rows]) =>
@@ -214,7 +233,7 @@ export function printReport({ report, profile, rubric, words, t }) {
   const units = unitsOf(rubric);
   const lang = textLang(profile.process?.language, words.locale); // the profile's own text, where it is in another language
   return [
-    h("h1", {}, h("bdi", { lang }, clean(profile.process?.name) || t("untitled"))),
+    h("h1", {}, h("bdi", { lang }, processName(profile, t))),
     profile.process?.organization ? h("p", {}, h("bdi", { lang }, clean(profile.process.organization))) : null,
     facts({ report, profile, words, t }),
     pillars({ report, rubric, words, t }),
@@ -234,7 +253,7 @@ export function printReport({ report, profile, rubric, words, t }) {
               { "data-status": i.status },
               h("th", { scope: "row" }, `${i.id} ${words.rubric.indicators[i.id]?.name ?? ""}`),
               h("td", { class: "num" }, words.number(i.weight)),
-              h("td", {}, cell({ x: i, words, t }), scored(i) ? ` ${words.rubric.bands[i.band] ?? i.band}` : null),
+              h("td", {}, cell({ x: i, words, t }), scored(i) ? ` ${bandName(words, i.band)}` : null),
               h("td", { class: "num" }, t("ofCount", { n: words.number(i.assessed), total: words.number(i.applicable) })),
             ),
           ),

@@ -9,6 +9,7 @@ import { kindOf } from "./assess.js";
 import { answerLabel } from "./share.js";
 import { evidenceList, VERDICT_SHORT, CONFIDENCE } from "./report.js";
 import { cell } from "./honest.js";
+import { today, nameOf, pillarName } from "./common.js";
 
 const VERDICTS = ["agree", "disagree", "changed"];
 /** Each verdict as the reviewer chooses it. */
@@ -18,9 +19,6 @@ const VERDICT_CHOICE = { agree: "verdictAgree", disagree: "verdictDisagree", cha
 const scroll = (table) => h("div", { class: "table-scroll", role: "region", "aria-label": table.caption?.textContent ?? "", tabindex: "0" }, table);
 const STATUSES = ["no-public-information", "not-applicable"];
 const ID = /^[A-Za-z0-9._-]+$/;
-
-/** Today, as the profile format writes dates. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Elements in rubric order, with their pillar and indicator. */
 const elementsOf = (rubric) => rubric.pillars.flatMap((p) => p.indicators.flatMap((i) => i.elements));
@@ -373,7 +371,7 @@ function disagreements({ list, answers, original, words, t }) {
 function history({ store, rubric, words, t, score, diff, describe }) {
   const state = store.state;
   const versions = versionsOf(state);
-  const name = isolate(clean(store.current.profile.process?.name) || t("untitled"));
+  const name = nameOf(store.current.profile, t);
   const section = h("section", { class: "history", "aria-labelledby": "h-history" }, h("h3", { id: "h-history" }, t("historyTitle")));
   if (versions.length < 2) {
     section.append(h("p", { class: "note" }, t("historyOne", { name })));
@@ -394,7 +392,7 @@ function history({ store, rubric, words, t, score, diff, describe }) {
       "table",
       { class: "data history-table" },
       h("caption", {}, t("historyCaption", { name })),
-      h("thead", {}, h("tr", {}, [t("historyVersion"), t("historyReview"), ...rubric.pillars.map((p) => words.rubric.pillars[p.id]?.name ?? p.id), t("historyRelation")].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, [t("historyVersion"), t("historyReview"), ...rubric.pillars.map((p) => pillarName(words, p.id)), t("historyRelation")].map((c) => h("th", { scope: "col" }, c)))),
       h(
         "tbody",
         {},

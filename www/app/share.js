@@ -1,9 +1,10 @@
-// Keep and share: import (validated, never replacing current work), export as JSON and CSV, a
-// share link in the URL fragment, embed snippets and the badge. (The printed report is report.js's.)
+// Keep and share: export as JSON and CSV, share links in the URL fragment (written and read),
+// embed snippets and the badge. (The view is share-view.js's; the printed report is report.js's.)
 import { h, clean } from "../elements/dom.js";
-import { encodeProfile } from "../shared/fragment.js";
+import { encodeProfile, decodeProfile, salvageProfile } from "../shared/fragment.js";
 import { kindOf } from "./assess.js";
-import { mergePatch, patchable, fingerprint } from "./patch.js";
+import { mergePatch, patchable, fingerprint, readPatchLink } from "./patch.js";
+import { recover } from "./salvage.js";
 
 /** Links longer than this break in many chat tools, mail clients and CMS fields. */
 export const LINK_LIMIT = 8000;
@@ -67,6 +68,41 @@ export async function shareLink(profile, basis = null) {
   const fragment = await carried(profile, basis, "share");
   url.hash = fragment.hash;
   return { url: url.href, tooLong: url.href.length > LINK_LIMIT, basis: fragment.basis };
+}
+
+/**
+ * Reads a link's fragment (`params`): null when it carries no assessment, else a promise of
+ * `{ profile }` (valid, to open as a new copy) or `{ broken }` for the page's notice:
+ * `{ recovered }` (what salvage.js could recover, or null) or `{ recovered: null, stale }` (the
+ * patch of a preset this page has in another release). `validate` is the engine's, without options;
+ * `presetWithId(id)` gives this page's preset of that id, or null.
+ *
+ * A patch link (`#patch=…`) is applied only to the very preset it was made from: when this page's
+ * copy differs, it is not opened as a mix of two versions.
+ */
+export function readLink(params, { validate, presetWithId }) {
+  if (params.has("patch")) return readPatch(params, validate, presetWithId);
+  const packed = params.get("share");
+  return packed ? readShared(packed, validate) : null;
+}
+
+async function readPatch(params, validate, presetWithId) {
+  const read = await readPatchLink(params, presetWithId);
+  if (read.stale !== undefined) return { broken: { recovered: null, stale: clean(read.stale) } };
+  if (read.broken || !validate(read.profile).ok) return { broken: { recovered: null } };
+  return { profile: JSON.parse(read.profile) };
+}
+
+async function readShared(packed, validate) {
+  try {
+    const text = await decodeProfile(packed);
+    const result = validate(text);
+    if (!result.ok) throw new Error(result.errors[0].message);
+    return { profile: JSON.parse(text) };
+  } catch {
+    // Said in place, with what the link still holds: never an empty assessment in its stead.
+    return { broken: { recovered: recover(await salvageProfile(packed), validate) } };
+  }
 }
 
 /** Text safe inside an HTML attribute value. */

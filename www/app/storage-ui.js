@@ -4,6 +4,7 @@
 // values shown; the user chooses). Stored text is shown as text, isolated, never as HTML.
 import { h } from "../elements/dom.js";
 import { download } from "./share.js";
+import { today } from "./common.js";
 
 const SEP = "\u0000";
 
@@ -22,7 +23,6 @@ export function storageNotices({ store, t, words, resolved }) {
     b.addEventListener("click", action);
     return b;
   };
-  const day = () => new Date().toISOString().slice(0, 10);
   let shownStatus = null;
 
   function renderStatus() {
@@ -38,7 +38,7 @@ export function storageNotices({ store, t, words, resolved }) {
       h(
         "div",
         { class: "buttons" },
-        button(t("exportEverything"), "export-all", () => download(`sdo-openness-everything-${day()}.json`, "application/json", store.exportAll())),
+        button(t("exportEverything"), "export-all", () => download(`sdo-openness-everything-${today()}.json`, "application/json", store.exportAll())),
         status === "failed" ? button(t("retrySave"), "retry secondary", () => store.retry()) : null,
       ),
     );
