@@ -5,6 +5,7 @@
 // under several seeds, spreads and draw counts, and `diff`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
 import * as engine from "../../pkg/node/index.js";
 import * as peer from "../oracle/peer.js";
 import * as typed from "../oracle/peer-sensitivity.js";
@@ -151,6 +152,18 @@ test("engine and peer agree on edge profiles", () => {
   // The threshold profile is scored on inclusion.
   assert.equal(engine.score(profiles[5]).pillars[1].status, "scored");
   assert.equal(profiles[5].answers["I9.1"].option, "none");
+});
+
+test("engine and peer agree on every real preset, alone and compared", () => {
+  // The presets carry fields the generator may not (process.language came in unseen by the
+  // peer): the real inputs are compared as well.
+  const dir = new URL("../../www/presets/", import.meta.url);
+  const presets = readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && f !== "official-hosts.json")
+    .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
+  assert.ok(presets.length >= 12);
+  for (const p of presets) same(engine.score(p, { asOf: AS_OF }), peer.score(model, p, { asOf: AS_OF }), `preset ${p.process.name}`, p);
+  same(engine.compare(presets), peer.compare(model, presets), "comparison of the presets", presets);
 });
 
 test("engine and peer agree on comparisons of 1 to 50 profiles", () => {

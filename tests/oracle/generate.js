@@ -1,7 +1,8 @@
 // Seeded random valid profiles drawn from the rubric, for the benchmarks and the differential
 // test: every answer state (option, value, no public information, not applicable, not assessed),
 // from nearly empty (insufficient data) to complete; evidence with every field and source type,
-// some of it older than the rubric's maximum age; answer trails, reviews, ids and supersedes;
+// some of it older than the rubric's maximum age; answer trails and verdicts, reviews, ids and
+// supersedes; the profile's language;
 // unknown process fields; and some profiles in the v1 format, with v1 ids (the retired ones
 // included, with their v1 options, mapped or dropped by the crosswalk). Numbers are full
 // precision: curve values and custom weights are not rounded.
@@ -79,6 +80,8 @@ export function generator(seed = 42) {
       if (chance(0.15)) a.reviewer = "C. Checker";
       if (chance(0.3)) a.confidence = pick(["high", "medium", "low"]);
       if (chance(0.1)) a.response = "The body's reply.";
+      if (chance(0.15)) a.verdict = pick(["agree", "disagree", "changed"]);
+      if (chance(0.1)) a.reviewNote = "Checked against the source.";
     }
     return a;
   }
@@ -94,6 +97,7 @@ export function generator(seed = 42) {
     // Dated mostly at random, some a year before `LAST` to the day, either side of the limit.
     if (chance(0.85)) process.assessedOn = iso(chance(0.05) ? LAST - pick([364, 365, 366]) : between(dayOf("2018-01-01"), LAST));
     if (chance(0.4)) process.assessor = "An Assessor";
+    if (!v1 && chance(0.3)) process.language = pick(["en", "fr", "zh-Hans", "ar", "es-419"]);
     if (chance(0.2)) process.illustrative = chance(0.5);
     if (chance(0.1)) process.committee = "extra field";
     const answers = {};

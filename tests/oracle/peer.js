@@ -6,9 +6,9 @@
 
 const V1 = "sdo-openness/profile/v1";
 const V2 = "sdo-openness/profile/v2";
-const PROCESS = ["name", "organization", "scope", "url", "assessedOn", "assessor", "illustrative"];
+const PROCESS = ["name", "organization", "scope", "url", "assessedOn", "assessor", "language", "illustrative"];
 const EVIDENCE = ["url", "quote", "note", "publishedOn", "checkedOn", "archiveUrl", "sourceType"];
-const TRAIL = ["assessor", "reviewer", "confidence", "response"];
+const TRAIL = ["assessor", "reviewer", "confidence", "response", "verdict", "reviewNote"];
 /** Unicode White_Space, as the engine's `char::is_whitespace` (JavaScript's \s adds U+FEFF, lacks U+0085). */
 const BLANK = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 /** Shares are compared with the coverage rule to within this. */
