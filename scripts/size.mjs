@@ -1,22 +1,12 @@
 // Prints raw and gzip bytes of every file the npm package ships, then checks the size budgets —
 // a contract: over budget, it exits 1, and `npm test` runs it after the build. The budgets and
 // the measurements behind them are in docs/decisions/0002-size-budgets.md; change a budget there
-// and here together, with the measured reason.
+// and in scripts/budgets.mjs together, with the measured reason.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const KiB = 1024;
-/** What a user downloads, each as the sum of its files' gzip sizes. */
-export const BUDGETS = [
-  { what: "the package's engine (every export)", files: ["pkg/web/sdo_openness_bg.wasm"], budget: 48 * KiB },
-  { what: "the widget's engine (score only)", files: ["pkg/widget/elements/sdo_openness_bg.wasm"], budget: 30 * KiB },
-  {
-    what: "a page embedding the widget (engine and bundle)",
-    files: ["pkg/widget/elements/sdo_openness_bg.wasm", "pkg/widget/elements/sdo-openness.js"],
-    budget: 49 * KiB,
-  },
-];
+import { BUDGETS } from "./budgets.mjs";
 
 const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { encoding: "utf8" }));
 const gzip = (path) => gzipSync(readFileSync(path), { level: 9 }).length;

@@ -68,6 +68,7 @@ test("npm run typecheck checks bin/, scripts/, the elements, the page's modules 
     "bin/sdo-openness.js",
     "bin/cli/main.js",
     "scripts/size.mjs",
+    "scripts/budgets.mjs",
     "scripts/serve.mjs",
     "www/embed.js",
     "www/elements/element.js",
