@@ -197,11 +197,7 @@ pub fn validate(profile: &Json, options: Option<&Json>) -> Validation {
 /// `wrong-type` unless `profiles` is an array; `too-few` for none; `too-many` beyond
 /// [`MAX_PROFILES`]; otherwise the first error of any profile, its path starting `[index]`.
 pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Error> {
-    let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(engine::compare::compare(
-        profiles_of(profiles, MAX_PROFILES)?,
-        &options,
-    ))
+    compare_with(options, || profiles_of(profiles, MAX_PROFILES))
 }
 
 /// The sensitivity of pillar scores and rankings to the weights.
@@ -212,11 +208,7 @@ pub fn compare(profiles: &Json, options: Option<&Json>) -> Result<Comparison, Er
 ///
 /// As [`compare`], with at most [`sensitivity::MAX_PROFILES`] profiles, and the options' own errors.
 pub fn sensitivity(profiles: &Json, options: Option<&Json>) -> Result<Sensitivity, Error> {
-    let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
-    Ok(engine::sensitivity::analyse(
-        &profiles_of(profiles, sensitivity::MAX_PROFILES)?,
-        &options,
-    ))
+    sensitivity_with(options, || profiles_of(profiles, sensitivity::MAX_PROFILES))
 }
 
 /// What changed between two assessments of the same process: answers, and every pillar and
@@ -236,25 +228,24 @@ pub fn diff(old: &Json, new: &Json, options: Option<&Json>) -> Result<Diff, Erro
     Ok(engine::diff::diff(old, new, &options))
 }
 
-/// [`compare`] of profiles already read: the JavaScript binding reads and checks each one as it
-/// arrives, so that one parsed tree at a time is alive rather than all of them.
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-pub(crate) fn compare_read(
-    profiles: Vec<Profile>,
+/// [`compare`] with the profiles from `profiles`, called once the options are read: the Rust API
+/// reads them from one tree, the JavaScript binding one at a time as they arrive (so that one
+/// parsed tree is alive at a time). Either way the options' errors come first.
+pub(crate) fn compare_with(
     options: Option<&Json>,
+    profiles: impl FnOnce() -> Result<Vec<Profile>, Error>,
 ) -> Result<Comparison, Error> {
     let options = read(options.unwrap_or(&Json::Null), ScoreOptions::read)?;
-    Ok(engine::compare::compare(profiles, &options))
+    Ok(engine::compare::compare(profiles()?, &options))
 }
 
-/// [`sensitivity`] of profiles already read, as [`compare_read`].
-#[cfg(all(target_arch = "wasm32", feature = "full"))]
-pub(crate) fn sensitivity_read(
-    profiles: &[Profile],
+/// [`sensitivity`] with the profiles from `profiles`, as [`compare_with`].
+pub(crate) fn sensitivity_with(
     options: Option<&Json>,
+    profiles: impl FnOnce() -> Result<Vec<Profile>, Error>,
 ) -> Result<Sensitivity, Error> {
     let options = read(options.unwrap_or(&Json::Null), SensitivityOptions::read)?;
-    Ok(engine::sensitivity::analyse(profiles, &options))
+    Ok(engine::sensitivity::analyse(&profiles()?, &options))
 }
 
 pub(crate) fn profiles_of(v: &Json, max: usize) -> Result<Vec<Profile>, Error> {

@@ -123,7 +123,8 @@ fn problem(problem: &JsValue, many: usize) -> Error {
 /// checked against `max` before any of it is read, then each profile's text is parsed and read
 /// into a [`Profile`] before the next one's is asked for, so that one parsed tree is alive at a
 /// time (a tree takes several times its text), all the texts within [`MAX_TOTAL_BYTES`]. The
-/// first error in input order wins, its path starting `[index]`. Anything but a plain array is
+/// first error in input order wins, its path starting `[index]` (after the options' errors,
+/// which `compare_with` reads first, as the Rust API does). Anything but a plain array is
 /// read whole, as one input, and checked as the Rust API checks it.
 #[cfg(feature = "full")]
 fn profiles(v: JsValue, max: usize) -> Result<Vec<Profile>, Error> {
@@ -204,10 +205,8 @@ pub fn validate(profile: JsValue, options: JsValue) -> JsValue {
 #[wasm_bindgen]
 pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| {
-        crate::compare_read(
-            self::profiles(profiles, MAX_PROFILES)?,
-            optional(options)?.as_ref(),
-        )
+        let options = optional(options)?;
+        crate::compare_with(options.as_ref(), || self::profiles(profiles, MAX_PROFILES))
     })
 }
 
@@ -216,8 +215,10 @@ pub fn compare(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 #[wasm_bindgen]
 pub fn sensitivity(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     run(|| {
-        let profiles = self::profiles(profiles, crate::sensitivity::MAX_PROFILES)?;
-        crate::sensitivity_read(&profiles, optional(options)?.as_ref())
+        let options = optional(options)?;
+        crate::sensitivity_with(options.as_ref(), || {
+            self::profiles(profiles, crate::sensitivity::MAX_PROFILES)
+        })
     })
 }
 

@@ -16,7 +16,16 @@ export function fromText(text, floats) {
 const asciiString =
   typeof Buffer === "function" && typeof Buffer.from === "function"
     ? (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")
-    : ((decoder) => (bytes) => decoder.decode(bytes))(new TextDecoder("latin1"));
+    : ((decoder) => (bytes) => decoder.decode(bytes))(singleByteDecoder());
+
+/** windows-1252 where the runtime has it; else UTF-8, which reads ASCII the same, only slower. */
+function singleByteDecoder() {
+  try {
+    return new TextDecoder("latin1");
+  } catch {
+    return new TextDecoder();
+  }
+}
 
 /**
  * `fromText` of the engine's report text as ASCII bytes (src/base/text.rs `to_ascii_text`: every

@@ -303,6 +303,12 @@ test("compare() holds each profile to the byte limit by itself, so 20 presets ar
   // wins, a profile's own error before a later one's broken JSON.
   assert.throws(() => engine.compare([{ schema: "x" }, "{"]), (e) => e.code === "unsupported-schema" && e.path === "[0].schema");
   assert.throws(() => engine.sensitivity([ietf, { schema: "x" }, "{"]), (e) => e.path === "[1].schema");
+  // The options' own errors come before any profile's, as in the Rust API, however the profiles
+  // are given.
+  for (const profiles of [[{ schema: "x" }], JSON.stringify([{ schema: "x" }])]) {
+    assert.throws(() => engine.compare(profiles, { weights: 5 }), (e) => e.path === "weights");
+    assert.throws(() => engine.sensitivity(profiles, { draws: -1 }), (e) => e.path === "draws");
+  }
 });
 
 test("compare() bounds the text of all profiles together at 64 MiB", () => {
