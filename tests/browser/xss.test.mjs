@@ -138,8 +138,12 @@ test("every payload in every field, on the page's views, a refused import and th
   await page.goto(`${chromium.base}/www/?view=share`);
   await page.waitForSelector("#import");
   for (const k of [0, 13]) {
+    // An import draws the view again before it says what it did: wait for the new drawing's
+    // notice, so that the next file goes to the new drawing's input, not the old one's.
+    await page.evaluate(() => document.querySelector("#view h2")?.setAttribute("data-before", ""));
     await page.setInputFiles("#import", { name: `hostile-${k}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(hostile(k))) });
     await page.waitForFunction((n) => document.querySelectorAll("#assessment option").length === n, k ? 3 : 2);
+    await page.waitForSelector("#view h2:not([data-before]) ~ .status .notice");
     assert.equal(await page.$(".status .error-text"), null, `hostile-${k}.json imported`);
   }
   const invalid = structuredClone(example);
