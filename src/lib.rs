@@ -256,15 +256,28 @@ pub(crate) fn profiles_of(v: &Json, max: usize) -> Result<Vec<Profile>, Error> {
             v.kind(),
         ));
     };
-    if items.is_empty() {
+    read_profiles(items.len(), max, |n| Ok(&items[n]))
+}
+
+/// `count` profiles, at least one and at most `max`, profile `n` read from `item(n)` (whose own
+/// errors already start `[n]`) and checked before the next is asked for: the first error in input
+/// order wins, its path starting `[n]`. The binding gives each tree as it parses it, so that one
+/// parsed tree is alive at a time.
+pub(crate) fn read_profiles<T: core::borrow::Borrow<Json>>(
+    count: usize,
+    max: usize,
+    mut item: impl FnMut(usize) -> Result<T, Error>,
+) -> Result<Vec<Profile>, Error> {
+    if count == 0 {
         return Err(Error::too_few(String::new(), 1));
     }
-    if items.len() > max {
+    if count > max {
         return Err(Error::too_many(String::new(), max));
     }
-    let mut profiles = Vec::with_capacity(items.len());
-    for (n, p) in items.iter().enumerate() {
-        profiles.push(Profile::from_tree(p).map_err(|e| e.within_index(n))?);
+    let mut profiles = Vec::with_capacity(count);
+    for n in 0..count {
+        let tree = item(n)?;
+        profiles.push(Profile::from_tree(tree.borrow()).map_err(|e| e.within_index(n))?);
     }
     Ok(profiles)
 }

@@ -119,25 +119,18 @@ fn problem(problem: &JsValue, many: usize) -> Error {
     }
 }
 
-/// Profiles for `compare` or `sensitivity`, read and checked one at a time: an array's length is
-/// checked against `max` before any of it is read, then each profile's text is parsed and read
-/// into a [`Profile`] before the next one's is asked for, so that one parsed tree is alive at a
-/// time (a tree takes several times its text), all the texts within [`MAX_TOTAL_BYTES`]. The
-/// first error in input order wins, its path starting `[index]` (after the options' errors,
-/// which `compare_with` reads first, as the Rust API does). Anything but a plain array is
-/// read whole, as one input, and checked as the Rust API checks it.
+/// Profiles for `compare` or `sensitivity`: an array's length is checked against `max` before
+/// any of it is read, then [`crate::read_profiles`] parses and checks one profile's text at a
+/// time, each under the limits of one input and all within [`MAX_TOTAL_BYTES`]. Anything but a
+/// plain array is read whole, as one input, and checked as the Rust API checks it.
 #[cfg(feature = "full")]
 fn profiles(v: JsValue, max: usize) -> Result<Vec<Profile>, Error> {
     let count = item_count(&v, max).map_err(|p| problem(&p, max))?;
     let Ok(count) = usize::try_from(count) else {
         return crate::profiles_of(&input(v)?, max);
     };
-    if count == 0 {
-        return Err(Error::too_few(String::new(), 1));
-    }
-    let mut profiles = Vec::with_capacity(count);
     let mut total = 0;
-    for n in 0..count {
+    crate::read_profiles(count, max, |n| {
         let text = item_text(
             &v,
             n,
@@ -152,10 +145,8 @@ fn profiles(v: JsValue, max: usize) -> Result<Vec<Profile>, Error> {
         if total > MAX_TOTAL_BYTES {
             return Err(Error::too_large(String::new(), MAX_TOTAL_BYTES).within_index(n));
         }
-        let tree = Json::parse(&text).map_err(|e| e.within_index(n))?;
-        profiles.push(Profile::from_tree(&tree).map_err(|e| e.within_index(n))?);
-    }
-    Ok(profiles)
+        Json::parse(&text).map_err(|e| e.within_index(n))
+    })
 }
 
 fn optional(v: JsValue) -> Result<Option<Json>, Error> {
