@@ -92,7 +92,7 @@ export async function shareView(context) {
     h("h3", {}, t("embed")),
     snippet("embed-script", t("embedScript"), snippets.script),
     snippet("embed-frame", t("embedFrame"), snippets.frame),
-  ];
+  ].filter(Boolean); // a part left out (the preset note) is no node at all, not the text "false"
 }
 
 /**
