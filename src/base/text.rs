@@ -142,25 +142,27 @@ impl Text {
     /// those without a short escape as `\u00XX`.
     pub fn string(&mut self, s: &str) {
         self.json.push('"');
-        // Bytes before `plain` are written; in ASCII mode that skips the rest of a character
-        // already written as escapes.
+        let ascii = self.ascii;
+        let needs_escape = |b: &u8| matches!(b, b'"' | b'\\' | 0..=0x1f) || (ascii && *b >= 0x80);
+        // Bytes before `plain` are written: each pass copies the run up to the next byte that
+        // needs an escape, then writes that character escaped.
         let mut plain = 0;
-        for (at, b) in s.bytes().enumerate() {
-            if at < plain {
-                continue;
-            }
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                0x80.. if self.ascii => "",
-                _ => continue,
+        loop {
+            let rest = s.as_bytes().get(plain..).unwrap_or_default();
+            let Some(run) = rest.iter().position(needs_escape) else {
+                break;
             };
+            let at = plain + run;
             // Every split falls where a character starts, so the slices stay whole characters.
             self.json.push_str(s.get(plain..at).unwrap_or_default());
+            let escape = match rest.get(run) {
+                Some(b'"') => "\\\"",
+                Some(b'\\') => "\\\\",
+                Some(b'\n') => "\\n",
+                Some(b'\r') => "\\r",
+                Some(b'\t') => "\\t",
+                _ => "",
+            };
             if escape.is_empty() {
                 // A control character, or in ASCII mode any past ASCII: `\u` and four hex digits
                 // per UTF-16 code unit.
