@@ -10,16 +10,29 @@ import * as typed from "../tests/oracle/peer-sensitivity.js";
 import { interleave } from "./interleave.js";
 
 const FORMULA_BATCH = 100;
+
+/**
+ * The speed build (pkg/node's .wasm, docs/decisions/0007) in the page: a second instance of the
+ * same glue (a URL with a query is a module of its own) over it, what a page gets that passes
+ * `sdo-openness/sdo_openness_speed.wasm` to init().
+ */
+async function speedBuild() {
+  const glue = await import("/pkg/web/sdo_openness.js?speed-build");
+  await glue.default({ module_or_path: "/pkg/node/sdo_openness_bg.wasm" });
+  return glue.score;
+}
 const validateSchema = new Ajv2020({ strict: true, allErrors: false }).compile(schema);
 
 /** One row per named input: each preset alone, then `rotation` (all of them in turn). */
 window.scoreRows = async ({ presets, reps, calls }) => {
   await init();
+  const speedScore = await speedBuild();
   const model = peer.prepare(rubric());
   const profiles = await Promise.all(presets.map(async (name) => (await fetch(`/www/presets/${name}`)).json()));
   // The same report both ways, or the comparison means nothing.
   for (const [k, p] of profiles.entries()) {
     if (JSON.stringify(score(p)) !== JSON.stringify(peer.score(model, p))) throw new Error(`engine and peer disagree on ${presets[k]}`);
+    if (JSON.stringify(speedScore(p)) !== JSON.stringify(score(p))) throw new Error(`the two builds disagree on ${presets[k]}`);
   }
   const row = (input, set) => {
     const formula = typed.prepareFormula(model, set);
@@ -29,6 +42,7 @@ window.scoreRows = async ({ presets, reps, calls }) => {
       input,
       ...interleave({
         engine: () => score(next()),
+        "speed build": () => speedScore(next()),
         peer: () => peer.score(model, next()),
         "peer+ajv": () => {
           const p = next();

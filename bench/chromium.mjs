@@ -18,7 +18,7 @@ const WIDGETS = { wasm: "/bench/load.html", "js-only": "/bench/load-js.html", "w
 
 export async function run() {
   const out = { machine: { ...machine(), browser: null }, score: [], cold: null, load: null };
-  await build({ entryPoints: ["bench/chromium.js"], outfile: "target/bench/chromium.js", bundle: true, format: "esm", target: "es2022", external: ["/pkg/web/index.js"], logLevel: "warning" });
+  await build({ entryPoints: ["bench/chromium.js"], outfile: "target/bench/chromium.js", bundle: true, format: "esm", target: "es2022", external: ["/pkg/web/index.js", "/pkg/web/sdo_openness.js?speed-build"], logLevel: "warning" });
   out.jsWidget = await buildJsWidget();
   // Cross-origin isolated, so that performance.now() resolves 5 µs instead of 100 µs.
   const server = await serve({ port: 0, gzip: true, headers: () => ({ "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }) });
@@ -103,6 +103,11 @@ export function print(out) {
   const m = out.machine;
   console.log(`\nChromium ${m.browser}, score() per call through pkg/web${m.crossOriginIsolated ? "" : " (NOT cross-origin isolated: 100 µs timer)"}; engine/x = ratio of medians, < 1: the engine is faster`);
   printScoreRows(out.score);
+  console.log("the speed build in the page (pkg/node's .wasm under pkg/web's glue, docs/decisions/0007), min / median, and its ratio of medians to the size build and to peer+ajv:");
+  for (const r of out.score.filter((r) => r["speed build"])) {
+    const q = (c) => (r["speed build"].median / r[c].median).toFixed(2);
+    console.log(`  ${r.input.padEnd(32)} ${ms(r["speed build"].min)} / ${ms(r["speed build"].median)}  /size ${q("engine")}  /peer+ajv ${q("peer+ajv")}`);
+  }
   const c = out.cold;
   console.log(`\nChromium, cold (medians of ${c.runs} new pages): import of pkg/web ${ms(c.import.median)}, init() ${ms(c.init.median)}, first score() of the IETF preset ${ms(c.first.median)}, then ${ms(c.warm.median)} per call`);
   console.log(`JavaScript-only widget: ${out.jsWidget.raw} B, ${out.jsWidget.gzip} B gzip -9`);

@@ -349,6 +349,25 @@ test("the API schema and every locale are exported by package name", () => {
 });
 
 
+test("the web entry runs either build: init() with the size build's or the speed build's .wasm", () => {
+  const out = run(`
+    import { readFileSync } from "node:fs";
+    import { fileURLToPath } from "node:url";
+    const bytes = (name) => readFileSync(fileURLToPath(import.meta.resolve("sdo-openness/" + name)));
+    // The web entry twice, as two modules (a URL with a query is a module of its own).
+    const web = import.meta.resolve("./node_modules/sdo-openness/pkg/web/index.js");
+    const size = await import(web + "?size");
+    const speed = await import(web + "?speed");
+    size.initSync({ module: bytes("sdo_openness_bg.wasm") });
+    speed.initSync({ module: bytes("sdo_openness_speed.wasm") });
+    const profile = ${example};
+    console.log(JSON.stringify({ size: size.score(profile), speed: speed.score(profile), sizeBytes: bytes("sdo_openness_bg.wasm").length, speedBytes: bytes("sdo_openness_speed.wasm").length }));
+  `);
+  assert.deepEqual(out.speed, out.size);
+  assert.ok(out.size.pillars.length === 2, JSON.stringify(out.size).slice(0, 200));
+  assert.notEqual(out.speedBytes, out.sizeBytes, "two builds, not one file twice");
+});
+
 test("types are shipped for both entries", () => {
   const pkg = JSON.parse(readFileSync(join(dir, "node_modules/sdo-openness/package.json"), "utf8"));
   for (const file of [pkg.exports["."].types, pkg.exports["."].node.types]) {
