@@ -18,7 +18,7 @@ const FORMULA_BATCH = 100;
  */
 async function speedBuild() {
   const glue = await import("/pkg/web/sdo_openness.js?speed-build");
-  await glue.default({ module_or_path: "/pkg/node/sdo_openness_bg.wasm" });
+  await glue.default({ module_or_path: "/pkg/node/sdo_openness_speed.wasm" });
   return glue.score;
 }
 const validateSchema = new Ajv2020({ strict: true, allErrors: false }).compile(schema);

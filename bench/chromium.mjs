@@ -103,7 +103,7 @@ export function print(out) {
   const m = out.machine;
   console.log(`\nChromium ${m.browser}, score() per call through pkg/web${m.crossOriginIsolated ? "" : " (NOT cross-origin isolated: 100 µs timer)"}; engine/x = ratio of medians, < 1: the engine is faster`);
   printScoreRows(out.score);
-  console.log("the speed build in the page (pkg/node's .wasm under pkg/web's glue, docs/decisions/0007), min / median, and its ratio of medians to the size build and to peer+ajv:");
+  console.log("the speed build in the page (pkg/node/sdo_openness_speed.wasm under pkg/web's glue, docs/decisions/0007), min / median, and its ratio of medians to the size build and to peer+ajv:");
   for (const r of out.score.filter((r) => r["speed build"])) {
     const q = (c) => (r["speed build"].median / r[c].median).toFixed(2);
     console.log(`  ${r.input.padEnd(32)} ${ms(r["speed build"].min)} / ${ms(r["speed build"].median)}  /size ${q("engine")}  /peer+ajv ${q("peer+ajv")}`);

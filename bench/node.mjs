@@ -52,9 +52,10 @@ const prepareFormulaOf = (profiles) => typed.prepareFormula(model, profiles);
 
 export function run() {
   const out = { note: formulaNote, score: [], compare: [], sensitivity: [], memory: {} };
-  // The one instance pkg/node uses (initSync hands back the instance already made): its memory
-  // only grows, so its size is read at the start and after the compare rows too.
-  const { memory } = initSync({ module: readFileSync("pkg/web/sdo_openness_bg.wasm") });
+  // The one instance pkg/node made of the speed build (it shares pkg/web's glue, whose initSync
+  // hands back the instance already made, ignoring the module given): its memory only grows, so
+  // its size is read at the start and after the compare rows too.
+  const { memory } = initSync({ module: readFileSync("pkg/node/sdo_openness_speed.wasm") });
   const mem = () => memory.buffer.byteLength;
   out.memory.start = mem();
   const presets = readdirSync("www/presets").filter((f) => f.endsWith(".json") && f !== "official-hosts.json").sort();

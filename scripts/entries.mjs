@@ -1,6 +1,6 @@
 // Writes the package's entry modules around wasm-bindgen's output in pkg/web:
 //   pkg/web/index.js   browsers and bundlers: `init()` (optionally with the .wasm's URL), then call;
-//   pkg/node/index.js  Node: the same glue over pkg/node/sdo_openness_bg.wasm, the same code built
+//   pkg/node/index.js  Node: the same glue over pkg/node/sdo_openness_speed.wasm, the same code built
 //                      for speed (scripts/build.sh), instantiated on import.
 // Both re-export ProfileError from the one snippet module wasm-bindgen emitted, so `instanceof`
 // works on what the engine throws.
@@ -98,7 +98,7 @@ writeFileSync(
   `import { readFileSync } from "node:fs";
 import { initSync } from "../web/sdo_openness.js";
 
-initSync({ module: readFileSync(new URL("./sdo_openness_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("./sdo_openness_speed.wasm", import.meta.url)) });
 
 export { ${api.join(", ")} } from "../web/sdo_openness.js";
 export { rubric } from "../web/rubric.js";

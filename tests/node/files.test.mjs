@@ -29,7 +29,7 @@ const expected = [
   "package.json",
   "pkg/node/index.d.ts",
   "pkg/node/index.js",
-  "pkg/node/sdo_openness_bg.wasm",
+  "pkg/node/sdo_openness_speed.wasm",
   "pkg/web/index.d.ts",
   "pkg/web/index.js",
   "pkg/web/rubric.js",

@@ -354,12 +354,14 @@ test("the web entry runs either build: init() with the size build's or the speed
     import { readFileSync } from "node:fs";
     import { fileURLToPath } from "node:url";
     const bytes = (name) => readFileSync(fileURLToPath(import.meta.resolve("sdo-openness/" + name)));
-    // The web entry twice, as two modules (a URL with a query is a module of its own).
-    const web = import.meta.resolve("./node_modules/sdo-openness/pkg/web/index.js");
-    const size = await import(web + "?size");
-    const speed = await import(web + "?speed");
-    size.initSync({ module: bytes("sdo_openness_bg.wasm") });
-    speed.initSync({ module: bytes("sdo_openness_speed.wasm") });
+    // The web entry's glue twice, as two modules (a URL with a query is a module of its own;
+    // index.js re-exports one shared glue, whose initSync keeps the first instance it made).
+    const glue = import.meta.resolve("./node_modules/sdo-openness/pkg/web/sdo_openness.js");
+    const size = await import(glue + "?size");
+    const speed = await import(glue + "?speed");
+    const a = size.initSync({ module: bytes("sdo_openness_bg.wasm") });
+    const b = speed.initSync({ module: bytes("sdo_openness_speed.wasm") });
+    if (a === b) throw new Error("one instance, not two");
     const profile = ${example};
     console.log(JSON.stringify({ size: size.score(profile), speed: speed.score(profile), sizeBytes: bytes("sdo_openness_bg.wasm").length, speedBytes: bytes("sdo_openness_speed.wasm").length }));
   `);
