@@ -14,13 +14,13 @@ if [ "$cli_version" != "$lock_version" ]; then
   exit 1
 fi
 
-# Builds the engine with the given cargo profile (release or speed) and flags and binds it into pkg/$1, then
-# optimizes it with the features current rustc output uses, stripping names and producers after
-# wasm-bindgen.
+# Builds the engine with the given cargo profile (release or speed) and flags and binds it into
+# pkg/$1, then optimizes it with the features current rustc output uses, stripping names and
+# producers after wasm-bindgen.
 #
-# For size (release, what browsers download): inlining is held back: a function with
-# one caller stays a function unless it is tiny (20 bytes), and only functions of 4 bytes or less
-# are inlined everywhere. The raw file grows a little but compresses better: repeated call
+# For size (release, what browsers download): inlining is held back: a function with one caller
+# stays a function unless it is tiny (20 bytes), and only functions of 4 bytes or less are
+# inlined everywhere. The raw file grows a little but compresses better: repeated call
 # sequences gzip well, duplicated bodies do not (−1.1 KB gzip against the defaults, measured on
 # the package build). Memory packing, which splits the data into hundreds of segments to drop runs
 # of zeros, is skipped: gzip compresses the zeros better than it does the segment headers (−0.7 KB
