@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs, { readFileSync, readdirSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { fileURLToPath } from "node:url";
-import { generator, revision } from "../oracle/generate.js";
+import { generator, lcg, revision } from "../oracle/generate.js";
 
 const file = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SPEED = file("../../pkg/node/sdo_openness_speed.wasm");
@@ -83,8 +83,7 @@ test("score, validate and badgeSvg agree on every preset and on generated profil
 });
 
 test("errors agree: JSON text with bytes changed, and values of the wrong kind", () => {
-  let random = 7;
-  const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 4294967296;
+  const { next } = lcg(7);
   const codes = new Set();
   for (const text of [...presets, ...generated.slice(0, 60).map((p) => JSON.stringify(p))]) {
     for (let k = 0; k < 8; k++) {
