@@ -15,7 +15,10 @@ const dayOf = (text) => Date.parse(`${text}T00:00:00Z`) / DAY;
 /** The test's `asOf`: assessments are dated up to it, many more than a year before. */
 const LAST = dayOf("2026-11-23");
 
-/** The LCG the generator draws from (and tests, for their own choices): `next()` in [0, 1) with 32 bits, `unit()` with 53. */
+/**
+ * The LCG the generator draws from, and tests for their own choices: `next()` in [0, 1) with 32
+ * bits, `unit()` with 53.
+ */
 export function lcg(seed) {
   let state = seed >>> 0;
   const next = () => {
